@@ -1,0 +1,5 @@
+import sys
+
+from unionwatch.cli import main
+
+sys.exit(main())

@@ -1,0 +1,164 @@
+"""Propose cases automatically: connected victims and organisations within a country.
+
+Two victims are connected when they are victims of one event, or when they are
+reported on in the same document. A person is connected to an organisation that
+is a victim when one of their roles names it ("Chair of KNPRK"). Each connected
+group in one country becomes a case. Cases a user edited (`automatic=False`) are
+left as they are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import transaction
+
+from unionwatch.cases.models import Case
+from unionwatch.core.names import fold_name as fold
+from unionwatch.facts.models import Event, Evidence, Person
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _event_country(event: Event) -> str:
+    countries = {ev.document.country for ev in event.evidence.all() if ev.document.country}
+    return sorted(countries)[0] if countries else ""
+
+
+def _groups() -> dict[str, dict]:
+    """Connected components of victims, keyed by a representative node."""
+    uf = _UnionFind()
+    event_nodes: dict[int, list[str]] = {}
+    node_country: dict[str, str] = {}
+    events = Event.objects.prefetch_related(
+        "victim_persons", "victim_organizations", "evidence__document"
+    )
+    doc_nodes: dict[int, list[str]] = defaultdict(list)
+    for event in events:
+        country = _event_country(event)
+        nodes = [f"p{p.pk}" for p in event.victim_persons.all()]
+        nodes += [f"o{o.pk}" for o in event.victim_organizations.all()]
+        if not nodes:
+            continue
+        event_nodes[event.pk] = nodes
+        for node in nodes:
+            uf.find(node)
+            node_country.setdefault(node, country)
+        for node in nodes[1:]:
+            uf.union(nodes[0], node)
+        for ev in event.evidence.all():
+            doc_nodes[(ev.document_id, country)].extend(nodes)
+    for nodes in doc_nodes.values():
+        for node in nodes[1:]:
+            uf.union(nodes[0], node)
+    _link_roles_to_orgs(uf, node_country)
+    groups: dict[str, dict] = defaultdict(lambda: {"persons": set(), "orgs": set(), "events": set()})
+    for event_id, nodes in event_nodes.items():
+        root = uf.find(nodes[0])
+        group = groups[root]
+        group["events"].add(event_id)
+        for node in nodes:
+            (group["persons"] if node[0] == "p" else group["orgs"]).add(int(node[1:]))
+        group.setdefault("country", node_country.get(nodes[0], ""))
+    return groups
+
+
+def _link_roles_to_orgs(uf: _UnionFind, node_country: dict[str, str]) -> None:
+    from unionwatch.facts.models import Organization
+
+    org_nodes = [n for n in node_country if n[0] == "o"]
+    if not org_nodes:
+        return
+    orgs = Organization.objects.in_bulk([int(n[1:]) for n in org_nodes])
+    org_words = {
+        f"o{pk}": {fold(name) for name in org.all_names()} for pk, org in orgs.items()
+    }
+    persons = Person.objects.in_bulk([int(n[1:]) for n in node_country if n[0] == "p"])
+    for pk, person in persons.items():
+        role_text = f" {fold(' '.join(person.roles))} "
+        for node, names in org_words.items():
+            if node_country.get(node) != node_country.get(f"p{pk}"):
+                continue
+            if any(f" {name} " in role_text for name in names if name):
+                uf.union(f"p{pk}", node)
+
+
+def _title(country: str, person_ids: set[int], org_ids: set[int]) -> str:
+    persons = list(Person.objects.filter(pk__in=person_ids))
+    if persons:
+        persons.sort(key=lambda p: (-p.events.count(), p.name))
+        lead = persons[0].name
+        if len(persons) > 1:
+            lead += f" and {len(persons) - 1} other{'s' if len(persons) > 2 else ''}"
+    else:
+        from unionwatch.facts.models import Organization
+
+        orgs = list(Organization.objects.filter(pk__in=org_ids).order_by("name"))
+        lead = orgs[0].name if orgs else "Unnamed case"
+    return f"{country}: {lead}" if country else lead
+
+
+@transaction.atomic
+def rebuild_cases() -> list[Case]:
+    """Create or update the automatic cases from the current facts. Idempotent."""
+    touched: list[Case] = []
+    used: set[int] = set()
+    for group in _groups().values():
+        case = _matching_case(group, used)
+        if case is not None and not case.automatic:
+            # A user owns this case: only add new events of its victims.
+            case.events.add(*group["events"])
+            used.add(case.pk)
+            continue
+        if case is None:
+            case = Case(automatic=True)
+        case.country = group.get("country", "")
+        case.title = _title(case.country, group["persons"], group["orgs"])
+        case.save()
+        case.victims.set(group["persons"])
+        case.organizations.set(group["orgs"])
+        case.events.set(group["events"])
+        used.add(case.pk)
+        touched.append(case)
+    Case.objects.filter(automatic=True).exclude(pk__in=used).delete()
+    return touched
+
+
+def _matching_case(group: dict, used: set[int]) -> Case | None:
+    """The existing case sharing most victims with this group."""
+    best, best_overlap = None, 0
+    query = Case.objects.filter(victims__in=group["persons"]) if group["persons"] else Case.objects.filter(
+        organizations__in=group["orgs"]
+    )
+    for case in query.distinct():
+        if case.pk in used:
+            continue
+        overlap = len(set(case.victims.values_list("id", flat=True)) & group["persons"]) + len(
+            set(case.organizations.values_list("id", flat=True)) & group["orgs"]
+        )
+        if overlap > best_overlap:
+            best, best_overlap = case, overlap
+    return best
+
+
+def case_upcoming(case: Case):
+    from unionwatch.facts.models import Upcoming
+
+    return Upcoming.objects.filter(person__in=case.victims.all()).order_by("date", "id")
+
+
+def evidence_for(obj) -> list[Evidence]:
+    return list(obj.evidence.select_related("document").order_by("document__date", "start"))

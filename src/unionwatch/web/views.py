@@ -1,0 +1,110 @@
+"""Server-rendered pages. Every page requires login."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from unionwatch.cases.builder import case_upcoming
+from unionwatch.cases.listing import case_rows
+from unionwatch.cases.models import Case
+from unionwatch.documents.models import Document
+from unionwatch.facts.models import CourtDecision, Event, Evidence
+from unionwatch.web.highlight import highlight_segments
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("case-list")
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    documents = Document.objects.only(
+        "id", "title", "date", "kind", "country", "language", "confidentiality", "original_name"
+    ).order_by("-date", "-id")
+    page = Paginator(documents, 50).get_page(request.GET.get("page"))
+    return render(request, "unionwatch/document_list.html", {"page": page})
+
+
+@login_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    evidence = list(Evidence.objects.filter(document=document).select_related("content_type"))
+    selected = _int(request.GET.get("hl"))
+    segments = highlight_segments(document.text, evidence, selected)
+    facts = _facts_of(evidence)
+    return render(request, "unionwatch/document_detail.html", {
+        "document": document, "segments": segments, "facts": facts, "selected": selected,
+    })
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _facts_of(evidence: list[Evidence]) -> list[dict]:
+    """One row per fact stated in this document, in text order."""
+    rows = []
+    seen: set[tuple[int, int]] = set()
+    for ev in sorted(evidence, key=lambda e: e.start):
+        key = (ev.content_type_id, ev.object_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        fact = ev.fact
+        if fact is None:
+            continue
+        rows.append({"kind": ev.content_type.model, "label": str(fact), "evidence": ev, "fact": fact})
+    return rows
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "unionwatch/case_list.html", {"rows": case_rows()})
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(Case, pk=pk)
+    events = (
+        case.events.prefetch_related("victim_persons", "victim_organizations")
+        .select_related("place")
+        .order_by("date", "id")
+    )
+    event_ct = ContentType.objects.get_for_model(Event)
+    sources: dict[int, list[Evidence]] = {}
+    for ev in Evidence.objects.filter(content_type=event_ct, object_id__in=[e.pk for e in events]).select_related("document"):
+        sources.setdefault(ev.object_id, []).append(ev)
+    timeline = [
+        {"event": e, "sources": sorted(sources.get(e.pk, []), key=_source_order)} for e in events
+    ]
+    decisions = (
+        CourtDecision.objects.filter(defendant__in=case.victims.all())
+        .select_related("defendant", "court")
+        .prefetch_related("terms")
+        .order_by("date", "id")
+    )
+    today = dt.date.today()
+    upcoming = list(case_upcoming(case))
+    return render(request, "unionwatch/case_detail.html", {
+        "case": case,
+        "timeline": timeline,
+        "decisions": decisions,
+        "upcoming": upcoming,
+        "today": today,
+        "persons": case.victims.all(),
+        "organizations": case.organizations.all(),
+    })
+
+
+def _source_order(ev: Evidence) -> tuple:
+    return (ev.document.date or dt.date.max, ev.document_id, ev.start)
