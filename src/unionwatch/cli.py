@@ -15,8 +15,13 @@ from pathlib import Path
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
+# Apps add their own verbs: each module has `register(add_verb)` where
+# `add_verb(name, func, help) -> argparse.ArgumentParser`. Verb functions take the
+# parsed args and return an exit code; they call `setup_django()` first if they need it.
+VERB_MODULES: tuple[str, ...] = ()
 
-def _setup_django() -> None:
+
+def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionwatch.settings")
     import django
 
@@ -72,7 +77,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.accounts.bootstrap import ensure_database, ensure_first_admin
 
     ensure_database(verbose=not args.quiet)
@@ -87,7 +92,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.documents.ingest import ingest_paths
     from unionwatch.web.progress import progress_printer
 
@@ -100,7 +105,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.accounts.bootstrap import demo_credentials, ensure_database, ensure_first_admin
     from unionwatch.documents.ingest import ingest_paths
 
@@ -127,7 +132,7 @@ def _examples_dir() -> Path:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.accounts.bootstrap import ensure_database
 
     ensure_database(verbose=False)
@@ -142,7 +147,7 @@ def _serve(host: str, port: int, workers: int) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.cases.listing import case_rows
 
     rows = case_rows()
@@ -157,7 +162,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.exports import export_json
 
     if args.format != "json":
@@ -173,7 +178,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from unionwatch.accounts.bootstrap import create_user, read_password
 
     try:
@@ -231,6 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=["json", "csv", "ftm", "ics"], default="json")
     sub.add_argument("--public", action="store_true", help="public facts only, protected redacted")
     sub.add_argument("-o", "--output", metavar="FILE")
+
+    for module_name in VERB_MODULES:
+        import importlib
+
+        importlib.import_module(module_name).register(verb)
 
     user = verb("user", lambda a: EXIT_USAGE, "manage accounts")
     user_verbs = user.add_subparsers(dest="user_verb", required=True)
