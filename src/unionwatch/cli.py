@@ -140,7 +140,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _serve(host: str, port: int, workers: int) -> int:
+    from django.core.management import call_command
+
     from unionwatch.server import run_server
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
     run_server(host, port, workers)
     return EXIT_OK
