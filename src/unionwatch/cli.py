@@ -18,7 +18,10 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 # Apps add their own verbs: each module has `register(add_verb)` where
 # `add_verb(name, func, help) -> argparse.ArgumentParser`. Verb functions take the
 # parsed args and return an exit code; they call `setup_django()` first if they need it.
-VERB_MODULES: tuple[str, ...] = ()
+VERB_MODULES: tuple[str, ...] = (
+    "unionwatch.accounts.cli",
+    "unionwatch.audit.cli",
+)
 
 
 def setup_django() -> None:

@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from unionwatch.accounts.views import RateLimitedLoginView
 from unionwatch.api.api import api
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="unionwatch/login.html"), name="login"),
+    path("login/", RateLimitedLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("", include("unionwatch.audit.urls")),
     path("api/", api.urls),
     path("", include("unionwatch.web.urls")),
 ]

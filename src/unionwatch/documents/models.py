@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from unionwatch.documents.crypto import document_storage, open_text, seal_text
+
 
 class Confidentiality(models.TextChoices):
     PUBLIC = "public", "Public"
@@ -27,10 +29,12 @@ class DocumentKind(models.TextChoices):
 
 
 class Document(models.Model):
-    file = models.FileField(upload_to="documents/%Y/%m/", blank=True)
+    # Stored encrypted (documents/crypto.py); read through the storage, never the path.
+    file = models.FileField(upload_to="documents/%Y/%m/", blank=True, storage=document_storage)
     original_name = models.CharField(max_length=500, blank=True)
     sha256 = models.CharField(max_length=64, unique=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="Empty for restricted documents: see text_encrypted.")
+    text_encrypted = models.BinaryField(null=True, blank=True, editable=False)
     title = models.CharField(max_length=500, blank=True)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=8, blank=True)
@@ -55,3 +59,23 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.original_name or self.sha256[:12]
+
+    @property
+    def plain_text(self) -> str:
+        """The text whatever the level (decrypted for restricted documents)."""
+        return open_text(self)
+
+    def save(self, *args, **kwargs) -> None:
+        # Restricted text is written encrypted; the in-memory text stays for the caller.
+        memory_text = self.plain_text
+        seal_text(self)
+        self.text = self._db_text
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and (
+            "confidentiality" in update_fields or "text" in update_fields
+        ):
+            kwargs["update_fields"] = {*update_fields, "text", "text_encrypted"}
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            self.text = memory_text

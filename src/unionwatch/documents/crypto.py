@@ -1,0 +1,184 @@
+"""Encryption at rest: restricted documents' text and every stored document file.
+
+Keys are Fernet keys (AES-128-CBC + HMAC-SHA256). They come from the environment
+variable `UNIONWATCH_ENCRYPTION_KEY` (comma-separated, newest first) or else from the
+file `DATA_DIR/encryption_key` (one key per line, newest first, mode 0600), created on
+first use. Several keys make a MultiFernet: data under an older key still decrypts,
+which is what lets `rotate-key` re-encrypt step by step and survive a crash midway.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+
+ENV_KEY = "UNIONWATCH_ENCRYPTION_KEY"
+KEY_FILE = "encryption_key"
+
+
+class EncryptionKeyError(RuntimeError):
+    """The key material is missing or malformed (message names where it came from)."""
+
+
+def key_path() -> Path:
+    return Path(settings.DATA_DIR) / KEY_FILE
+
+
+def _write_private(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    path.chmod(0o600)
+
+
+def _parse_keys(raw: str, origin: str) -> list[bytes]:
+    keys = [k.strip().encode() for k in raw.replace(",", "\n").splitlines() if k.strip()]
+    if not keys:
+        raise EncryptionKeyError(f"{origin}: no encryption key found")
+    for key in keys:
+        try:
+            Fernet(key)
+        except (ValueError, TypeError) as exc:
+            raise EncryptionKeyError(f"{origin}: not a valid Fernet key ({exc})") from exc
+    return keys
+
+
+def load_keys() -> list[bytes]:
+    """The keys, newest first; creates the key file (0600) when there is none."""
+    from_env = os.environ.get(ENV_KEY, "")
+    if from_env.strip():
+        return _parse_keys(from_env, ENV_KEY)
+    path = key_path()
+    if not path.exists():
+        _write_private(path, Fernet.generate_key().decode() + "\n")
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)  # never leave the key readable by others
+    return _parse_keys(path.read_text(), str(path))
+
+
+def fernet() -> MultiFernet:
+    return MultiFernet([Fernet(k) for k in load_keys()])
+
+
+def encrypt(data: bytes) -> bytes:
+    return fernet().encrypt(data)
+
+
+def decrypt(token: bytes) -> bytes:
+    try:
+        return fernet().decrypt(bytes(token))
+    except InvalidToken as exc:
+        raise EncryptionKeyError("encrypted data cannot be decrypted with the configured key(s)") from exc
+
+
+# --- the document text -----------------------------------------------------------------
+
+
+def seal_text(document) -> None:
+    """Before saving: a restricted document's text goes encrypted; others stay plain.
+
+    Called from Document.save(). The in-memory `text` is left for the caller (the store
+    still needs it to cut evidence sentences); `db_text` is what is written.
+    """
+    from unionwatch.documents.models import Confidentiality
+
+    plain = document.plain_text
+    if document.confidentiality == Confidentiality.RESTRICTED:
+        document.text_encrypted = encrypt(plain.encode("utf-8")) if plain else None
+        document._db_text = ""
+    else:
+        document.text_encrypted = None
+        document._db_text = plain
+
+
+def open_text(document) -> str:
+    if document.text:
+        return document.text
+    if document.text_encrypted:
+        return decrypt(document.text_encrypted).decode("utf-8")
+    return ""
+
+
+# --- the stored files --------------------------------------------------------------------
+
+
+class EncryptedFileSystemStorage(FileSystemStorage):
+    """Files are written encrypted and read back decrypted; the disk never holds plaintext."""
+
+    def _save(self, name, content):
+        content.seek(0) if hasattr(content, "seek") else None
+        sealed = ContentFile(encrypt(content.read()))
+        return super()._save(name, sealed)
+
+    def _open(self, name, mode="rb"):
+        with super()._open(name, "rb") as handle:
+            data = handle.read()
+        return ContentFile(decrypt(data), name=name)
+
+
+def document_storage() -> EncryptedFileSystemStorage:
+    return EncryptedFileSystemStorage()
+
+
+# --- rotation ----------------------------------------------------------------------------
+
+
+def rotate_keys(
+    new_key: bytes | None = None, on_progress: Callable[[str], None] | None = None
+) -> tuple[int, int, str]:
+    """Re-encrypt everything under a new key. Returns (texts, files, where the key is).
+
+    The new key is added in front of the old ones first, so data already re-encrypted
+    and data not yet reached both decrypt if the run is interrupted; only at the end are
+    the old keys dropped. With the key in the environment the operator must make and
+    keep the new key first and pass it in (a process cannot change its parent's
+    environment, and a new key shown only once could be lost).
+    """
+    from django.db import transaction
+
+    from unionwatch.documents.models import Document
+
+    old_keys = load_keys()
+    from_env = bool(os.environ.get(ENV_KEY, "").strip())
+    if from_env and not new_key:
+        raise EncryptionKeyError(
+            f"{ENV_KEY} is set: generate a key, keep it safe and pass it with --new-key-file")
+    new_key = new_key or Fernet.generate_key()
+    _parse_keys(new_key.decode(), "the new key")
+    keys = [new_key, *old_keys]
+    if from_env:
+        os.environ[ENV_KEY] = ",".join(k.decode() for k in keys)
+    else:
+        _write_private(key_path(), "\n".join(k.decode() for k in keys) + "\n")
+    multi = MultiFernet([Fernet(k) for k in keys])
+    texts = files = 0
+    with transaction.atomic():
+        for doc in Document.objects.exclude(text_encrypted=None).only("id", "text_encrypted"):
+            Document.objects.filter(pk=doc.pk).update(
+                text_encrypted=multi.rotate(bytes(doc.text_encrypted)))
+            texts += 1
+    storage = document_storage()
+    for name in Document.objects.exclude(file="").values_list("file", flat=True):
+        path = Path(storage.path(name))
+        if path.exists():
+            _write_private(path, multi.rotate(path.read_bytes()).decode())
+            files += 1
+            if on_progress:
+                on_progress(name)
+    if from_env:
+        os.environ[ENV_KEY] = new_key.decode()
+        where = f"the new key you passed; set {ENV_KEY} to it before the next run"
+    else:
+        _write_private(key_path(), new_key.decode() + "\n")
+        where = str(key_path())
+    return texts, files, where

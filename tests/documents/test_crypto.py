@@ -1,0 +1,115 @@
+"""Encryption at rest: restricted text and stored files, key file, rotation, level changes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.files.base import ContentFile
+from django.db import connection
+
+from unionwatch.documents import crypto
+from unionwatch.documents.models import Document
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "The witness Olga Quietova lives at 12 Hidden Lane."
+
+
+@pytest.fixture(autouse=True)
+def own_key(tmp_path, settings, monkeypatch):
+    settings.DATA_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "files"
+    monkeypatch.delenv(crypto.ENV_KEY, raising=False)
+
+
+def _raw_row(pk: int) -> tuple[str, bytes | None]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT text, text_encrypted FROM documents_document WHERE id = %s", [pk])
+        text, blob = cursor.fetchone()
+    return text, bytes(blob) if blob is not None else None
+
+
+def _doc(level: str, text: str = SECRET) -> Document:
+    doc = Document(sha256=hashlib.sha256(text.encode() + level.encode()).hexdigest(),
+                   text=text, confidentiality=level)
+    doc.file.save("letter.txt", ContentFile(text.encode()), save=False)
+    doc.save()
+    return doc
+
+
+def test_restricted_text_is_stored_encrypted_and_read_back(tmp_path):
+    doc = _doc("restricted")
+    text, blob = _raw_row(doc.pk)
+    assert text == "" and blob and b"Quietova" not in blob
+    assert Document.objects.get(pk=doc.pk).plain_text == SECRET
+    key_file = tmp_path / "encryption_key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+
+
+def test_public_text_stays_plain():
+    doc = _doc("public")
+    assert _raw_row(doc.pk) == (SECRET, None)
+
+
+def test_stored_file_is_encrypted_on_disk_and_decrypted_on_open():
+    doc = _doc("restricted")
+    on_disk = Path(doc.file.path).read_bytes()
+    assert b"Quietova" not in on_disk
+    with Document.objects.get(pk=doc.pk).file.open("rb") as handle:
+        assert handle.read().decode() == SECRET
+
+
+def test_changing_the_level_encrypts_and_decrypts():
+    doc = _doc("public")
+    doc.confidentiality = "restricted"
+    doc.save(update_fields=["confidentiality"])
+    assert _raw_row(doc.pk)[0] == ""
+    loaded = Document.objects.get(pk=doc.pk)
+    loaded.confidentiality = "internal"
+    loaded.save(update_fields=["confidentiality"])
+    assert _raw_row(doc.pk) == (SECRET, None)
+
+
+def test_rotation_reencrypts_and_old_key_no_longer_works(tmp_path):
+    doc = _doc("restricted")
+    old_key = (tmp_path / "encryption_key").read_text().strip().encode()
+    texts, files, _ = crypto.rotate_keys()
+    assert (texts, files) == (1, 1)
+    new_keys = (tmp_path / "encryption_key").read_text().split()
+    assert new_keys != [old_key.decode()] and len(new_keys) == 1
+    _, blob = _raw_row(doc.pk)
+    with pytest.raises(Exception):  # noqa: B017 - InvalidToken
+        Fernet(old_key).decrypt(blob)
+    fresh = Document.objects.get(pk=doc.pk)
+    assert fresh.plain_text == SECRET
+    with fresh.file.open("rb") as handle:
+        assert handle.read().decode() == SECRET
+
+
+def test_key_from_environment(monkeypatch, tmp_path):
+    key = Fernet.generate_key().decode()
+    monkeypatch.setenv(crypto.ENV_KEY, key)
+    doc = _doc("restricted")
+    assert not (tmp_path / "encryption_key").exists()
+    assert Fernet(key.encode()).decrypt(_raw_row(doc.pk)[1]).decode() == SECRET
+    with pytest.raises(crypto.EncryptionKeyError):
+        crypto.rotate_keys()  # env keys need the new key passed in
+
+
+def test_bad_key_gives_a_clear_error(monkeypatch):
+    monkeypatch.setenv(crypto.ENV_KEY, "not-a-key")
+    with pytest.raises(crypto.EncryptionKeyError, match=crypto.ENV_KEY):
+        crypto.load_keys()
+
+
+def test_key_file_loosened_permissions_are_tightened(tmp_path):
+    crypto.load_keys()
+    path = tmp_path / "encryption_key"
+    os.chmod(path, 0o644)
+    crypto.load_keys()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
