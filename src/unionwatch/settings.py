@@ -27,9 +27,13 @@ INSTALLED_APPS = [
     "unionwatch.facts",
     "unionwatch.cases",
     "unionwatch.actions",
+    "unionwatch.advocacy",
     "unionwatch.web",
     "unionwatch.api",
     "unionwatch.audit",
+    "unionwatch.jobs",
+    "unionwatch.search",
+    "unionwatch.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,10 @@ class Case(models.Model):
     victims = models.ManyToManyField("facts.Person", blank=True, related_name="cases")
     organizations = models.ManyToManyField("facts.Organization", blank=True, related_name="cases")
     events = models.ManyToManyField("facts.Event", blank=True, related_name="cases")
+    removed_events = models.ManyToManyField(
+        "facts.Event", blank=True, related_name="removed_from_cases",
+        help_text="Events a user took out of this case; the builder never adds them back.",
+    )
     automatic = models.BooleanField(
         default=True, help_text="Proposed by the system; a user edit turns this off."
     )

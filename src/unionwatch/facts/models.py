@@ -133,6 +133,9 @@ class DatedFact(models.Model):
     status = models.CharField(
         max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
     )
+    conflicted = models.BooleanField(
+        default=False, help_text="Sources disagree on a value (see ValueClaim)."
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -168,7 +171,11 @@ class Event(DatedFact):
     )
     perpetrators = models.JSONField(default=list, blank=True)
     summary = models.TextField(blank=True)
+    family_targeted = models.BooleanField(
+        default=False, help_text="A relative of a trade unionist is among the targets."
+    )
     evidence = GenericRelation(Evidence, related_query_name="event")
+    claims = GenericRelation("ValueClaim", related_query_name="event")
 
     class Meta:
         ordering = ["date", "id"]
@@ -198,6 +205,7 @@ class CourtDecision(DatedFact):
         Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
     evidence = GenericRelation(Evidence, related_query_name="court_decision")
+    claims = GenericRelation("ValueClaim", related_query_name="court_decision")
 
     class Meta:
         ordering = ["date", "id"]
@@ -293,6 +301,17 @@ class Judgement(models.Model):
     automatic = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closed_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="closes",
+        help_text="For an unsure match: the judgement that settled it.",
+    )
+    data = models.JSONField(
+        default=dict, blank=True, help_text="What a merge or split moved, so it can be undone."
+    )
 
     class Meta:
         ordering = ["-created"]
@@ -300,3 +319,21 @@ class Judgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entity_type} {self.left_id}~{self.right_id}: {self.verdict}"
+
+
+class ValueClaim(models.Model):
+    """One source's value for one field of a fact; several disagreeing claims flag a conflict."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    fact = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(max_length=60, help_text="date, or term:<kind>")
+    value = models.CharField(max_length=100)
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="claims")
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        ordering = ["field", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.field}={self.value}"

@@ -1,100 +1,194 @@
 """Match extracted names against the entities already stored.
 
-A first, conservative resolver: names must match under the scoring fold of the
-extraction contract (transliteration, doubled letters, y/i, kh/h ...), and a
-known country that differs keeps two entities apart. Every automatic merge is
-recorded as a Judgement.
+Each candidate gets a score: the name score of `facts.matching` (transliteration,
+acronyms, the organisation alias table), raised or lowered by context (country,
+the organisations named in a person's roles). Above `MERGE_AT` the names attach
+to the stored entity; between `REVIEW_AT` and `MERGE_AT` a new entity is made and
+an "unsure" Judgement puts the pair in the review queue, never merged silently.
+A bare surname is matched first inside its own document; across the store it
+can only ever reach the review queue. A rejected pair is never proposed again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db.models import Model
 
-from unionwatch.core.names import fold_name as fold
-from unionwatch.core.names import names_match
+from unionwatch.core.names import fold_name
+from unionwatch.facts.matching import best_score, name_key
 from unionwatch.facts.models import Judgement, Organization, Person, Place
 
+MERGE_AT = 0.85
+REVIEW_AT = 0.55
+# A differing country: a strong sign of two entities. Identical organisation names
+# (ILO, ITUC) are international and cross borders, so they are penalised less.
+OTHER_COUNTRY = 0.45
+OTHER_COUNTRY_SAME_ORG_NAME = 0.1
 
-def _candidates(model: type[Model], names: Iterable[str]) -> list[Model]:
-    """Stored entities sharing a folded word with any of the names (cheap pre-filter)."""
-    words = {w for n in names for w in fold(n).split() if len(w) >= 3}
-    if not words:
-        return []
+MODELS = {"person": Person, "organization": Organization, "place": Place}
+
+
+def kind_of(model: type[Model]) -> str:
+    return model.__name__.lower()
+
+
+@dataclass
+class Context:
+    """What the document says around a name: its country and the people's organisations."""
+
+    country: str = ""
+    roles: list[str] = field(default_factory=list)
+    # Organisations resolved in this document, to read roles like "Chair of KNPRK".
+    document_orgs: list[Organization] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    entity: Model
+    score: float
+    reasons: list[str]
+
+
+def score_candidate(kind: str, names: list[str], entity: Model, context: Context) -> Candidate:
+    name_score, mine, theirs = best_score(kind, names, entity.all_names())
+    reasons = [f"{mine!r}~{theirs!r} {name_score:.2f}"] if name_score else []
+    score = name_score
+    if name_score and context.country and entity.country:
+        if context.country != entity.country:
+            same_org = kind == "organization" and name_score >= 1.0
+            penalty = OTHER_COUNTRY_SAME_ORG_NAME if same_org else OTHER_COUNTRY
+            score -= penalty
+            reasons.append(f"other country {entity.country} -{penalty}")
+        else:
+            score += 0.05
+            reasons.append("same country +0.05")
+    if name_score and kind == "person":
+        delta = _role_org_delta(context, getattr(entity, "roles", []))
+        if delta:
+            score += delta
+            reasons.append(f"organisation in roles {delta:+.2f}")
+    return Candidate(entity, round(min(score, 1.0), 3), reasons)
+
+
+def _role_org_delta(context: Context, stored_roles: list[str]) -> float:
+    """+0.1 when both role lists name one organisation of this document, -0.1 when
+    they name only different ones."""
+    mine = _orgs_in_roles(context.roles, context.document_orgs)
+    theirs = _orgs_in_roles(stored_roles, context.document_orgs)
+    if not mine or not theirs:
+        return 0.0
+    return 0.1 if mine & theirs else -0.1
+
+
+def _orgs_in_roles(roles: list[str], orgs: list[Organization]) -> set[int]:
+    text = f" {fold_name(' '.join(roles))} "
+    if not text.strip():
+        return set()
+    return {
+        org.pk for org in orgs
+        if any(f" {fold_name(n)} " in text for n in org.all_names() if fold_name(n))
+    }
+
+
+def _rejected_keys(kind: str) -> dict[int, set[str]]:
+    """Per stored entity, the spellings a user said are someone else."""
+    rows = Judgement.objects.filter(
+        entity_type=kind, verdict=Judgement.Verdict.NEGATIVE, undone_at=None
+    ).values_list("left_id", "name")
+    rejected: dict[int, set[str]] = {}
+    for left_id, name in rows:
+        if name:
+            rejected.setdefault(left_id, set()).add(name_key(name))
+    return rejected
+
+
+def rank(model: type[Model], names: list[str], context: Context) -> list[Candidate]:
+    """Stored entities that could be these names, best first."""
+    kind = kind_of(model)
+    keys = {name_key(n) for n in names}
+    rejected = _rejected_keys(kind)
     found = []
-    for entity in model.objects.all().only("id", "name", "aliases", "country"):
-        entity_words = {w for n in entity.all_names() for w in fold(n).split()}
-        if words & entity_words:
-            found.append(entity)
-    return found
-
-
-def _compatible_country(entity: Model, country: str) -> bool:
-    return not (entity.country and country and entity.country != country)
-
-
-def find_match(model: type[Model], names: list[str], country: str) -> Model | None:
-    best = None
-    for entity in _candidates(model, names):
-        if not _compatible_country(entity, country):
+    for entity in model.objects.all():
+        candidate = score_candidate(kind, names, entity, context)
+        if candidate.score < REVIEW_AT:
             continue
-        # A bare surname is resolved only inside its document, never across the store.
-        single = _is_single_word(names) or _is_single_word(entity.all_names())
-        if single and not _full_name_overlap(names, entity.all_names()):
+        if keys & rejected.get(entity.pk, set()):
             continue
-        if any(names_match(a, b) for a in names for b in entity.all_names()):
-            best = entity
-            break
-    return best
+        found.append(candidate)
+    return sorted(found, key=lambda c: (-c.score, c.entity.pk))
 
 
-def _is_single_word(names: list[str]) -> bool:
-    return all(len(n.split()) == 1 for n in names)
-
-
-def _full_name_overlap(names: list[str], other: list[str]) -> bool:
-    return any(fold(a) == fold(b) for a in names for b in other)
+def match_local(kind: str, names: list[str], local: dict[str, Model]) -> Model | None:
+    """An entity already named in this document: surnames resolve here."""
+    hits = {}
+    for known, entity in local.items():
+        score, _, _ = best_score(kind, names, [known])
+        threshold = 0.6 if len(names[0].split()) == 1 or len(known.split()) == 1 else MERGE_AT
+        if score >= threshold:
+            hits[entity.pk] = entity
+    # Two people of one surname in the document: the bare surname is ambiguous.
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def resolve(
-    model: type[Model], name: str, aliases: list[str], country: str, document=None, **defaults
+    model: type[Model], name: str, aliases: list[str], country: str, document=None,
+    local: dict[str, Model] | None = None, context: Context | None = None, **defaults,
 ) -> Model:
     """Return the stored entity for these names, creating it when nothing matches."""
-    names = [name, *aliases]
-    entity = find_match(model, names, country)
-    if entity is None:
-        entity = model.objects.create(name=name, aliases=list(dict.fromkeys(aliases)), country=country, **defaults)
+    kind = kind_of(model)
+    names = list(dict.fromkeys(n for n in [name, *aliases] if n.strip()))
+    context = context or Context(country=country)
+    context.country = country
+    entity = match_local(kind, names, local or {})
+    if entity is not None:
+        return _attach(model.objects.get(pk=entity.pk), names, country)
+    ranked = rank(model, names, context)
+    best = ranked[0] if ranked else None
+    if best and best.score >= MERGE_AT and not _surname_only(kind, names):
+        entity = _attach(model.objects.get(pk=best.entity.pk), names, country)
+        _record(kind, entity.pk, None, name, document, Judgement.Verdict.POSITIVE, best)
         return entity
-    entity = model.objects.get(pk=entity.pk)
+    entity = model.objects.create(
+        name=name, aliases=[a for a in names if a != name], country=country, **defaults
+    )
+    for candidate in ranked[:3]:
+        _record(kind, candidate.entity.pk, entity.pk, name, document, Judgement.Verdict.UNSURE,
+                candidate)
+    return entity
+
+
+def _surname_only(kind: str, names: list[str]) -> bool:
+    return kind == "person" and all(len(n.split()) == 1 for n in names)
+
+
+def _record(kind, left_id, right_id, name, document, verdict, candidate: Candidate) -> Judgement:
+    return Judgement.objects.create(
+        entity_type=kind, left_id=left_id, right_id=right_id, name=name[:300], document=document,
+        verdict=verdict, score=candidate.score, reason="; ".join(candidate.reasons)[:300],
+        automatic=True,
+    )
+
+
+def _attach(entity: Model, names: list[str], country: str) -> Model:
+    """Add the new spellings to the entity; the fullest Latin form becomes its name."""
     changed = False
     for alias in names:
         changed |= entity.add_alias(alias)
     if not entity.country and country:
         entity.country = country
         changed = True
-    if _prefer_as_name(name, entity.name):
+    fullest = max(names, key=_display_rank)
+    if _display_rank(fullest) > _display_rank(entity.name):
         entity.add_alias(entity.name)
-        entity.aliases = [a for a in entity.aliases if a != name]
-        entity.name = name
+        entity.aliases = [a for a in entity.aliases if a != fullest]
+        entity.name = fullest
         changed = True
     if changed:
         entity.save()
-    Judgement.objects.create(
-        entity_type=model.__name__.lower(),
-        left_id=entity.pk,
-        name=name[:300],
-        document=document,
-        verdict=Judgement.Verdict.POSITIVE,
-        reason=f"name {name!r} matched stored {entity.name!r}",
-        automatic=True,
-    )
     return entity
 
 
-def _prefer_as_name(new: str, current: str) -> bool:
-    """The fullest form becomes the display name."""
-    return len(new.split()) > len(current.split())
-
-
-MODELS = {"person": Person, "organization": Organization, "place": Place}
+def _display_rank(name: str) -> tuple[int, int]:
+    """Latin script first, then more words (a full name beats a surname or an acronym)."""
+    return (int(name.isascii()), len(name.split()))

@@ -12,6 +12,7 @@ from unionwatch.core import types as core
 from unionwatch.core.names import fold_name as fold
 from unionwatch.core.names import names_match
 from unionwatch.documents.models import Document
+from unionwatch.facts.conflicts import close_dates, dates_compatible, record_claim
 from unionwatch.facts.models import (
     CourtDecision,
     Event,
@@ -22,7 +23,7 @@ from unionwatch.facts.models import (
     Term,
     Upcoming,
 )
-from unionwatch.facts.resolve import resolve
+from unionwatch.facts.resolve import Context, resolve
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s|\n\s*\n")
 
@@ -84,10 +85,16 @@ def add_evidence(fact: Model, document: Document, start: int, end: int, role: st
 def store_extraction(document: Document, extraction: core.Extraction) -> DocumentEntities:
     seen = DocumentEntities()
     country = document.country
-    for person in extraction.persons:
-        _store_entity(Person, person, document, country, seen.persons, roles=person.roles)
     for org in extraction.organizations:
-        _store_entity(Organization, org, document, country, seen.organizations, kind=org.kind)
+        _store_entity(Organization, org, document, seen.organizations, Context(country),
+                      kind=org.kind)
+    document_orgs = list({o.pk: o for o in seen.organizations.values()}.values())
+    # Full names first, so a bare surname later in the list finds its person in this document.
+    for person in sorted(extraction.persons, key=lambda p: len(p.name.split()) == 1):
+        roles = [*person.roles, *([person.relation] if person.relation else [])]
+        context = Context(country, roles=roles, document_orgs=document_orgs)
+        _store_entity(Person, person, document, seen.persons, context, roles=roles,
+                      protected=bool(person.relation))
     for place in extraction.places:
         _store_place(place, document, seen)
     for event in extraction.events:
@@ -99,15 +106,17 @@ def store_extraction(document: Document, extraction: core.Extraction) -> Documen
     return seen
 
 
-def _store_entity(model, item, document, country, table, **extra) -> Model:
+def _store_entity(model, item, document, table, context: Context, **extra) -> Model:
     defaults = {k: v for k, v in extra.items() if k != "roles"}
-    entity = resolve(model, item.name, list(item.aliases), country, document=document, **defaults)
+    entity = resolve(model, item.name, list(item.aliases), context.country, document=document,
+                     local=table, context=context, **defaults)
     roles = extra.get("roles") or []
     if roles:
         merged = list(dict.fromkeys([*entity.roles, *roles]))
-        if merged != entity.roles:
-            entity.roles = merged
-            entity.save(update_fields=["roles", "updated"])
+        protected = entity.protected or bool(extra.get("protected"))
+        if merged != entity.roles or protected != entity.protected:
+            entity.roles, entity.protected = merged, protected
+            entity.save(update_fields=["roles", "protected", "updated"])
     for start, end in item.mentions:
         add_evidence(entity, document, start, end, "mention")
     for name in [item.name, *item.aliases]:
@@ -117,8 +126,8 @@ def _store_entity(model, item, document, country, table, **extra) -> Model:
 
 def _store_place(place: core.Place, document: Document, seen: DocumentEntities) -> None:
     country = "" if place.kind == "country" else document.country
-    entity = resolve(Place, place.name, [], country, document=document, kind=place.kind,
-                     country_code=place.country_code)
+    entity = resolve(Place, place.name, [], country, document=document, local=seen.places,
+                     kind=place.kind, country_code=place.country_code)
     for start, end in place.mentions:
         add_evidence(entity, document, start, end, "mention")
     seen.places[place.name] = entity
@@ -140,14 +149,9 @@ def _victims(names: list[str], seen: DocumentEntities) -> tuple[list[Person], li
     return persons, orgs
 
 
-def _dates_compatible(a: str, b: str) -> bool:
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
-
-
 def find_same_event(type_: str, date_text: str, persons, orgs) -> Event | None:
-    """An event already stored for the same incident: same type, shared victim, compatible date."""
+    """An event already stored for the same incident: same type, shared victim, and a
+    compatible date, else a date a few days off (kept as a flagged conflict)."""
     if not persons and not orgs:
         return None
     candidates = Event.objects.filter(type=type_)
@@ -155,10 +159,25 @@ def find_same_event(type_: str, date_text: str, persons, orgs) -> Event | None:
         candidates = candidates.filter(victim_persons__in=persons)
     else:
         candidates = candidates.filter(victim_organizations__in=orgs)
-    for event in candidates.distinct().order_by("id"):
-        if _dates_compatible(event.date_text, date_text):
+    candidates = list(candidates.distinct().order_by("id"))
+    for event in candidates:
+        if dates_compatible(event.date_text, date_text):
+            return event
+    for event in candidates:
+        if close_dates(event.date_text, date_text):
             return event
     return None
+
+
+_FAMILY = re.compile(
+    r"\b(son|daughter|wife|husband|relatives?|family|brother|sister|mother|father|child(ren)?|"
+    r"spouse|parents?|nephew|niece)\b", re.IGNORECASE)
+
+
+def _targets_family(item: core.Event, persons: list[Person]) -> bool:
+    return (item.type == "intimidation_of_family"
+            or any(_FAMILY.search(v) for v in item.victims)
+            or any(p.protected for p in persons))
 
 
 def _store_event(item: core.Event, document: Document, seen: DocumentEntities) -> Event:
@@ -187,10 +206,14 @@ def _store_event(item: core.Event, document: Document, seen: DocumentEntities) -
             changed = True
         if changed:
             event.save()
+    if _targets_family(item, persons) and not event.family_targeted:
+        event.family_targeted = True
+        event.save(update_fields=["family_targeted", "updated"])
     event.victim_persons.add(*persons)
     event.victim_organizations.add(*orgs)
-    add_evidence(event, document, item.span[0], item.span[1], "statement",
-                 sentence=item.evidence, confidence=item.confidence)
+    evidence = add_evidence(event, document, item.span[0], item.span[1], "statement",
+                            sentence=item.evidence, confidence=item.confidence)
+    record_claim(event, "date", item.date, evidence)
     return event
 
 
@@ -207,7 +230,8 @@ def _store_decision(item: core.CourtDecision, document: Document, seen: Document
     if not isinstance(defendant, Person):
         inner = seen.persons_in(item.defendant)
         if not inner:
-            defendant = resolve(Person, item.defendant, [], document.country, document=document)
+            defendant = resolve(Person, item.defendant, [], document.country, document=document,
+                                local=seen.persons)
         else:
             defendant = inner[0]
     court = seen.organizations.get(item.court or "") if item.court else None
@@ -227,16 +251,29 @@ def _store_decision(item: core.CourtDecision, document: Document, seen: Document
         decision.court = decision.court or court
         decision.court_name = decision.court_name or item.court or ""
         decision.save()
+    evidence = add_evidence(decision, document, item.span[0], item.span[1], "statement",
+                            sentence=item.evidence)
+    record_claim(decision, "date", item.date, evidence)
     known = {(t.kind, t.unit, t.currency, _months(t.amount, t.unit)) for t in decision.terms.all()}
+    kinds = {t.kind for t in decision.terms.all()}
     for term in item.terms:
         amount = Decimal(str(term.amount)) if term.amount is not None else None
         key = (term.kind, term.unit or "", term.currency or "", _months(amount, term.unit))
-        if key in known:
+        record_claim(decision, f"term:{term.kind}", _term_value(amount, term), evidence)
+        if key in known or term.kind in kinds:
+            # Another length for a term already stored: kept as a claim, flagged.
             continue
         known.add(key)
+        kinds.add(term.kind)
         Term.objects.create(decision=decision, kind=term.kind, amount=amount, unit=term.unit or "",
                             currency=term.currency or "", note=term.note[:300])
-    add_evidence(decision, document, item.span[0], item.span[1], "statement", sentence=item.evidence)
+
+
+def _term_value(amount: Decimal | None, term: core.Term) -> str:
+    if term.unit == "life":
+        return "life"
+    number = f"{amount.normalize():f}" if amount is not None else "?"
+    return f"{number} {term.currency or term.unit or ''}".strip()
 
 
 def _months(amount, unit) -> Decimal | None:
@@ -247,8 +284,12 @@ def _months(amount, unit) -> Decimal | None:
 
 
 def _find_same_decision(defendant: Person, date_text: str) -> CourtDecision | None:
-    for decision in CourtDecision.objects.filter(defendant=defendant).order_by("id"):
-        if _dates_compatible(decision.date_text, date_text):
+    decisions = list(CourtDecision.objects.filter(defendant=defendant).order_by("id"))
+    for decision in decisions:
+        if dates_compatible(decision.date_text, date_text):
+            return decision
+    for decision in decisions:
+        if close_dates(decision.date_text, date_text):
             return decision
     return None
 
