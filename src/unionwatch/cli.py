@@ -19,6 +19,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 # `add_verb(name, func, help) -> argparse.ArgumentParser`. Verb functions take the
 # parsed args and return an exit code; they call `setup_django()` first if they need it.
 VERB_MODULES: tuple[str, ...] = (
+    "unionwatch.advocacy.cli",
     "unionwatch.accounts.cli",
     "unionwatch.audit.cli",
 )
@@ -119,6 +120,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for outcome in summary.failed:
         _err(f"{outcome.path}: {outcome.reason}")
     print(f"demo: examples from {examples}: {summary.line()}")
+    __import__("unionwatch.advocacy.demo", fromlist=["x"]).load_example_data()
     username, password = demo_credentials()
     print(f"Open http://{args.host}:{args.port}/ and log in as {username!r} with password {password!r}")
     if args.no_serve:

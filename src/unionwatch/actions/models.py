@@ -10,12 +10,23 @@ class InterventionKind(models.TextChoices):
     APPEAL = "appeal", "Urgent appeal"
     PRESS = "press", "Press release"
     CFA = "cfa", "ILO CFA complaint"
+    REPLY = "reply", "Reply received"
+    FOLLOW_UP = "follow_up", "Follow-up"
     OTHER = "other", "Other"
+
+
+class Direction(models.TextChoices):
+    SENT = "sent", "Sent"
+    RECEIVED = "received", "Received"
 
 
 class Intervention(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="interventions")
     kind = models.CharField(max_length=10, choices=InterventionKind.choices)
+    direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.SENT)
+    correspondent = models.CharField(
+        max_length=300, blank=True, help_text="Who replied, or who a follow-up went to."
+    )
     date = models.DateField()
     language = models.CharField(max_length=5, default="en")
     subject = models.CharField(max_length=300, blank=True)
@@ -37,3 +48,7 @@ class Intervention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
+
+    @property
+    def is_reply(self) -> bool:
+        return self.direction == Direction.RECEIVED
