@@ -1,0 +1,62 @@
+"""Capitalised phrases: the candidates for persons, organisations and places."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from unionwatch.core.stages.base import Sentence
+
+_UPPER = "".join(
+    chr(c) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x400), (0x400, 0x530)) for c in range(*r) if chr(c).isupper()
+)
+UP = f"[{_UPPER}]"
+# A capitalised word; "al-"/"el-" particles kept; a possessive 's is left out.
+CAP_WORD = rf"(?:(?:al|el|ad|bin|ibn|abu|ben)-)?{UP}\w*(?:[-'](?=\w)(?!s\b)\w+)*"
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|bin|ibn|y)"
+CHUNK = re.compile(rf"{CAP_WORD}(?:'?[ ]+(?:{_PARTICLE}[ ]+)?{CAP_WORD})*")
+WORD = re.compile(CAP_WORD)
+ACRONYM = re.compile(rf"(?<![\w/&.-]){UP}[{_UPPER}0-9&]*(?:-[{_UPPER}0-9]+)*[{_UPPER}0-9](?![\w/-]|\.\w)")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Chunk:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentence: Sentence | None = None
+
+    @property
+    def headline(self) -> bool:
+        return bool(self.sentence and self.sentence.headline)
+
+
+def find_chunks(norm: str, sentences: list[Sentence]) -> list[Chunk]:
+    """Runs of capitalised words separated by single spaces (and name particles)."""
+    starts = [s.start for s in sentences]
+    chunks = []
+    for match in CHUNK.finditer(norm):
+        start, end = match.span()
+        tokens = [Token(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(match.group())]
+        i = bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 and start < sentences[i].end else None
+        chunks.append(Chunk(start, end, match.group(), tokens, sentence))
+    return chunks
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

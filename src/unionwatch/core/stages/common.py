@@ -1,0 +1,68 @@
+"""Small helpers shared by the entity stages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unionwatch.core.stages.base import Claim
+from unionwatch.core.stages.gazetteer import gazetteer, place_key
+from unionwatch.core.stages.vocab import vocab
+
+_V = vocab()
+
+
+def overlaps(claims: list[Claim], start: int, end: int, kinds: tuple[str, ...] | None = None) -> Claim | None:
+    for claim in claims:
+        if claim.start < end and start < claim.end and (kinds is None or claim.kind in kinds):
+            return claim
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_prefixes() -> frozenset[str]:
+    prefixes = set()
+    for entry in gazetteer().values():
+        if entry.kind == "country":
+            name = place_key(entry.name).split(" ")[0]
+            if len(name) >= 5:
+                prefixes.add(name[:5])
+    return frozenset(prefixes)
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i", "ic", "ine", "ch", "sh", "kh")
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """"Kazakh", "Belarusian", "Mexican": an adjective of a country, not a place."""
+    low = place_key(word)
+    if len(low) < 4 or " " in low or low in gazetteer():
+        return False
+    if low[:5] in _country_prefixes() and low.endswith(_DEMONYM_ENDINGS):
+        return True
+    return any(place_key(e.name).startswith(low) for e in _short_countries() if len(low) >= 5)
+
+
+@lru_cache(maxsize=1)
+def _short_countries() -> tuple:
+    return tuple(e for e in set(gazetteer().values()) if e.kind == "country")
+
+
+def is_plain_word(word: str) -> bool:
+    """A word that is capitalised only by position or style: never a name by itself."""
+    low = word.lower()
+    return (
+        low in _V.common_words
+        or low in _V.function_words
+        or low in _V.months
+        or low in _V.weekdays
+        or low in _V.role_titles
+        or low in _V.honorifics
+        or low.rstrip(".") in _V.honorifics
+        or is_demonym(word)
+    )
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'-]*", name) if w[0].isupper())

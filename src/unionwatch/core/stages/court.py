@@ -1,0 +1,239 @@
+"""Court decisions: one per defendant, with the terms of the sentence.
+
+Terms: "four years of restriction of movement", "100 hours of forced labour",
+"a five-year ban", "two-and-a-half years", "2 1/2 years", "18-month",
+"5 years and 9 months" (69 months), life, "75,000 Euros" / "€75,000" fines.
+"X and Y ... two and three years respectively" distributes the amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from unionwatch.core.stages.base import DecisionRecord, Sentence, TermRecord
+from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
+from unionwatch.core.stages.vocab import alternation, vocab
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+_V = vocab()
+_NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half")])
+NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
+_DURATION = re.compile(
+    rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b"
+    rf"(?:'s?)?(?:[ ]+and[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+", re.IGNORECASE)
+_LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
+_DECISION_CUE = re.compile(
+    r"\b(?:sentenced|sentences?|convicted|found guilty|given|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
+    r"|banned from|barred from|jailed for|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking)\b",
+    re.IGNORECASE,
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+)$")
+_KIND_AFTER = [
+    ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
+    ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom)", re.IGNORECASE)),
+    ("forced_labour", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,2}(?:forced|compulsory|corrective|public|community)[ ]+(?:labou?r|works?|service)", re.IGNORECASE)),
+    ("ban_from_office", re.compile(r"^\W*(?:\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
+    ("other", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:court[ ]+)?(?:monitoring|supervision|probation)", re.IGNORECASE)),
+    ("prison", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:prison|jail|imprisonment|penal colony|behind bars|incarceration|in a labour camp)", re.IGNORECASE)),
+]
+_KIND_BEFORE = [
+    ("suspended", re.compile(r"\b(?:suspended|conditional)\b[^,;]{0,30}$", re.IGNORECASE)),
+    ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|banned from travel\w*|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
+    ("ban_from_office", re.compile(r"\b(?:banned|barred|prohibited|ban)\b[^;]{0,50}(?:for|of)[ ]+$", re.IGNORECASE)),
+    ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
+]
+_NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
+_COURT_WORDS = re.compile(r"\b(?:(?:a|an|the)[ ]+)?(?:[A-Z][\w-]+[ ]+)?(?:[a-z]+[ ]+)?(?:court|judge|tribunal)\b")
+
+
+@lru_cache(maxsize=1)
+def _money() -> re.Pattern[str]:
+    words = [w for w in _V.currency_by_word if not re.fullmatch(r"\W+", w)]
+    symbols = [w for w in _V.currency_by_word if re.fullmatch(r"\W+|us\$", w)]
+    return re.compile(
+        rf"(?P<sym>{alternation(symbols)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?:[ ]*(?P<mult>million|thousand)\b)?"
+        rf"|(?<![\w.])(?P<amt2>\d[\d,]*(?:\.\d+)?)[ ]*(?P<mult2>million|thousand)?[ ]*(?P<cur>{alternation(words)})\b",
+        re.IGNORECASE,
+    )
+
+
+def parse_number(text: str) -> float | None:
+    text = text.strip().lower()
+    half = 0.0
+    for suffix in ("-and-a-half", " and a half", " 1/2", "½"):
+        if text.endswith(suffix):
+            text, half = text[: -len(suffix)].strip(), 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text) + half
+    if text in _V.number_words:
+        return _V.number_words[text] + half
+    return None
+
+
+def _clean(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass
+class TermMatch:
+    start: int
+    end: int
+    amounts: list[float | int | None]
+    unit: str | None
+    kind: str
+    currency: str | None = None
+    note: str = ""
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return word if word.endswith("s") else word + "s"
+
+
+def find_terms(norm: str, sentence: Sentence) -> list[TermMatch]:
+    """Terms of a sentence, in text order."""
+    s, e = sentence.start, sentence.end
+    text = norm[s:e]
+    durations = list(_DURATION.finditer(text))
+    terms: list[TermMatch] = []
+    for k, m in enumerate(durations):
+        nums = [parse_number(x) for x in _LIST_SPLIT.split(m.group("nums"))]
+        if any(n is None for n in nums):
+            continue
+        unit = _unit(m.group("unit"))
+        if m.group("num2"):
+            extra = parse_number(m.group("num2")) or 0
+            unit2 = _unit(m.group("unit2"))
+            factor = {"years": {"months": 12, "weeks": 52, "days": 365}}.get(unit, {}).get(unit2)
+            if factor and len(nums) == 1:
+                nums, unit = [nums[0] * factor + extra], unit2
+        limit = durations[k + 1].start() if k + 1 < len(durations) else len(text)
+        after = text[m.end():min(limit, m.end() + 70)]
+        prev_end = terms[-1].end - s if terms else 0
+        before = text[max(prev_end, m.start() - 90):m.start()]
+        kind = _kind(after, before, unit)
+        if kind is None:
+            continue
+        note = ""
+        if kind in _NOTES:
+            found = _NOTES[kind].search(after)
+            note = found.group(1).lower() if found else ""
+        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(n) for n in nums], unit, kind, note=note))
+    for m in _LIFE.finditer(text):
+        terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
+    for m in _money().finditer(text):
+        code = _V.currency_by_word.get((m.group("sym") or m.group("cur") or "").lower())
+        raw = (m.group("amt") or m.group("amt2") or "").replace(",", "")
+        if not code or not raw:
+            continue
+        amount = float(raw) * {"million": 1e6, "thousand": 1e3}.get((m.group("mult") or m.group("mult2") or "").lower(), 1)
+        around = text[m.end():m.end() + 30].lower()
+        note = "compensation" if "compensation" in around else "damages" if "damages" in around else ""
+        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code, note))
+    terms.sort(key=lambda t: t.start)
+    return terms
+
+
+def _kind(after: str, before: str, unit: str) -> str | None:
+    for kind, pattern in _KIND_AFTER:
+        if pattern.search(after):
+            if kind == "prison" and unit == "hours":
+                return None
+            return kind
+    if unit == "hours" and re.search(r"labou?r|work|service", after[:60], re.IGNORECASE):
+        return "forced_labour"
+    for kind, pattern in _KIND_BEFORE:
+        if pattern.search(before):
+            return kind
+    return None
+
+
+class FindCourtDecisions:
+    """Rulings, one per defendant, with their terms; hypothetical sentences left out."""
+
+    def __call__(self, state: PipelineState) -> None:
+        by_defendant: dict[int, DecisionRecord] = {}
+        order: list[int] = []
+        for sentence in state.sentences:
+            if sentence.headline:
+                continue
+            text = state.norm[sentence.start:sentence.end]
+            cue = _DECISION_CUE.search(text)
+            if not cue or _HYPOTHETICAL.search(text):
+                continue
+            terms = find_terms(state.norm, sentence)
+            if not terms:
+                continue
+            for person, term, amount in self._assign(state, sentence, terms):
+                decision = by_defendant.get(person)
+                if decision is None:
+                    decision = DecisionRecord(
+                        state.persons[person].name, self._court(state, sentence),
+                        nearest_date(state, sentence, term.start), [], sentence, cue.group().lower(),
+                    )
+                    by_defendant[person] = decision
+                    order.append(person)
+                record = TermRecord(term.kind, amount, term.unit, term.currency, term.note, term.start)
+                if not any((t.kind, t.amount, t.unit) == (record.kind, record.amount, record.unit) for t in decision.terms):
+                    decision.terms.append(record)
+        state.decisions = [by_defendant[p] for p in order]
+
+    @staticmethod
+    def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch]):  # noqa: ANN205
+        persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
+        respectively = _RESPECTIVELY.search(state.norm, sentence.start, sentence.end)
+        for term in terms:
+            group = _group_before(state.norm, persons, term.start)
+            if not group:
+                group = [m.index for m in persons[:1]]
+            if not group:
+                antecedent = last_person_before(state, sentence.start)
+                group = [antecedent] if antecedent is not None else []
+            if respectively and len(term.amounts) == len(group) > 1:
+                for person, amount in zip(group, term.amounts, strict=True):
+                    yield person, term, amount
+                continue
+            for person in group:
+                yield person, term, term.amounts[0]
+
+    @staticmethod
+    def _court(state: PipelineState, sentence: Sentence) -> str | None:
+        for m in mentions_in(state, sentence.start, sentence.end, "org"):
+            if state.orgs[m.index].kind == "court":
+                return state.orgs[m.index].name
+        found = _COURT_WORDS.search(state.norm, sentence.start, sentence.end)
+        if found:
+            return re.sub(r"^(?:a|an|the)[ ]+", "", state.text[found.start():found.end()], flags=re.IGNORECASE)
+        return None
+
+
+def _group_before(norm: str, persons: list, pos: int) -> list[int]:  # noqa: ANN001
+    """The list of persons ("X, Y and Z") that ends with the last person named before `pos`."""
+    before = [m for m in persons if m.end <= pos]
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if _LIST_GAP.match(norm[m.end:group[0].start]):
+            group.insert(0, m)
+        else:
+            break
+    seen, out = set(), []
+    for m in group:
+        if m.index not in seen:
+            seen.add(m.index)
+            out.append(m.index)
+    return out

@@ -1,0 +1,284 @@
+"""Dates: the document's own date, then every date expression resolved against it.
+
+A small hand-written grammar (much faster than dateparser): numeric day-first
+dates, "25 July 2017", "July 25, 2017", "18 and 19 April", "December 2021",
+"in April", "in early 2017", "today", "last Saturday", "on Tuesday".
+Relative and partial dates are resolved against the document date only when
+that gives one certain answer; a day and month with no certain year is
+written "--MM-DD".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from unionwatch.core.stages.base import DateMention, DocDate, Sentence
+from unionwatch.core.stages.vocab import alternation, vocab
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+_V = vocab()
+_MONTH = rf"(?P<month>{alternation(list(_V.months))})\.?"
+_MONTH2 = rf"(?P<month2>{alternation(list(_V.months))})\.?"
+_DAY = r"(?<![\d/.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
+_WEEKDAY = rf"(?P<weekday>{alternation(list(_V.weekdays))})"
+_FLAGS = re.IGNORECASE
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
+    ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d{2})(?![\d/])")),
+    (
+        "dmy",
+        re.compile(
+            _DAY + r"(?:\s*(?:-|to|and|&)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _MONTH
+            + r"(?:,?\s+" + _YEAR + r")?\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:\s*(?:-|to|and)\s*(?P<day2>[0-3]?\d)(?![\d:]))?"
+            + r"(?:,?\s+" + _YEAR + ")?",
+            _FLAGS,
+        ),
+    ),
+    ("mmy", re.compile(r"\b" + _MONTH2 + r"\s+(?:and|to|-)\s+" + _MONTH + r",?\s+" + _YEAR, _FLAGS)),
+    ("my", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR, _FLAGS)),
+    (
+        "m",
+        re.compile(
+            r"\b(?P<lead>in|since|until|till|by|from|early|late|mid-?|last|next|this|of|during|a|the|before|after)\s+"
+            r"(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?![\w-])",
+            _FLAGS,
+        ),
+    ),
+    (
+        "y",
+        re.compile(
+            r"\b(?:in|since|from|until|by|during|early|late|mid-?|of|before|after|around|throughout)\s+"
+            r"(?:(?:early|late|mid-?)\s*)?" + _YEAR,
+            _FLAGS,
+        ),
+    ),
+    ("rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b", _FLAGS)),
+    ("wd", re.compile(r"\b(?:(?P<lead>last|next|this|on|late on|early on|late|early)\s+)?" + _WEEKDAY + r"\b", _FLAGS)),
+]
+_CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|is due|are due|set to|expected to|postponed|adjourned|upcoming|next)\b", _FLAGS)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", _FLAGS)
+
+
+def parse_iso(value: str | None) -> DocDate | None:
+    """A DocDate from "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None otherwise."""
+    if not value:
+        return None
+    match = re.fullmatch(r"((?:1[89]|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return DocDate(int(year), int(month) if month else None, int(day) if day else None)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_day_month(month: int, day: int, doc: DocDate | None, future: bool) -> tuple[str | None, str | None]:
+    """Year for a day and month without one, from the document date."""
+    if doc is None:
+        return (f"--{month:02d}-{day:02d}", "day") if _valid(2000, month, day) else (None, None)
+    ref = (doc.month or 12, doc.day or 31) if not future else (doc.month or 1, doc.day or 1)
+    if doc.month is None:
+        year = doc.year
+    elif future:
+        year = doc.year if (month, day) >= ref else doc.year + 1
+    else:
+        year = doc.year if (month, day) <= ref else doc.year - 1
+    if not _valid(year, month, day):
+        return None, None
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+def resolve_month(month: int, doc: DocDate | None, future: bool, lead: str) -> tuple[str | None, str | None]:
+    if doc is None or doc.month is None:
+        return None, None
+    lead = lead.lower()
+    if lead == "next" or future:
+        year = doc.year if month >= doc.month else doc.year + 1
+    elif lead == "last":
+        year = doc.year if month < doc.month else doc.year - 1
+    else:
+        year = doc.year if month <= doc.month else doc.year - 1
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def resolve_weekday(weekday: int, lead: str, doc: DocDate | None, future: bool, known_days: list[dt.date]) -> dt.date | None:
+    lead = (lead or "").lower()
+    if doc is not None and doc.day and doc.month:
+        ref = dt.date(doc.year, doc.month, doc.day)
+        if future or lead == "next":
+            delta = (weekday - ref.weekday()) % 7
+            return ref + dt.timedelta(days=delta or (7 if lead == "next" else 0))
+        delta = (ref.weekday() - weekday) % 7
+        if lead == "last" and delta == 0:
+            delta = 7
+        return ref - dt.timedelta(days=delta)
+    # No day-precise document date: a day named in the text may fix it.
+    candidates = {d for d in known_days if d.weekday() == weekday}
+    if doc is not None:
+        candidates = {d for d in candidates if d.year == doc.year and (doc.month is None or d.month == doc.month)}
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
+    if _UNTIL_BEFORE.search(norm, max(0, start - 14), start):
+        return True
+    if sentence is None:
+        return False
+    return bool(_FUTURE.search(norm, sentence.start, sentence.end))
+
+
+def _raw_matches(norm: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping date matches, earlier patterns winning over later ones."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(norm):
+            start, end = match.span()
+            month = match.groupdict().get("month")
+            if month and month.lower() in _CASE_SENSITIVE_MONTHS and not month[0].isupper():
+                continue
+            if kind in ("m", "y") and match.group("lead" if kind == "m" else 0):
+                start = match.start("month") if kind == "m" else match.start("year")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, end, kind, match))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def find_dates(norm: str, sentences: list[Sentence], doc: DocDate | None) -> list[DateMention]:
+    """Every date expression of the text, resolved against the document date."""
+    starts = [s.start for s in sentences]
+
+    def sentence_at(pos: int) -> Sentence | None:
+        i = bisect_right(starts, pos) - 1
+        return sentences[i] if i >= 0 and pos < sentences[i].end else None
+
+    raw = _raw_matches(norm)
+    mentions: list[DateMention] = []
+    known_days: list[dt.date] = []
+    pending_weekdays = []
+    for start, end, kind, match in raw:
+        future = _is_future(norm, sentence_at(start), start)
+        mention = _resolve(norm, start, end, kind, match, doc, future, known_days)
+        if mention is None:
+            if kind == "wd":
+                pending_weekdays.append((start, end, match, future))
+            continue
+        mentions.append(mention)
+    for start, end, match, future in pending_weekdays:
+        weekday = _V.weekdays[match.group("weekday").lower()]
+        day = resolve_weekday(weekday, match.group("lead") or "", doc, future, known_days)
+        iso = day.isoformat() if day else None
+        mentions.append(DateMention(start, end, norm[start:end], iso, "day" if day else None, True, future))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _resolve(norm, start, end, kind, match, doc, future, known_days) -> DateMention | None:  # noqa: ANN001, PLR0911
+    text = norm[start:end]
+    groups = match.groupdict()
+    if kind in ("iso", "numeric", "dmy", "mdy"):
+        month_raw = groups["month"]
+        month = int(month_raw) if month_raw.isdigit() else _V.months[month_raw.lower()]
+        day = int(groups["day"])
+        if kind == "numeric" and month > 12 and day <= 12:  # a month-first date
+            day, month = month, day
+        if not (1 <= month <= 12):
+            return None
+        year = groups.get("year")
+        if year:
+            if not _valid(int(year), month, day):
+                return None
+            iso, precision = f"{int(year):04d}-{month:02d}-{day:02d}", "day"
+        else:
+            iso, precision = resolve_day_month(month, day, doc, future)
+        if iso and not iso.startswith("--"):
+            known_days.append(dt.date.fromisoformat(iso))
+            if groups.get("day2") and _valid(int(iso[:4]), month, int(groups["day2"])):
+                known_days.append(dt.date(int(iso[:4]), month, int(groups["day2"])))
+        return DateMention(start, end, text, iso, precision, not year, future)
+    if kind in ("my", "mmy"):
+        month = _V.months[groups["month"].lower()]
+        return DateMention(start, end, text, f"{int(groups['year']):04d}-{month:02d}", "month", False, future)
+    if kind == "m":
+        month = _V.months[groups["month"].lower()]
+        iso, precision = resolve_month(month, doc, future, groups.get("lead") or "")
+        return DateMention(start, end, text, iso, precision, True, future)
+    if kind == "y":
+        return DateMention(start, end, text, groups["year"], "year", False, future)
+    if kind == "rel":
+        return _relative(start, end, text, groups["rel"].lower(), doc, future)
+    return None  # weekdays are resolved once all absolute days are known
+
+
+def _relative(start: int, end: int, text: str, word: str, doc: DocDate | None, future: bool) -> DateMention:
+    if doc is None or not (doc.day and doc.month):
+        return DateMention(start, end, text, None, None, True, future)
+    ref = dt.date(doc.year, doc.month, doc.day)
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    return DateMention(start, end, text, (ref + dt.timedelta(days=offset)).isoformat(), "day", True, offset > 0)
+
+
+# ---------------------------------------------------------------- document date
+_TOP_CHARS = 1500
+_DATELINE = re.compile(r"^\W*(?:[A-Z][\w' .-]{1,40},\s*)?$")
+
+
+def find_document_date(norm: str, sentences: list[Sentence]) -> DocDate | None:
+    """A dateline or letter date near the top: a full date alone on its line or after a place."""
+    limit = min(len(norm), max(_TOP_CHARS, len(norm) // 4 if len(norm) < 4000 else _TOP_CHARS))
+    for start, end, kind, match in _raw_matches(norm[:limit]):
+        if kind not in ("iso", "numeric", "dmy", "mdy") or not match.groupdict().get("year"):
+            continue
+        line_start = norm.rfind("\n", 0, start) + 1
+        line_end = norm.find("\n", end)
+        line_end = len(norm) if line_end < 0 else line_end
+        before, after = norm[line_start:start], norm[end:line_end]
+        weekday_prefix = re.fullmatch(r"\W*(?:[A-Za-z]+day,?\s*)?", before)
+        alone = weekday_prefix is not None and re.fullmatch(r"[\s:.*_-]*", after) is not None
+        dateline = _DATELINE.match(before) is not None and re.match(r"\s*[:\-]", after) is not None
+        if alone or dateline:
+            mention = _resolve(norm, start, end, kind, match, None, False, [])
+            if mention and mention.iso and not mention.iso.startswith("--"):
+                return parse_iso(mention.iso)
+    return None
+
+
+class FindDocumentDate:
+    """meta.date from the header when present, else a dateline or letter date at the top."""
+
+    def __call__(self, state: PipelineState) -> None:
+        doc_date = parse_iso(state.meta.date)
+        if doc_date is None:
+            doc_date = find_document_date(state.norm, state.sentences)
+            if doc_date is not None:
+                state.meta.date = doc_date.iso
+        state.doc_date = doc_date
+
+
+class FindDates:
+    def __call__(self, state: PipelineState) -> None:
+        state.dates = find_dates(state.norm, state.sentences, state.doc_date)

@@ -1,0 +1,223 @@
+"""Persons (with honorifics and roles) and the linking of all later mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from unionwatch.core.names import fold_name, names_match
+from unionwatch.core.stages.base import EntityMention, PersonRecord
+from unionwatch.core.stages.chunks import WORD, Token, find_chunks, is_acronym
+from unionwatch.core.stages.common import is_demonym, is_plain_word, overlaps
+from unionwatch.core.stages.vocab import alternation, vocab
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+_V = vocab()
+MAX_NAME_WORDS = 5
+_OFFICIAL_WORDS = frozenset(
+    ["president", "vice-president", "minister", "prime", "judge", "justice", "prosecutor", "governor", "mayor", "king", "queen", "emir", "sultan", "ambassador", "excellency", "ayatollah", "senator", "chancellor", "premier", "commander", "general", "colonel"]
+)
+_ROLE_BEFORE = re.compile(
+    rf"((?:[\w'-]+[ ]){{0,3}}(?:{alternation(_V.role_nouns)}))[ ]*,?[ ]*$", re.IGNORECASE
+)
+_APPOSITION = re.compile(r",[ ]+((?:the |a |an )?[^,.;:()\"\n]{3,90}?)(?=,|\.|;|$|\n)")
+_ROLE_WORD = re.compile(rf"\b(?:{alternation(_V.role_nouns)})\b", re.IGNORECASE)
+
+
+class FindNameChunks:
+    def __call__(self, state: PipelineState) -> None:
+        state.chunks = find_chunks(state.norm, state.sentences)
+
+
+@dataclass
+class Candidate:
+    name: str
+    tokens: list[Token]
+    start: int
+    end: int
+    honorific: str = ""
+    title: str = ""  # role title just before the name ("President")
+    roles: list[str] = field(default_factory=list)
+    alias: str = ""
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return not any(c.isdigit() for c in text) and not is_acronym(text) and len(text) >= 2
+
+
+def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
+    """Strip honorifics, titles and plain words from a capitalised run; what is left may be a name."""
+    i, honorific, title_start = 0, "", None
+    while i < len(tokens):
+        low = tokens[i].lower.rstrip(".")
+        if low in _V.name_titles:
+            break
+        if low in _V.honorifics:
+            honorific = tokens[i].text
+        elif low in _V.role_titles or is_plain_word(tokens[i].text) or is_acronym(tokens[i].text):
+            if title_start is None and (low in _V.role_titles or is_acronym(tokens[i].text)):
+                title_start = i
+        else:
+            break
+        i += 1
+    j = len(tokens)
+    while j > i and (is_plain_word(tokens[j - 1].text) or is_acronym(tokens[j - 1].text)):
+        j -= 1
+    core = tokens[i:j]
+    if not core or len(core) > MAX_NAME_WORDS or not all(_is_name_token(t) for t in core):
+        return None
+    if any(t.lower in _V.org_keyword_kind or t.lower in _V.non_entity_heads for t in core):
+        return None
+    plain = sum(1 for t in core if is_plain_word(t.text))
+    if plain * 2 >= len(core) and core[0].lower not in _V.name_titles:
+        return None
+    before = tokens[i - 1].lower.rstrip(".") if i else ""
+    if len(core) == 1 and not (before in _V.role_titles or before in _V.honorifics):
+        return None
+    start, end = core[0].start, core[-1].end
+    cand = Candidate(text[start:end], core, start, end, honorific)
+    if i:
+        cand.alias = text[tokens[0].start if honorific else tokens[i - 1].start:end]
+    if title_start is not None:
+        role = text[tokens[title_start].start:tokens[i - 1].end]
+        cand.title = role
+        cand.roles.append(role)
+    return cand
+
+
+def _roles_around(cand: Candidate, norm: str, text: str, line_start: int) -> None:
+    before = _ROLE_BEFORE.search(norm, max(line_start, cand.start - 60), cand.start)
+    if before and not cand.title:
+        role = text[before.start(1):before.end(1)].strip()
+        if role and not role[0].isdigit():
+            cand.roles.append(role)
+    after = _APPOSITION.match(norm, cand.end)
+    if after and _ROLE_WORD.search(after.group(1)):
+        cand.roles.append(text[after.start(1):after.end(1)].strip())
+
+
+def _same_person(record: PersonRecord, cand: Candidate) -> bool:
+    folded = fold_name(cand.name)
+    words = folded.split()
+    if len(words) >= 2 and len(record.folded_words) >= 2:
+        if names_match(record.name, cand.name):
+            return True
+        shorter, longer = sorted([words, record.folded_words], key=len)
+        return longer[-len(shorter):] == shorter
+    return False
+
+
+def _is_official(cand: Candidate) -> bool:
+    words = set(re.findall(r"[a-z-]+", (cand.title + " " + cand.honorific).lower()))
+    return bool(words & _OFFICIAL_WORDS) or (cand.tokens[0].lower in _V.name_titles)
+
+
+class FindPersons:
+    """Named natural persons; surname-only and titled references become aliases."""
+
+    def __call__(self, state: PipelineState) -> None:
+        cands: list[Candidate] = []
+        for chunk in state.chunks:
+            run: list[Token] = []
+            for token in chunk.tokens + [None]:  # type: ignore[list-item]
+                if token is not None and not overlaps(state.claims, token.start, token.end):
+                    run.append(token)
+                    continue
+                if run:
+                    cand = person_candidate(run, state.text)
+                    if cand is not None:
+                        line_start = state.norm.rfind("\n", 0, cand.start) + 1
+                        _roles_around(cand, state.norm, state.text, line_start)
+                        cands.append(cand)
+                run = []
+        records: list[PersonRecord] = []
+        singles = []
+        for cand in cands:
+            if len(cand.tokens) == 1:
+                singles.append(cand)
+                continue
+            record = next((r for r in records if _same_person(r, cand)), None)
+            if record is None:
+                record = PersonRecord(cand.name, [t.text for t in cand.tokens])
+                record.folded_words = fold_name(cand.name).split()
+                records.append(record)
+            elif len(cand.tokens) > len(record.tokens):
+                record.aliases.append(record.name)
+                record.name, record.tokens = cand.name, [t.text for t in cand.tokens]
+                record.folded_words = fold_name(cand.name).split()
+            self._merge(record, cand)
+        for cand in singles:
+            folded = fold_name(cand.name)
+            matches = [r for r in records if folded and folded in (r.folded_words[:1] + r.folded_words[-1:])]
+            if len(matches) == 1:
+                record = matches[0]
+            else:
+                record = PersonRecord(cand.name, [cand.name], folded_words=[folded])
+                records.append(record)
+            self._merge(record, cand)
+        state.persons = records
+
+    @staticmethod
+    def _merge(record: PersonRecord, cand: Candidate) -> None:
+        record.mentions.append((cand.start, cand.end))
+        for alias in (cand.name, cand.alias):
+            if alias and alias != record.name and alias not in record.aliases:
+                record.aliases.append(alias)
+        for role in cand.roles:
+            if role not in record.roles:
+                record.roles.append(role)
+        if cand.honorific and not record.honorific:
+            record.honorific = cand.honorific
+        record.official = record.official or _is_official(cand)
+
+
+class LinkMentions:
+    """Surname-only, first-name and possessive references; every later mention of a known name."""
+
+    def __call__(self, state: PipelineState) -> None:
+        taken = [(s, e) for p in state.persons for s, e in p.mentions]
+        words: dict[str, set[int]] = {}
+        for idx, person in enumerate(state.persons):
+            fw = person.folded_words
+            for word in {fw[0], fw[-1]} if fw else set():
+                if len(word) >= 3:
+                    words.setdefault(word, set()).add(idx)
+        for match in WORD.finditer(state.norm):
+            start, end = match.span()
+            owners = words.get(fold_name(match.group()))
+            if not owners or len(owners) != 1 or is_demonym(match.group()):
+                continue
+            if any(s < end and start < e for s, e in taken) or overlaps(state.claims, start, end, ("org", "place")):
+                continue
+            person = state.persons[next(iter(owners))]
+            person.mentions.append((start, end))
+            surface = state.text[start:end]
+            if surface != person.name and surface not in person.aliases:
+                person.aliases.append(surface)
+        self._exact_mentions(state)
+        mentions = []
+        for kind, records in (("person", state.persons), ("org", state.orgs), ("place", state.places)):
+            for idx, record in enumerate(records):
+                record.mentions = sorted(set(record.mentions))
+                mentions.extend(EntityMention(s, e, kind, idx) for s, e in record.mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        state.mentions = mentions
+        for person in state.persons:
+            person.mentions.sort()
+
+    @staticmethod
+    def _exact_mentions(state: PipelineState) -> None:
+        occupied = [(s, e) for recs in (state.persons, state.orgs, state.places) for r in recs for s, e in r.mentions]
+        for records in (state.orgs, state.places):
+            for record in records:
+                names = {n for n in [record.name, *getattr(record, "aliases", [])] if len(n) >= 2}
+                for name in names:
+                    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", state.text):
+                        s, e = match.span()
+                        if not any(a < e and s < b for a, b in occupied):
+                            record.mentions.append((s, e))
+                            occupied.append((s, e))

@@ -1,0 +1,186 @@
+"""Events: one per incident and type, from violation cues in each sentence.
+
+Calls, demands, releases and hypotheses are left out (a negation word just
+before the cue), so are aggregate statements ("the 72nd victim"). Parts of a
+court sentence are terms of the decision, not events of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from unionwatch.core.names import any_names_match
+from unionwatch.core.stages.base import DateMention, EventRecord, Sentence
+from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
+from unionwatch.core.stages.vocab import load_yaml
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+TERM_TYPES = frozenset({"travel_restriction", "forced_labour", "ban_from_office", "fine"})
+DECISION_TYPES = frozenset({"sentencing", "travel_restriction", "fine"})
+_VICTIM_ORG_KINDS = frozenset({"union", "federation"})
+_PERPETRATOR_ORG_KINDS = frozenset({"police", "court", "government", "company"})
+_GENERIC_PERPETRATORS = re.compile(
+    r"\b(?:(?:state )?security (?:forces|services|officials|officers|operatives|agents)|police(?: officers)?|"
+    r"authorities|gunmen|armed men|soldiers|army|military|prosecutors?|government|employer|management|"
+    r"enforcement agencies|court|courts|judge|unknown (?:men|assailants|persons))\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    raw = load_yaml("events.yaml")
+    cues = {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in raw["cues"].items()}
+    neg = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in raw["negation_before"]) + r")(?:\W|$)", re.IGNORECASE)
+    neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
+    aggregate = re.compile("|".join(raw["aggregate_cues"]), re.IGNORECASE)
+    return cues, neg, neg_after, aggregate
+
+
+NEGATION_WINDOW = 45
+
+
+def first_cue(pattern: re.Pattern[str], lower: str, offset: int) -> re.Match[str] | None:
+    """The first match of a cue that no negation word just before (or after) cancels."""
+    _, neg, neg_after, _ = _rules()
+    for match in pattern.finditer(lower):
+        window = lower[max(0, match.start() - NEGATION_WINDOW):match.start()]
+        if neg.search(window) or neg_after.match(lower, match.end()):
+            continue
+        return match
+    return None
+
+
+class FindEvents:
+    def __call__(self, state: PipelineState) -> None:
+        cues, _, _, aggregate = _rules()
+        defendants = {d.defendant for d in state.decisions}
+        decision_sentences = {d.sentence.index for d in state.decisions}
+        events: list[EventRecord] = []
+        for sentence in state.sentences:
+            if sentence.headline:
+                continue
+            lower = state.lower[sentence.start:sentence.end]
+            if aggregate.search(lower):
+                continue
+            found: dict[str, re.Match[str]] = {}
+            for kind, pattern in cues.items():
+                match = first_cue(pattern, lower, sentence.start)
+                if match:
+                    found[kind] = match
+            self._drop_overlaps(found, sentence.index in decision_sentences)
+            for kind, match in found.items():
+                event = self._event(state, sentence, kind, sentence.start + match.start())
+                if kind in TERM_TYPES and event.victims and set(event.victims) <= defendants:
+                    continue
+                events.append(event)
+        events.extend(self._decision_events(state, events))
+        events.sort(key=lambda e: (e.sentence.start, e.cue_start))
+        state.events = dedupe(events)
+
+    @staticmethod
+    def _drop_overlaps(found: dict[str, re.Match[str]], decision_sentence: bool) -> None:
+        if decision_sentence:
+            for kind in TERM_TYPES:
+                found.pop(kind, None)
+        if "sentencing" in found:
+            found.pop("imprisonment", None)
+        if "arrest" in found and "detention" in found and not found["detention"].group().startswith("sent to"):
+            found.pop("detention")
+
+    @staticmethod
+    def _event(state: PipelineState, sentence: Sentence, kind: str, pos: int) -> EventRecord:
+        victims: list[str] = []
+        perpetrators: list[str] = []
+        places = []
+        for m in mentions_in(state, sentence.start, sentence.end):
+            if m.kind == "person":
+                person = state.persons[m.index]
+                target = perpetrators if person.official else victims
+                if person.name not in target and not person.official:
+                    target.append(person.name)
+            elif m.kind == "org":
+                org = state.orgs[m.index]
+                if org.kind in _PERPETRATOR_ORG_KINDS and org.name not in perpetrators:
+                    perpetrators.append(org.name)
+                elif org.kind in _VICTIM_ORG_KINDS and m.start > pos and org.name not in victims:
+                    victims.append(org.name)
+            else:
+                places.append(state.places[m.index])
+        if not any(v for v in victims if v in {p.name for p in state.persons}) and _PRONOUN.search(
+            state.norm, sentence.start, sentence.end
+        ):
+            antecedent = last_person_before(state, sentence.start)
+            if antecedent is not None and state.persons[antecedent].name not in victims:
+                victims.insert(0, state.persons[antecedent].name)
+        for match in _GENERIC_PERPETRATORS.finditer(state.norm, sentence.start, sentence.end):
+            word = match.group().lower()
+            if word not in (p.lower() for p in perpetrators):
+                perpetrators.append(word)
+        place = min(places, key=lambda p: _PLACE_RANK.get(p.kind, 0)).name if places else None
+        date = nearest_date(state, sentence, pos)
+        confidence = 0.5 + (0.2 if victims else 0) + (0.1 if date else 0)
+        return EventRecord(kind, sentence, victims, perpetrators, date, place, round(confidence, 2), pos)
+
+    def _decision_events(self, state: PipelineState, events: list[EventRecord]) -> list[EventRecord]:
+        """A decision not already reported as an event gives one (sentencing, or its whole measure)."""
+        out = []
+        for decision in state.decisions:
+            kinds = {t.kind for t in decision.terms}
+            if kinds & {"prison", "suspended", "forced_labour", "other"} or not kinds:
+                kind = "sentencing"
+            elif "restriction_of_movement" in kinds:
+                kind = "travel_restriction"
+            elif kinds == {"fine"}:
+                kind = "fine"
+            else:
+                kind = "sentencing"
+            covered = any(
+                e.type in DECISION_TYPES and decision.defendant in e.victims for e in events + out
+            )
+            if covered:
+                continue
+            event = self._event(state, decision.sentence, kind, decision.sentence.start)
+            if decision.defendant not in event.victims:
+                event.victims.insert(0, decision.defendant)
+            if decision.court and decision.court not in event.perpetrators:
+                event.perpetrators.insert(0, decision.court)
+            event.date = decision.date or event.date
+            out.append(event)
+        return out
+
+
+def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
+    return (a.iso if a else None) == (b.iso if b else None)
+
+
+def dedupe(events: list[EventRecord]) -> list[EventRecord]:
+    """One event per incident and type: same victims or same date means the same incident."""
+    kept: list[EventRecord] = []
+    for event in events:
+        twin = None
+        for other in kept:
+            if other.type != event.type:
+                continue
+            date_e = event.date.iso if event.date else None
+            date_o = other.date.iso if other.date else None
+            if event.victims and other.victims and any_names_match(event.victims, other.victims):
+                if date_e is None or date_o is None or date_e == date_o:
+                    twin = other
+                    break
+            elif not event.victims and (date_e is None or date_e == date_o) or date_e and date_e == date_o or event.victims and not other.victims and date_e is None:
+                twin = other
+                break
+        if twin is None:
+            kept.append(event)
+        else:
+            for victim in event.victims:
+                if victim not in twin.victims:
+                    twin.victims.append(victim)
+    return kept

@@ -1,0 +1,328 @@
+"""Organisations: keyword-headed names, courts, cue nouns, acronyms and their definitions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from unionwatch.core.names import fold_name, names_match
+from unionwatch.core.stages.base import Claim, OrgRecord
+from unionwatch.core.stages.chunks import ACRONYM, Chunk, is_acronym
+from unionwatch.core.stages.common import initials, is_demonym, is_plain_word, overlaps
+from unionwatch.core.stages.gazetteer import lookup
+from unionwatch.core.stages.vocab import alternation, vocab
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+_V = vocab()
+_KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federation", "union", "company", "ngo", "other"]
+_HEAD_FIRST = frozenset(
+    ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front"]
+)
+_SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
+_CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|to|on|de la|de|del|des|du)[ ]+")
+_COURT_AFTER = re.compile(
+    r"((?:[ ]+(?:district|city|regional|municipal|military|appeals?|appellate|supreme|high|provincial|county|criminal"
+    r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court)\b"
+)
+_OF_CHUNK = re.compile(r"[ ]+of[ ]+")
+_ACRONYM_STOP = frozenset(
+    ["COVID", "AIDS", "HIV", "CEO", "CEOS", "PDF", "URL", "TV", "OK", "AM", "PM", "NB", "PS", "CC", "RE", "FYI", "USD", "EUR", "GBP", "ID", "VAT", "GDP", "NGO", "NGOS", "HQ", "LGBT", "LGBTI", "LGBTQ", "SMS", "GPS", "DNA", "ATM", "FAQ", "PR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI", "BC", "AD", "TBC"]
+)
+_PAREN = re.compile(r"\s*\(\s*([^()\n]{1,90}?)\s*\)")
+_CUE_KIND = {
+    "company": "company", "companies": "company", "firm": "company", "concern": "company", "corporation": "company",
+    "employer": "company", "subsidiary": "company", "factory": "company", "plant": "company", "farm": "company",
+    "plantation": "company", "mine": "company", "brand": "company", "retailer": "company", "supplier": "company",
+    "manufacturer": "company", "contractor": "company", "operator": "company", "casino": "company", "hotel": "company",
+    "chain": "company", "union": "union", "trade union": "union", "federation": "federation",
+    "confederation": "federation", "group": "ngo", "ngo": "ngo", "network": "ngo", "association": "ngo",
+    "movement": "other", "party": "other",
+}
+
+
+@lru_cache(maxsize=1)
+def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    before = re.compile(rf"\b({alternation(_V.org_cue_before)})[ ]+$", re.IGNORECASE)
+    after = re.compile(rf"^[ ]+({alternation(_V.org_cue_after)})\b")
+    names = [name for key, (name, _) in _V.known_orgs.items() if not is_acronym(name)]
+    known = re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)") if names else None
+    return before, after, known
+
+
+def segment_kind(tokens: list[str], followed_by_connector: bool) -> str | None:
+    """The organisation kind of a capitalised segment, from its head word."""
+    lowers = [t.lower() for t in tokens]
+    if not lowers:
+        return None
+    if lowers[-1] in _V.non_entity_heads:
+        return None
+    kinds = [_V.org_keyword_kind[w] for w in lowers if w in _V.org_keyword_kind]
+    head = lowers[-1] in _V.org_keyword_kind or (lowers[0] in _HEAD_FIRST and (followed_by_connector or len(lowers) == 1))
+    if lowers[-1] == "international" and len(lowers) >= 2:  # "X International"
+        return "ngo"
+    if not head or not kinds:
+        return None
+    return min(kinds, key=_KIND_PRIORITY.index)
+
+
+class OrgBuilder:
+    def __init__(self, state: PipelineState):
+        self.state = state
+        self.norm = state.norm
+        self.orgs: list[OrgRecord] = []
+        self.claims: list[Claim] = []
+        self.spans: list[tuple[int, int, OrgRecord]] = []
+
+    # ------------------------------------------------------------ records
+    def add(self, start: int, end: int, kind: str, name: str | None = None) -> OrgRecord | None:
+        text = self.state.text[start:end]
+        name = (name or text).strip()
+        lead = re.match(r"(?:the|The|THE)\s+", name)
+        if lead:
+            name = name[lead.end():]
+            start += lead.end()
+        if len(name) < 2 or overlaps(self.claims, start, end):
+            return None
+        record = self.find(name)
+        if record is None:
+            record = OrgRecord(name=name, kind=kind)
+            self.orgs.append(record)
+        elif name != record.name and name not in record.aliases:
+            record.aliases.append(name)
+        record.mentions.append((start, end))
+        self.claims.append(Claim(start, end, "org"))
+        self.spans.append((start, end, record))
+        return record
+
+    def find(self, name: str) -> OrgRecord | None:
+        folded = fold_name(name)
+        for record in self.orgs:
+            for other in [record.name, *record.aliases]:
+                if fold_name(other) == folded:
+                    return record
+        if " " in name and not is_acronym(name):
+            for record in self.orgs:
+                if " " in record.name and names_match(record.name, name):
+                    return record
+        return None
+
+    def alias(self, record: OrgRecord, alias: str, start: int, end: int) -> None:
+        if alias != record.name and alias not in record.aliases:
+            record.aliases.append(alias)
+        if not overlaps(self.claims, start, end):
+            record.mentions.append((start, end))
+            self.claims.append(Claim(start, end, "org"))
+            self.spans.append((start, end, record))
+
+    def record_ending_at(self, end: int) -> OrgRecord | None:
+        for _s, e, record in self.spans:
+            if e == end:
+                return record
+        return None
+
+    # ------------------------------------------------------------ finders
+    def known_names(self) -> None:
+        known = _cue_regexes()[2]
+        if known is None:
+            return
+        for match in known.finditer(self.norm):
+            name, kind = _V.known_orgs[match.group().lower()]
+            self.add(match.start(), match.end(), kind)
+
+    def keyword_phrases(self, chunks: list[Chunk]) -> None:
+        i = 0
+        while i < len(chunks):
+            group, connectors = [chunks[i]], [""]
+            while i + len(group) < len(chunks):
+                prev, nxt = group[-1], chunks[i + len(group)]
+                match = _CONNECTOR.fullmatch(self.norm, prev.end, nxt.start)
+                if not match:
+                    break
+                group.append(nxt)
+                connectors.append(match.group(1).lower())
+            self._phrase(group, connectors)
+            i += len(group)
+
+    def _phrase(self, segs: list[Chunk], conns: list[str]) -> None:
+        n = len(segs)
+        tokens = [_strip_leading([t.text for t in s.tokens]) for s in segs]
+        kinds = [segment_kind(tokens[k], k + 1 < n) for k in range(n)]
+        k = 0
+        while k < n:
+            starts_here = kinds[k] is not None or (
+                k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None and len(tokens[k]) >= 2
+            )
+            if not starts_here or not tokens[k] or segs[k].headline:
+                k += 1
+                continue
+            end, complement = k, False
+            while end + 1 < n:
+                conn, nxt_kind = conns[end + 1], kinds[end + 1]
+                if conn in ("of the", "for the"):
+                    ok = nxt_kind is not None or (len(tokens[end]) == 1 and kinds[end] is not None)
+                elif conn == "and":
+                    ok = nxt_kind is not None or complement
+                elif conn == "to":
+                    ok = bool(tokens[end]) and tokens[end][-1].lower() in _V.org_keyword_kind
+                else:
+                    ok = True
+                if not ok:
+                    break
+                complement = complement or conn != "and"
+                end += 1
+            phrase_kinds = [kd for kd in kinds[k:end + 1] if kd]
+            start = segs[k].tokens[len(segs[k].tokens) - len(tokens[k])].start
+            self.add(start, segs[end].end, min(phrase_kinds, key=_KIND_PRIORITY.index))
+            if end > k and conns[end].startswith("of") and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2:
+                self.add(segs[end].start, segs[end].end, kinds[end])
+                self.claims.append(Claim(segs[end].start, segs[end].end, "org"))
+            if kinds[k] == "court" or any(kd == "court" for kd in kinds[k:end + 1]):
+                for j in range(k + 1, end + 1):
+                    if conns[j] in ("of", "of the"):
+                        self.state.claims.append(Claim(segs[j].start, segs[j].end, "court_place"))
+            k = end + 1
+
+    def courts(self, chunks: list[Chunk]) -> None:
+        """Courts written with lower-case words: "the Savelovsky court", "X district court of Y"."""
+        for idx, chunk in enumerate(chunks):
+            match = _COURT_AFTER.match(self.norm, chunk.end)
+            if not match or chunk.headline:
+                continue
+            words = _strip_leading([t.text for t in chunk.tokens])
+            if not words or (lookup(" ".join(words)) and " " not in match.group(1).strip()) or all(map(is_plain_word, words)):
+                continue
+            end = match.end()
+            of = _OF_CHUNK.match(self.norm, end)
+            if of and idx + 1 < len(chunks) and chunks[idx + 1].start == of.end():
+                self.state.claims.append(Claim(chunks[idx + 1].start, chunks[idx + 1].end, "court_place"))
+                end = chunks[idx + 1].end
+            start = chunk.tokens[len(chunk.tokens) - len(words)].start
+            self.add(start, end, "court")
+
+    def cue_names(self, chunks: list[Chunk]) -> None:
+        before_re, after_re, _ = _cue_regexes()
+        for chunk in chunks:
+            if overlaps(self.claims, chunk.start, chunk.end):
+                continue
+            words = _strip_leading([t.text for t in chunk.tokens])
+            if not words or all(map(is_plain_word, words)) or lookup(" ".join(words)) or is_demonym(words[0]):
+                continue
+            start = chunk.tokens[len(chunk.tokens) - len(words)].start
+            before = before_re.search(self.norm, max(0, chunk.start - 40), chunk.start)
+            after = after_re.match(self.norm[chunk.end:chunk.end + 30])
+            if before and not chunk.headline:
+                self.add(start, chunk.end, _CUE_KIND.get(before.group(1).lower(), "other"))
+            elif after and not is_acronym(chunk.text):
+                record = self.add(start, chunk.end, _CUE_KIND.get(after.group(1).lower(), "other"))
+                if record is not None and after.group(1).lower() in ("union", "trade union"):
+                    record.kind = "union"
+                    alias = self.state.text[start:chunk.end + after.end()]
+                    if alias not in record.aliases:
+                        record.aliases.append(alias)
+
+    def camel_case(self, chunks: list[Chunk]) -> None:
+        camel = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
+        for chunk in chunks:
+            for token in chunk.tokens:
+                if camel.fullmatch(token.text) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]", token.text):
+                    self.add(token.start, token.end, "company")
+
+    def definitions(self, chunks: list[Chunk]) -> None:
+        """ "Full Name (ACR)": the acronym is an alias; a name whose initials spell it is an organisation."""
+        for chunk in chunks:
+            paren = _PAREN.match(self.norm, chunk.end)
+            if not paren:
+                continue
+            record = self.record_ending_at(chunk.end)
+            inner_start = paren.start(1)
+            acronyms = [m for m in ACRONYM.finditer(paren.group(1)) if _acronym_ok(m.group())]
+            if record is None:
+                words = _strip_leading([t.text for t in chunk.tokens])
+                if not acronyms or len(words) < 2 or chunk.headline:
+                    continue
+                letters = re.sub(r"[^A-Z]", "", acronyms[0].group())
+                if initials(" ".join(words)) != letters:
+                    continue
+                start = chunk.tokens[len(chunk.tokens) - len(words)].start
+                record = self.add(start, chunk.end, "other")
+                if record is None:
+                    continue
+            for m in acronyms:
+                self.alias(record, m.group(), inner_start + m.start(), inner_start + m.end())
+            if "-" in paren.group(1) and acronyms[:1] != [] and len(paren.group(1).split("-")[0].split()) >= 2:
+                name = paren.group(1).split("-")[0].strip()
+                if name and name not in record.aliases:
+                    record.aliases.append(name)
+
+    def acronyms(self) -> None:
+        for match in ACRONYM.finditer(self.norm):
+            word = match.group()
+            start, end = match.span()
+            if not _acronym_ok(word) or overlaps(self.claims, start, end) or overlaps(self.state.claims, start, end):
+                continue
+            if _in_caps_run(self.norm, start, end) or lookup(word):
+                continue
+            record = self._acronym_owner(word)
+            if record is not None:
+                self.alias(record, word, start, end)
+                continue
+            known = _V.known_orgs.get(word.lower())
+            if known:
+                self.add(start, end, known[1])
+            elif len(re.sub(r"[^A-Z]", "", word)) >= 3:
+                after = self.norm[end:end + 20].lower()
+                kind = "union" if re.match(r"\s+(?:trade )?union\b", after) else "other"
+                self.add(start, end, kind)
+
+    def _acronym_owner(self, word: str) -> OrgRecord | None:
+        for record in self.orgs:
+            if word == record.name or word in record.aliases:
+                return record
+        letters = re.sub(r"[^A-Z]", "", word)
+        for record in self.orgs:
+            if " " in record.name and initials(record.name) == letters:
+                return record
+        return None
+
+
+def _strip_leading(words: list[str]) -> list[str]:
+    i = 0
+    while i < len(words) and words[i].lower() in _V.function_words:
+        i += 1
+    return words[i:]
+
+
+def _acronym_ok(word: str) -> bool:
+    letters = re.sub(r"[^A-Z]", "", word)
+    if word in _ACRONYM_STOP or len(letters) < 2 or len(word) > 12:
+        return False
+    if len(letters) == 2 and word.lower() not in _V.known_orgs:
+        return False
+    return not re.fullmatch(r"[IVXLC]+", word)
+
+
+def _in_caps_run(norm: str, start: int, end: int) -> bool:
+    """Part of a shouted heading ("MEXICO CITY", "BREAKING NEWS")."""
+    before = re.search(r"([A-Z]{2,})[ ]+$", norm[max(0, start - 30):start])
+    after = re.match(r"[ ]+([A-Z]{2,})\b", norm[end:end + 30])
+    return bool(before or after)
+
+
+class FindOrganisations:
+    """Named organisations and state bodies; generic mentions ("the police") stay out."""
+
+    def __call__(self, state: PipelineState) -> None:
+        builder = OrgBuilder(state)
+        chunks = state.chunks
+        builder.known_names()
+        builder.keyword_phrases(chunks)
+        builder.courts(chunks)
+        builder.definitions(chunks)
+        builder.cue_names(chunks)
+        builder.camel_case(chunks)
+        builder.acronyms()
+        state.orgs = builder.orgs
+        state.claims.extend(builder.claims)

@@ -1,0 +1,129 @@
+"""Places: countries, regions and cities from the offline gazetteer, plus text cues."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from unionwatch.core.stages.base import Claim, PlaceRecord
+from unionwatch.core.stages.chunks import Chunk, Token
+from unionwatch.core.stages.common import is_plain_word, overlaps
+from unionwatch.core.stages.gazetteer import GazetteerEntry, lookup, place_key
+from unionwatch.core.stages.vocab import alternation, vocab
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+_V = vocab()
+MAX_PLACE_WORDS = 4
+MIN_SUBSPAN_CITY_POPULATION = 100000
+_REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton"})
+
+
+@lru_cache(maxsize=1)
+def _cue_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(list(_V.place_cue_before))})[ ]+$", re.IGNORECASE)
+
+
+class PlaceBuilder:
+    def __init__(self, state: PipelineState):
+        self.state = state
+        self.by_key: dict[str, PlaceRecord] = {}
+        self.surfaces: dict[str, Counter[str]] = {}
+        self.claims: list[Claim] = []
+
+    def add(self, start: int, end: int, entry: GazetteerEntry | None, kind: str = "locality") -> None:
+        surface = self.state.text[start:end]
+        if surface.isupper():
+            surface = surface.title()
+        key = entry.key if entry else f"cue:{place_key(surface)}"
+        record = self.by_key.get(key)
+        if record is None:
+            record = PlaceRecord(surface, entry.kind if entry else kind, entry.country_code if entry else "", key)
+            self.by_key[key] = record
+            self.surfaces[key] = Counter()
+        self.surfaces[key][surface] += 1
+        record.mentions.append((start, end))
+        self.claims.append(Claim(start, end, "place"))
+
+    def from_chunk(self, tokens: list[Token], allow_cities: bool = True) -> None:
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if is_plain_word(tokens[i].text) and not lookup(tokens[i].text):
+                i += 1
+                continue
+            for j in range(min(n, i + MAX_PLACE_WORDS), i, -1):
+                start, end = tokens[i].start, tokens[j - 1].end
+                entry = lookup(self.state.norm[start:end])
+                if entry and self._accept(entry, tokens, i, j, allow_cities):
+                    self.add(start, end, entry)
+                    i = j
+                    break
+            else:
+                i += 1
+
+    def _accept(self, entry: GazetteerEntry, tokens: list[Token], i: int, j: int, allow_cities: bool) -> bool:
+        if entry.kind in ("country", "region"):
+            return True
+        if not allow_cities:
+            return False
+        rest = tokens[:i] + tokens[j:]
+        if all(is_plain_word(t.text) for t in rest):
+            return True
+        return entry.population >= MIN_SUBSPAN_CITY_POPULATION and len([t for t in rest if not is_plain_word(t.text)]) < 2
+
+    def region_cues(self, chunks: list[Chunk]) -> None:
+        """ "the South-X region": the name with its cue word, as written."""
+        norm = self.state.norm
+        for chunk in chunks:
+            match = re.match(r"[ ]+([a-z]+)\b", norm[chunk.end:chunk.end + 20])
+            if match and match.group(1) in _REGION_AFTER and not overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
+                nxt = re.match(r"[ ]+(\w+)", norm[chunk.end + match.end():chunk.end + match.end() + 20])
+                if nxt and nxt.group(1).lower() in _V.org_keyword_kind:
+                    continue
+                words = [t for t in chunk.tokens if not is_plain_word(t.text)]
+                if words:
+                    self.add(words[0].start, chunk.end + match.end(), None, "region")
+
+    def city_cues(self, chunks: list[Chunk]) -> None:
+        """ "the city of X": X is a place even when the gazetteer does not know it."""
+        pattern = _cue_before()
+        for chunk in chunks:
+            if overlaps(self.claims, chunk.start, chunk.end) or overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
+                continue
+            if pattern.search(self.state.norm, max(0, chunk.start - 30), chunk.start) and not is_plain_word(chunk.tokens[0].text):
+                self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
+
+    def records(self) -> list[PlaceRecord]:
+        out = []
+        for key, record in self.by_key.items():
+            counts = self.surfaces[key]
+            record.name = sorted(counts, key=lambda s: (-counts[s], len(s)))[0]
+            out.append(record)
+        out.sort(key=lambda r: r.mentions[0][0])
+        return out
+
+
+class FindPlaces:
+    """Distinct place names; not demonyms, not places that only name part of an organisation."""
+
+    def __call__(self, state: PipelineState) -> None:
+        builder = PlaceBuilder(state)
+        builder.region_cues(state.chunks)
+        builder.city_cues(state.chunks)
+        court_places = [c for c in state.claims if c.kind == "court_place"]
+        for chunk in state.chunks:
+            if overlaps(builder.claims, chunk.start, chunk.end):
+                continue
+            org = overlaps(state.claims, chunk.start, chunk.end, ("org",))
+            if org is not None:
+                inside = [t for t in chunk.tokens if overlaps(court_places, t.start, t.end)]
+                if inside:
+                    builder.from_chunk(inside)
+                continue
+            builder.from_chunk(chunk.tokens)
+        state.places = builder.records()
+        state.claims.extend(builder.claims)

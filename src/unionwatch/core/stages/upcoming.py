@@ -1,0 +1,62 @@
+"""Upcoming steps: hearings, appeals, trials, the end of a detention term."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from unionwatch.core.stages.base import UpcomingRecord
+from unionwatch.core.stages.sentence_index import dates_in
+
+if TYPE_CHECKING:
+    from unionwatch.core.pipeline import PipelineState
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is scheduled|are scheduled|scheduled (?:for|to)|is due|are due|is set|are set|set for|"
+    r"expected to|postponed|adjourned|next hearing|upcoming)\b",
+    re.IGNORECASE,
+)
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
+_CUSTODY = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail|arrest|restriction)\b", re.IGNORECASE)
+_WHAT = [
+    (re.compile(r"\bappeal\w*\b.*\bhearing\b|\bhearing\b.*\bappeal", re.IGNORECASE), "appeal hearing"),
+    (re.compile(r"\bhearing\b", re.IGNORECASE), "hearing"),
+    (re.compile(r"\bappeal\b", re.IGNORECASE), "appeal"),
+    (re.compile(r"\btrial\b", re.IGNORECASE), "trial"),
+    (re.compile(r"\bverdict|sentencing\b", re.IGNORECASE), "verdict"),
+    (re.compile(r"\bcourt\b", re.IGNORECASE), "court appearance"),
+]
+
+
+def _not_past(iso: str, state: PipelineState) -> bool:
+    doc = state.doc_date
+    if doc is None or iso.startswith("--"):
+        return True
+    return iso >= doc.iso[: len(iso)] if len(iso) <= len(doc.iso) else iso[: len(doc.iso)] >= doc.iso
+
+
+class FindUpcoming:
+    def __call__(self, state: PipelineState) -> None:
+        seen: set[str] = set()
+        out: list[UpcomingRecord] = []
+        for sentence in state.sentences:
+            if sentence.headline:
+                continue
+            dates = [d for d in dates_in(state, sentence) if d.iso and d.precision == "day"]
+            if not dates:
+                continue
+            text = state.norm[sentence.start:sentence.end]
+            future = _FUTURE.search(text)
+            for date in dates:
+                until = _UNTIL.search(state.norm, max(sentence.start, date.start - 14), date.start)
+                if until and _CUSTODY.search(text):
+                    what = "end of detention term"
+                elif future and date.future:
+                    what = next((label for pattern, label in _WHAT if pattern.search(text)), "scheduled step")
+                else:
+                    continue
+                if date.iso in seen or not _not_past(date.iso, state):
+                    continue
+                seen.add(date.iso)
+                out.append(UpcomingRecord(what, date, sentence))
+        state.upcoming = out
