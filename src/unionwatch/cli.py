@@ -174,6 +174,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     setup_django()
     from unionwatch.exports import export_json
 
+    if args.format == "ics":
+        from unionwatch.monitoring.export import export_ics
+
+        return export_ics(args)
     if args.format != "json":
         _err(f"unionwatch export: format {args.format!r} is not available yet; use --format json")
         return EXIT_USAGE

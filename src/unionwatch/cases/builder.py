@@ -116,12 +116,19 @@ def rebuild_cases() -> list[Case]:
     """Create or update the automatic cases from the current facts. Idempotent."""
     touched: list[Case] = []
     used: set[int] = set()
+    # Events a user placed in a case of theirs stay there and nowhere else.
+    owned = set(Case.events.through.objects.filter(case__automatic=False)
+                .values_list("event_id", flat=True))
     for group in _groups().values():
         case = _matching_case(group, used)
         if case is not None and not case.automatic:
             # A user owns this case: only add new events of its victims.
-            case.events.add(*group["events"])
+            removed = set(case.removed_events.values_list("id", flat=True))
+            case.events.add(*(group["events"] - owned - removed))
             used.add(case.pk)
+            continue
+        group["events"] -= owned
+        if not group["events"]:
             continue
         if case is None:
             case = Case(automatic=True)
@@ -134,6 +141,9 @@ def rebuild_cases() -> list[Case]:
         used.add(case.pk)
         touched.append(case)
     Case.objects.filter(automatic=True).exclude(pk__in=used).delete()
+    from unionwatch.monitoring.rules import run_alert_rules
+
+    run_alert_rules()
     return touched
 
 

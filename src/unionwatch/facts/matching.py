@@ -37,6 +37,20 @@ def name_key(name: str) -> str:
     return _DOUBLED.sub(r"\1", fold_name(text))
 
 
+# Titles and roles written before a name ("Ms Kharkova", "Chairperson Nurbek Kushakbayev").
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "he", "president", "minister", "prime", "chair", "chairperson", "chairman", "chairwoman", "deputy", "vice", "general", "secretary", "comrade", "lawyer", "activist", "leader", "judge", "prosecutor", "delegate"]
+)
+
+
+def person_key(name: str) -> str:
+    """`name_key` without leading titles, as long as a name remains."""
+    words = name_key(name).split()
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def is_acronym(name: str) -> bool:
     letters = _APOSTROPHES.sub("", anyascii(name)).replace(".", "").strip()
     return 2 <= len(letters) <= 10 and " " not in letters and letters.isupper()
@@ -73,7 +87,7 @@ def person_score(a: str, b: str) -> float:
     """1.0 same spelling up to transliteration; ~0.9 a close variant; 0.6 a bare
     surname against a full name (uncertain outside its document); low for people
     who only share a surname."""
-    ka, kb = name_key(a).split(), name_key(b).split()
+    ka, kb = person_key(a).split(), person_key(b).split()
     if not ka or not kb:
         return 0.0
     if ka == kb:

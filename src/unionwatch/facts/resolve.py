@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model
 
 from unionwatch.core.names import fold_name
-from unionwatch.facts.matching import best_score, name_key
+from unionwatch.facts.matching import best_score, name_key, person_key
 from unionwatch.facts.models import Judgement, Organization, Person, Place
 
 MERGE_AT = 0.85
@@ -189,6 +189,7 @@ def _attach(entity: Model, names: list[str], country: str) -> Model:
     return entity
 
 
-def _display_rank(name: str) -> tuple[int, int]:
-    """Latin script first, then more words (a full name beats a surname or an acronym)."""
-    return (int(name.isascii()), len(name.split()))
+def _display_rank(name: str) -> tuple[int, int, int]:
+    """Latin script first, then more name words (a full name beats a surname or an
+    acronym), then fewer titles ("Nursultan Nazarbayev" over "President Nursultan ...")."""
+    return (int(name.isascii()), len(person_key(name).split()), -len(name.split()))

@@ -1,0 +1,79 @@
+"""Escalation alerts, raised after each ingest once cases are rebuilt.
+
+Rules, per case:
+- a new type of violation: an event type the case did not have when rules last ran
+  (a case seen for the first time sets its baseline silently);
+- a family member targeted: an event flagged `family_targeted`, or of type
+  intimidation_of_family;
+- a new arrest or sentence: an event of one of those types.
+Each (rule, event) raises one alert, however often the rules run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+
+from unionwatch.cases.models import Case
+from unionwatch.facts.models import Event, ReviewStatus
+from unionwatch.monitoring.models import Alert, AlertKind, CaseWatch
+
+ARREST_TYPES = frozenset({"arrest", "detention"})
+SENTENCE_TYPES = frozenset({"sentencing", "imprisonment"})
+
+
+def run_alert_rules() -> list[Alert]:
+    """Raise the alerts the current facts call for; returns the new ones."""
+    raised: list[Alert] = []
+    for case in Case.objects.prefetch_related("events__victim_persons"):
+        raised += _case_alerts(case)
+    if raised and alert_emails_enabled():
+        from unionwatch.tasks import enqueue
+
+        enqueue("unionwatch.monitoring.notify.email_alerts", [a.pk for a in raised])
+    return raised
+
+
+def _case_alerts(case: Case) -> list[Alert]:
+    watch, first_time = CaseWatch.objects.get_or_create(case=case)
+    known = set(watch.known_types)
+    events = sorted(
+        (e for e in case.events.all() if e.status != ReviewStatus.REJECTED),
+        key=lambda e: (e.date or dt.date.max, e.pk),
+    )
+    raised = []
+    for event in events:
+        if not first_time and event.type not in known:
+            raised += _raise(AlertKind.NEW_VIOLATION_TYPE, case, event,
+                             f"{case.title}: new type of violation, {event.get_type_display()}")
+        known.add(event.type)
+        if event.family_targeted or event.type == "intimidation_of_family":
+            raised += _raise(AlertKind.FAMILY_TARGETED, case, event,
+                             f"{case.title}: family member targeted ({_describe(event)})")
+        if event.type in ARREST_TYPES:
+            raised += _raise(AlertKind.ARREST, case, event, f"{case.title}: {_describe(event)}")
+        if event.type in SENTENCE_TYPES:
+            raised += _raise(AlertKind.SENTENCE, case, event, f"{case.title}: {_describe(event)}")
+    if sorted(known) != watch.known_types:
+        watch.known_types = sorted(known)
+        watch.save()
+    return raised
+
+
+def _describe(event: Event) -> str:
+    victims = ", ".join(p.name for p in event.victim_persons.all())
+    text = f"{event.get_type_display()} {event.date_text or '(undated)'}"
+    return f"{text} of {victims}" if victims else text
+
+
+def _raise(kind: str, case: Case, event: Event, message: str) -> list[Alert]:
+    # One alert per rule and event, even when a split moves the event to another case.
+    if Alert.objects.filter(kind=kind, event=event).exists():
+        return []
+    return [Alert.objects.create(kind=kind, case=case, event=event, message=message[:500])]
+
+
+def alert_emails_enabled() -> bool:
+    """Alerts are emailed when SMTP is configured (UNIONWATCH_EMAIL_HOST)."""
+    return bool(getattr(settings, "ALERT_EMAILS", settings.CONFIG.email_host))
