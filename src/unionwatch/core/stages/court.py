@@ -226,6 +226,8 @@ def _group_before(norm: str, persons: list, pos: int) -> list[int]:  # noqa: ANN
     if not before:
         return []
     group = [before[-1]]
+    if re.search(r",[ ]*(?:who|which)\b", norm[before[-1].end:pos]):
+        return [before[-1].index]
     for m in reversed(before[:-1]):
         if _LIST_GAP.match(norm[m.end:group[0].start]):
             group.insert(0, m)

@@ -71,6 +71,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|is due|are due|set to|expected to|postponed|adjourned|upcoming|next)\b", _FLAGS)
+_PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", _FLAGS)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", _FLAGS)
 
 
@@ -140,12 +141,22 @@ def resolve_weekday(weekday: int, lead: str, doc: DocDate | None, future: bool, 
     return candidates.pop() if len(candidates) == 1 else None
 
 
+FUTURE_BEFORE = 60
+FUTURE_AFTER = 40
+
+
 def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
+    """Future when "until" precedes the date or a future cue is close to it in the same clause."""
     if _UNTIL_BEFORE.search(norm, max(0, start - 14), start):
         return True
     if sentence is None:
         return False
-    return bool(_FUTURE.search(norm, sentence.start, sentence.end))
+    lo = max(sentence.start, start - FUTURE_BEFORE)
+    before = norm[lo:start]
+    cut = max(before.rfind(";"), before.rfind(". "))
+    if _FUTURE.search(before[cut + 1:]) and not _PAST_BEFORE.search(before[-20:]):
+        return True
+    return bool(_FUTURE.search(norm, start, min(sentence.end, start + FUTURE_AFTER)))
 
 
 def _raw_matches(norm: str) -> list[tuple[int, int, str, re.Match[str]]]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import fold_name, names_match
 from unionwatch.core.stages.base import EntityMention, PersonRecord
-from unionwatch.core.stages.chunks import WORD, Token, find_chunks, is_acronym
+from unionwatch.core.stages.chunks import WORD, Chunk, Token, find_chunks, is_acronym
 from unionwatch.core.stages.common import is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.vocab import alternation, vocab
 
@@ -100,6 +100,10 @@ def _roles_around(cand: Candidate, norm: str, text: str, line_start: int) -> Non
         cand.roles.append(text[after.start(1):after.end(1)].strip())
 
 
+def _long_headline(chunk: Chunk) -> bool:
+    return chunk.headline and chunk.sentence is not None and len(chunk.sentence.text.split()) >= 5
+
+
 def _same_person(record: PersonRecord, cand: Candidate) -> bool:
     folded = fold_name(cand.name)
     words = folded.split()
@@ -122,6 +126,8 @@ class FindPersons:
     def __call__(self, state: PipelineState) -> None:
         cands: list[Candidate] = []
         for chunk in state.chunks:
+            if chunk.tokens[-1].lower in _V.non_entity_heads:
+                continue
             run: list[Token] = []
             for token in chunk.tokens + [None]:  # type: ignore[list-item]
                 if token is not None and not overlaps(state.claims, token.start, token.end):
@@ -129,7 +135,7 @@ class FindPersons:
                     continue
                 if run:
                     cand = person_candidate(run, state.text)
-                    if cand is not None:
+                    if cand is not None and not (len(cand.tokens) == 1 and _long_headline(chunk)):
                         line_start = state.norm.rfind("\n", 0, cand.start) + 1
                         _roles_around(cand, state.norm, state.text, line_start)
                         cands.append(cand)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
 
 TERM_TYPES = frozenset({"travel_restriction", "forced_labour", "ban_from_office", "fine"})
+# Acts that happen again and again to the same person: a new date is a new incident.
+DISCRETE_TYPES = frozenset({"arrest", "detention", "raid", "interrogation", "assault", "threat", "dismissal"})
 DECISION_TYPES = frozenset({"sentencing", "travel_restriction", "fine"})
 _VICTIM_ORG_KINDS = frozenset({"union", "federation"})
 _PERPETRATOR_ORG_KINDS = frozenset({"police", "court", "government", "company"})
@@ -34,24 +36,31 @@ _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = load_yaml("events.yaml")
     cues = {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in raw["cues"].items()}
     neg = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in raw["negation_before"]) + r")(?:\W|$)", re.IGNORECASE)
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
     aggregate = re.compile("|".join(raw["aggregate_cues"]), re.IGNORECASE)
-    return cues, neg, neg_after, aggregate
+    immediate = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["negation_immediate"]) + r")\s+(?:\w+\s+)?$")
+    return cues, neg, neg_after, aggregate, immediate
 
 
 NEGATION_WINDOW = 45
 
 
-def first_cue(pattern: re.Pattern[str], lower: str, offset: int) -> re.Match[str] | None:
-    """The first match of a cue that no negation word just before (or after) cancels."""
-    _, neg, neg_after, _ = _rules()
+def first_cue(pattern: re.Pattern[str], lower: str, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first match of a cue that no negation word just before (or after) cancels.
+
+    `blocked` are spans (relative to the sentence) of names: "Criminal
+    Investigation Group" is an organisation, not a criminal investigation.
+    """
+    _, neg, neg_after, _, immediate = _rules()
     for match in pattern.finditer(lower):
+        if any(s < match.end() and match.start() < e for s, e in blocked):
+            continue
         window = lower[max(0, match.start() - NEGATION_WINDOW):match.start()]
-        if neg.search(window) or neg_after.match(lower, match.end()):
+        if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-14:]):
             continue
         return match
     return None
@@ -59,7 +68,7 @@ def first_cue(pattern: re.Pattern[str], lower: str, offset: int) -> re.Match[str
 
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
-        cues, _, _, aggregate = _rules()
+        cues, _, _, aggregate, _ = _rules()
         defendants = {d.defendant for d in state.decisions}
         decision_sentences = {d.sentence.index for d in state.decisions}
         events: list[EventRecord] = []
@@ -70,8 +79,12 @@ class FindEvents:
             if aggregate.search(lower):
                 continue
             found: dict[str, re.Match[str]] = {}
+            blocked = [
+                (m.start - sentence.start, m.end - sentence.start)
+                for m in mentions_in(state, sentence.start, sentence.end, "org")
+            ]
             for kind, pattern in cues.items():
-                match = first_cue(pattern, lower, sentence.start)
+                match = first_cue(pattern, lower, blocked)
                 if match:
                     found[kind] = match
             self._drop_overlaps(found, sentence.index in decision_sentences)
@@ -102,6 +115,8 @@ class FindEvents:
         for m in mentions_in(state, sentence.start, sentence.end):
             if m.kind == "person":
                 person = state.persons[m.index]
+                if _is_speaker(state, m.start, m.end):
+                    continue
                 target = perpetrators if person.official else victims
                 if person.name not in target and not person.official:
                     target.append(person.name)
@@ -109,7 +124,10 @@ class FindEvents:
                 org = state.orgs[m.index]
                 if org.kind in _PERPETRATOR_ORG_KINDS and org.name not in perpetrators:
                     perpetrators.append(org.name)
-                elif org.kind in _VICTIM_ORG_KINDS and m.start > pos and org.name not in victims:
+                elif (
+                    org.kind in _VICTIM_ORG_KINDS and m.start > pos and org.name not in victims
+                    and not _is_speaker(state, m.start, m.end)
+                ):
                     victims.append(org.name)
             else:
                 places.append(state.places[m.index])
@@ -156,6 +174,17 @@ class FindEvents:
         return out
 
 
+_SAID_AFTER = re.compile(
+    r"(?:,[^,]{0,140},|[ ]+(?:union|federation|confederation|group|organisation|organization))?[ ]+(?:said|says|told|added|stated|noted|explained|wrote|declared)\b", re.IGNORECASE
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according to)[ ]+$", re.IGNORECASE)
+
+
+def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
+    """ "X, Director of Y, said": the person quoted, not a victim."""
+    return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 20), start))
+
+
 def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
     return (a.iso if a else None) == (b.iso if b else None)
 
@@ -171,7 +200,7 @@ def dedupe(events: list[EventRecord]) -> list[EventRecord]:
             date_e = event.date.iso if event.date else None
             date_o = other.date.iso if other.date else None
             if event.victims and other.victims and any_names_match(event.victims, other.victims):
-                if date_e is None or date_o is None or date_e == date_o:
+                if date_e is None or date_e == date_o or (date_o is None and event.type not in DISCRETE_TYPES):
                     twin = other
                     break
             elif not event.victims and (date_e is None or date_e == date_o) or date_e and date_e == date_o or event.victims and not other.victims and date_e is None:

@@ -31,6 +31,7 @@ _OF_CHUNK = re.compile(r"[ ]+of[ ]+")
 _ACRONYM_STOP = frozenset(
     ["COVID", "AIDS", "HIV", "CEO", "CEOS", "PDF", "URL", "TV", "OK", "AM", "PM", "NB", "PS", "CC", "RE", "FYI", "USD", "EUR", "GBP", "ID", "VAT", "GDP", "NGO", "NGOS", "HQ", "LGBT", "LGBTI", "LGBTQ", "SMS", "GPS", "DNA", "ATM", "FAQ", "PR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI", "BC", "AD", "TBC"]
 )
+_POSSESSIVE_CITY = re.compile(r"\b([A-Z][\w-]+)'s[ ]+$")
 _PAREN = re.compile(r"\s*\(\s*([^()\n]{1,90}?)\s*\)")
 _CUE_KIND = {
     "company": "company", "companies": "company", "firm": "company", "concern": "company", "corporation": "company",
@@ -52,15 +53,22 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | 
     return before, after, known
 
 
-def segment_kind(tokens: list[str], followed_by_connector: bool) -> str | None:
-    """The organisation kind of a capitalised segment, from its head word."""
+def segment_kind(tokens: list[str], followed_by_connector: bool, inner_particle: bool = False) -> str | None:
+    """The organisation kind of a capitalised segment, from its head word.
+
+    "Oil Construction Company" (head last), "Confederation of ..." or
+    "Compañía de ..." (head first, then a connector); a lone keyword
+    ("Center", "Prosecutors") is not a name.
+    """
     lowers = [t.lower() for t in tokens]
     if not lowers:
         return None
-    if lowers[-1] in _V.non_entity_heads:
+    if lowers[-1] in _V.non_entity_heads or lowers[0] in _V.weekdays or lowers[0] in _V.months:
         return None
     kinds = [_V.org_keyword_kind[w] for w in lowers if w in _V.org_keyword_kind]
-    head = lowers[-1] in _V.org_keyword_kind or (lowers[0] in _HEAD_FIRST and (followed_by_connector or len(lowers) == 1))
+    head = (len(lowers) >= 2 and lowers[-1] in _V.org_keyword_kind) or (
+        lowers[0] in _HEAD_FIRST and (followed_by_connector or inner_particle)
+    )
     if lowers[-1] == "international" and len(lowers) >= 2:  # "X International"
         return "ngo"
     if not head or not kinds:
@@ -117,6 +125,14 @@ class OrgBuilder:
             self.claims.append(Claim(start, end, "org"))
             self.spans.append((start, end, record))
 
+    def merge(self, keep: OrgRecord, gone: OrgRecord) -> None:
+        for alias in [gone.name, *gone.aliases]:
+            if alias != keep.name and alias not in keep.aliases:
+                keep.aliases.append(alias)
+        keep.mentions.extend(gone.mentions)
+        self.spans = [(s, e, keep if r is gone else r) for s, e, r in self.spans]
+        self.orgs = [o for o in self.orgs if o is not gone]
+
     def record_ending_at(self, end: int) -> OrgRecord | None:
         for _s, e, record in self.spans:
             if e == end:
@@ -149,13 +165,16 @@ class OrgBuilder:
     def _phrase(self, segs: list[Chunk], conns: list[str]) -> None:
         n = len(segs)
         tokens = [_strip_leading([t.text for t in s.tokens]) for s in segs]
-        kinds = [segment_kind(tokens[k], k + 1 < n) for k in range(n)]
+        kinds = [segment_kind(tokens[k], k + 1 < n, _inner_particle(segs[k])) for k in range(n)]
         k = 0
         while k < n:
             starts_here = kinds[k] is not None or (
                 k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None and len(tokens[k]) >= 2
             )
-            if not starts_here or not tokens[k] or segs[k].headline:
+            headline_ok = not segs[k].headline or len(tokens[k]) == 1 or (
+                tokens[k][-1].lower() in _V.org_keyword_kind and kinds[k] is not None
+            )
+            if not starts_here or not tokens[k] or not headline_ok:
                 k += 1
                 continue
             end, complement = k, False
@@ -165,6 +184,8 @@ class OrgBuilder:
                     ok = nxt_kind is not None or (len(tokens[end]) == 1 and kinds[end] is not None)
                 elif conn == "and":
                     ok = nxt_kind is not None or complement
+                elif conn in ("on", "to") and segs[end + 1].tokens[0].lower in _V.weekdays:
+                    ok = False
                 elif conn == "to":
                     ok = bool(tokens[end]) and tokens[end][-1].lower() in _V.org_keyword_kind
                 else:
@@ -175,6 +196,11 @@ class OrgBuilder:
                 end += 1
             phrase_kinds = [kd for kd in kinds[k:end + 1] if kd]
             start = segs[k].tokens[len(segs[k].tokens) - len(tokens[k])].start
+            owner = _POSSESSIVE_CITY.search(self.norm, max(0, start - 40), start)
+            if owner and len(tokens[k]) == len(segs[k].tokens):
+                entry = lookup(owner.group(1))
+                if entry is not None and entry.kind == "city":
+                    start = owner.start(1)
             self.add(start, segs[end].end, min(phrase_kinds, key=_KIND_PRIORITY.index))
             if end > k and conns[end].startswith("of") and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2:
                 self.add(segs[end].start, segs[end].end, kinds[end])
@@ -250,6 +276,9 @@ class OrgBuilder:
                 record = self.add(start, chunk.end, "other")
                 if record is None:
                     continue
+            for s, e, other in list(self.spans):
+                if other is not record and inner_start <= s and e <= paren.end(1):
+                    self.merge(record, other)
             for m in acronyms:
                 self.alias(record, m.group(), inner_start + m.start(), inner_start + m.end())
             if "-" in paren.group(1) and acronyms[:1] != [] and len(paren.group(1).split("-")[0].split()) >= 2:
@@ -286,6 +315,10 @@ class OrgBuilder:
             if " " in record.name and initials(record.name) == letters:
                 return record
         return None
+
+
+def _inner_particle(chunk: Chunk) -> bool:
+    return len(chunk.tokens) > 1 and bool(re.match(r"[ ]+(?:de|del|des|du|di|da)[ ]", chunk.text[len(chunk.tokens[0].text):]))
 
 
 def _strip_leading(words: list[str]) -> list[str]:

@@ -66,14 +66,20 @@ class PlaceBuilder:
                 i += 1
 
     def _accept(self, entry: GazetteerEntry, tokens: list[Token], i: int, j: int, allow_cities: bool) -> bool:
-        if entry.kind in ("country", "region"):
+        if entry.kind == "country":
             return True
-        if not allow_cities:
-            return False
         rest = tokens[:i] + tokens[j:]
         if all(is_plain_word(t.text) for t in rest):
             return True
-        return entry.population >= MIN_SUBSPAN_CITY_POPULATION and len([t for t in rest if not is_plain_word(t.text)]) < 2
+        # "Larisa Kharkova", "Tarek Amara": a place next to a name-like word is part of a name
+        neighbours = tokens[i - 1:i] + tokens[j:j + 1]
+        if any(not is_plain_word(t.text) and not t.text.isupper() for t in neighbours):
+            return False
+        if entry.kind == "region":
+            return True
+        if not allow_cities:
+            return False
+        return entry.population >= MIN_SUBSPAN_CITY_POPULATION
 
     def region_cues(self, chunks: list[Chunk]) -> None:
         """ "the South-X region": the name with its cue word, as written."""
