@@ -17,6 +17,7 @@ import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from unionwatch.advocacy import localize as loc
 from unionwatch.advocacy.countries import country_code, country_name
@@ -126,6 +127,7 @@ class Fact:
     text_without_date: str
     evidence: list[Evidence]
     order: int = 0
+    clause: bool = False
 
 
 # --- entry point ----------------------------------------------------------------------
@@ -192,7 +194,7 @@ class _Composer:
         return loc.long_date(self.date, self.lang)
 
     def _names(self, limit: int = 3) -> str:
-        names = [self._person_name(p) for p in self.case.victims.all()]
+        names = [p.name for p in self.case.victims.all() if not p.protected]
         names += [o.name for o in self.case.organizations.all()]
         names = list(dict.fromkeys(n for n in names if n))
         if len(names) > limit:
@@ -201,7 +203,7 @@ class _Composer:
 
     def _person_name(self, person: Person) -> str:
         # Family members and witnesses are never named in what leaves the house.
-        return _("a person whose name is withheld for their protection") if person.protected else person.name
+        return _("[name withheld for protection]") if person.protected else person.name
 
     # --- header ------------------------------------------------------------------------
 
@@ -290,10 +292,14 @@ class _Composer:
     def _dated(self, fact: Fact) -> str:
         if fact.date is None:
             lead = _("At a date not stated in the sources")
-        elif fact.precision in ("month", "year"):
-            lead = _("In %(date)s") % {"date": loc.partial_date(fact.date, fact.precision, self.lang)}
+        elif fact.precision == "year":
+            lead = pgettext("year", "In %(date)s") % {"date": fact.date.year}
+        elif fact.precision == "month":
+            lead = _("In %(date)s") % {"date": loc.partial_date(fact.date, "month", self.lang)}
         else:
             lead = _("On %(date)s") % {"date": loc.long_date(fact.date, self.lang)}
+        if fact.clause:  # a full clause: "On 25 July 2017, the court sentenced X to ..."
+            return _("%(when)s, %(what)s.") % {"when": lead, "what": fact.text_without_date}
         return _("%(when)s: %(what)s.") % {"when": lead, "what": fact.text_without_date}
 
     def _event_facts(self) -> list[Fact]:
@@ -320,7 +326,8 @@ class _Composer:
         decisions = self._decisions().select_related("defendant", "court", "event").prefetch_related("terms")
         for decision in decisions.order_by("date", "id"):
             terms = [self._term_text(t) for t in decision.terms.all()]
-            values = {"court": decision.court.name if decision.court else decision.court_name or _("a court"),
+            court = decision.court.name if decision.court else decision.court_name
+            values = {"court": _("the %(court)s") % {"court": court} if court else _("a court"),
                       "person": self._person_name(decision.defendant),
                       "terms": loc.join_list(terms, self.lang)}
             text = (_("%(court)s sentenced %(person)s to %(terms)s") % values if terms
@@ -328,7 +335,8 @@ class _Composer:
             evidence = _evidence(decision) + (_evidence(decision.event) if decision.event else [])
             date = decision.date or (decision.event.date if decision.event else None)
             precision = decision.date_precision or (decision.event.date_precision if decision.event else "")
-            facts.append(Fact(date, precision or "day", text, evidence, order=10**9 + decision.pk))
+            facts.append(Fact(date, precision or "day", text, evidence, order=10**9 + decision.pk,
+                              clause=True))
         return facts
 
     def _term_text(self, term) -> str:
