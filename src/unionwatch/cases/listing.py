@@ -10,10 +10,11 @@ from unionwatch.cases.builder import case_upcoming
 from unionwatch.cases.models import Case
 
 
-def case_rows(today: dt.date | None = None) -> list[dict]:
+def case_rows(today: dt.date | None = None, cases=None) -> list[dict]:
+    """One summary per case; `cases` narrows the rows (e.g. to those a user may see)."""
     today = today or dt.date.today()
     rows = []
-    cases = Case.objects.prefetch_related("victims", "organizations").annotate(
+    cases = (Case.objects.all() if cases is None else cases).prefetch_related("victims", "organizations").annotate(
         last_event=Max("events__date")
     )
     for case in cases.order_by("title"):

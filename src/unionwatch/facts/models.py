@@ -136,6 +136,10 @@ class DatedFact(models.Model):
     conflicted = models.BooleanField(
         default=False, help_text="Sources disagree on a value (see ValueClaim)."
     )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from unionwatch.cases.builder import case_upcoming
+from unionwatch.accounts.permissions import visible_cases
 from unionwatch.cases.listing import case_rows
-from unionwatch.cases.models import Case
 from unionwatch.documents.models import Document
-from unionwatch.facts.models import CourtDecision, Event, Evidence
+from unionwatch.facts.models import Evidence
+from unionwatch.web.case_page import case_context
 from unionwatch.web.highlight import highlight_segments
 
 
@@ -69,42 +66,12 @@ def _facts_of(evidence: list[Evidence]) -> list[dict]:
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "unionwatch/case_list.html", {"rows": case_rows()})
+    return render(request, "unionwatch/case_list.html",
+                  {"rows": case_rows(cases=visible_cases(request.user))})
 
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
-    events = (
-        case.events.prefetch_related("victim_persons", "victim_organizations")
-        .select_related("place")
-        .order_by("date", "id")
-    )
-    event_ct = ContentType.objects.get_for_model(Event)
-    sources: dict[int, list[Evidence]] = {}
-    for ev in Evidence.objects.filter(content_type=event_ct, object_id__in=[e.pk for e in events]).select_related("document"):
-        sources.setdefault(ev.object_id, []).append(ev)
-    timeline = [
-        {"event": e, "sources": sorted(sources.get(e.pk, []), key=_source_order)} for e in events
-    ]
-    decisions = (
-        CourtDecision.objects.filter(defendant__in=case.victims.all())
-        .select_related("defendant", "court")
-        .prefetch_related("terms")
-        .order_by("date", "id")
-    )
-    today = dt.date.today()
-    upcoming = list(case_upcoming(case))
-    return render(request, "unionwatch/case_detail.html", {
-        "case": case,
-        "timeline": timeline,
-        "decisions": decisions,
-        "upcoming": upcoming,
-        "today": today,
-        "persons": case.victims.all(),
-        "organizations": case.organizations.all(),
-    })
+    case = get_object_or_404(visible_cases(request.user), pk=pk)
+    return render(request, "unionwatch/case_detail.html", case_context(case, request.user))
 
-
-def _source_order(ev: Evidence) -> tuple:
-    return (ev.document.date or dt.date.max, ev.document_id, ev.start)

@@ -1,0 +1,64 @@
+"""What the case page shows: timeline with sources and conflicts, people with roles,
+court decisions with computed term ends, deadlines, alerts, and the edit forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+
+from unionwatch.accounts.permissions import can_edit, redact_person
+from unionwatch.cases.models import Case
+from unionwatch.facts.conflicts import conflicts_of
+from unionwatch.facts.models import CourtDecision, Event, Evidence, ReviewStatus
+from unionwatch.facts.review import needs_review
+from unionwatch.monitoring.deadlines import deadlines
+
+
+def _source_order(ev: Evidence) -> tuple:
+    return (ev.document.date or dt.date.max, ev.document_id, ev.start)
+
+
+def _sources(model, ids) -> dict[int, list[Evidence]]:
+    ct = ContentType.objects.get_for_model(model)
+    found: dict[int, list[Evidence]] = {}
+    for ev in Evidence.objects.filter(content_type=ct, object_id__in=ids).select_related("document"):
+        found.setdefault(ev.object_id, []).append(ev)
+    return {k: sorted(v, key=_source_order) for k, v in found.items()}
+
+
+def case_context(case: Case, user) -> dict:
+    events = list(
+        case.events.exclude(status=ReviewStatus.REJECTED)
+        .prefetch_related("victim_persons", "victim_organizations").select_related("place")
+        .order_by("date", "id")
+    )
+    sources = _sources(Event, [e.pk for e in events])
+    timeline = [{
+        "event": e, "sources": sources.get(e.pk, []),
+        "conflicts": conflicts_of(e) if e.conflicted else {}, "needs_review": needs_review(e),
+    } for e in events]
+    decisions = [{
+        "decision": d, "conflicts": conflicts_of(d) if d.conflicted else {},
+        "terms": [{"term": t, "end": t.end_date()} for t in d.terms.all()],
+        "sources": _sources(CourtDecision, [d.pk]).get(d.pk, []),
+    } for d in (CourtDecision.objects.filter(defendant__in=case.victims.all())
+                .exclude(status=ReviewStatus.REJECTED)
+                .select_related("defendant", "court").prefetch_related("terms")
+                .order_by("date", "id"))]
+    persons = [{"person": p, "name": redact_person(p, user)} for p in case.victims.all()]
+    addable = (Event.objects.filter(victim_persons__in=case.victims.all())
+               .exclude(pk__in=case.events.all()).distinct().order_by("date", "id")[:100])
+    return {
+        "case": case,
+        "timeline": timeline,
+        "decisions": decisions,
+        "deadlines": deadlines(case=case),
+        "today": dt.date.today(),
+        "persons": persons,
+        "organizations": case.organizations.all(),
+        "alerts": case.alerts.select_related("event")[:20],
+        "can_edit": can_edit(user),
+        "other_cases": Case.objects.exclude(pk=case.pk).order_by("title")[:200],
+        "addable_events": addable,
+    }

@@ -1,0 +1,73 @@
+"""Deadlines, alerts and the iCal feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from unionwatch.accounts.permissions import editor_required, must_redact, visible_cases
+from unionwatch.monitoring.deadlines import deadlines
+from unionwatch.monitoring.ical import calendar
+from unionwatch.monitoring.models import Alert
+
+
+def _visible_deadlines(request: HttpRequest, case=None, since=None):
+    cases = visible_cases(request.user)
+    items = deadlines(case=case, since=since)
+    allowed = set(cases.values_list("pk", flat=True))
+    items = [d for d in items if d.case is None or d.case.pk in allowed]
+    for item in items:
+        if item.person is not None and must_redact(item.person, request.user):
+            item.title = item.title.replace(item.person.name, "a protected person")
+    return items
+
+
+@login_required
+def deadline_list(request: HttpRequest) -> HttpResponse:
+    show_past = request.GET.get("past") == "1"
+    today = dt.date.today()
+    items = _visible_deadlines(request, since=None if show_past else today)
+    return render(request, "unionwatch/deadlines.html", {
+        "items": items, "today": today, "show_past": show_past,
+    })
+
+
+def _ics(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+def deadlines_ics(request: HttpRequest) -> HttpResponse:
+    return _ics(calendar(_visible_deadlines(request), "unionwatch deadlines"), "deadlines.ics")
+
+
+@login_required
+def case_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(visible_cases(request.user), pk=pk)
+    return _ics(calendar(_visible_deadlines(request, case=case), case.title), f"case-{pk}.ics")
+
+
+@login_required
+def alert_list(request: HttpRequest) -> HttpResponse:
+    alerts = (Alert.objects.filter(case__in=visible_cases(request.user))
+              .select_related("case", "event", "acknowledged_by"))
+    if request.GET.get("all") != "1":
+        alerts = alerts.filter(acknowledged_at=None)
+    return render(request, "unionwatch/alerts.html", {
+        "alerts": alerts[:500], "show_all": request.GET.get("all") == "1",
+    })
+
+
+@require_POST
+@editor_required
+def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    Alert.objects.filter(pk=pk, acknowledged_at=None).update(
+        acknowledged_at=timezone.now(), acknowledged_by=request.user)
+    return redirect("alert-list")
