@@ -105,9 +105,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _read(path: Path, given: str) -> SourceDocument:
     raw = _load(path)
     media_type = _media_type(path, raw)
-    meta = DocumentMeta(
-        path=given, sha256=hashlib.sha256(raw).hexdigest(), media_type=media_type
-    )
+    meta = DocumentMeta(path=given, sha256=hashlib.sha256(raw).hexdigest(), media_type=media_type)
     text = _READERS[media_type](raw, meta)
     if not text.strip():
         raise Unreadable("no text found")

@@ -133,15 +133,18 @@ def _decode_declared(raw: bytes, declared: str | None) -> str | None:
 
 
 def _mostly_utf8(raw: bytes) -> bool:
-    """Real UTF-8 with a few stray bytes: better a few U+FFFD than a whole file of mojibake."""
-    valid = len(_VALID_UTF8_MULTIBYTE.findall(raw[:_SAMPLE_BYTES * 5]))
-    if valid < 3:
-        return False
+    """Real UTF-8 with some stray bytes: better a few U+FFFD than a whole file of mojibake.
+
+    Valid multi-byte sequences are evidence for UTF-8 (3- and 4-byte ones strongly: legacy
+    text almost never forms them by chance); invalid bytes are evidence against."""
     sample = raw[: _SAMPLE_BYTES * 5]
-    bad = sample.decode("utf-8", errors="replace").count("\ufffd") - sample.count(
-        b"\xef\xbf\xbd"
-    )
-    return bad <= valid / 2
+    evidence = 0
+    for match in _VALID_UTF8_MULTIBYTE.finditer(sample):
+        evidence += 1 if len(match.group()) == 2 else 3
+    if evidence < 3:
+        return False
+    bad = sample.decode("utf-8", errors="replace").count("\ufffd") - sample.count(b"\xef\xbf\xbd")
+    return bad <= evidence
 
 
 def _best_legacy_decoding(raw: bytes) -> str | None:

@@ -58,7 +58,7 @@ def split_front_matter(text: str) -> FrontMatter:
 
 def _find_closing(text: str) -> tuple[str, int] | None:
     """The header block and where the body starts, or None if `---` never closes."""
-    head = text[: _MAX_HEADER_CHARS]
+    head = text[:_MAX_HEADER_CHARS]
     position = len(_OPENING)
     if head.startswith("---", position) and head[position + 3 : position + 4] in ("\n", ""):
         return "", min(len(text), position + 4)  # empty header

@@ -43,8 +43,10 @@ _BLOCKS = {
 
 def read_html(raw: bytes, meta: DocumentMeta) -> str:
     html = decode_text(raw, declared=declared_charset(raw))
-    check_depth(html)
-    text, title, date = _main_text(html)
+    tags = check_depth(html)
+    text, title, date = "", "", None
+    if tags <= limits.MAX_HTML_TAGS_FOR_MAIN_TEXT:
+        text, title, date = _main_text(html)
     if not text.strip():
         text = html_to_text(html)
     meta.title = title or title_tag(html)
@@ -57,10 +59,12 @@ def declared_charset(raw: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def check_depth(html: str) -> None:
-    """Raise Unreadable if tags nest deeper than `limits.MAX_HTML_DEPTH`."""
+def check_depth(html: str) -> int:
+    """Raise Unreadable if tags nest deeper than `limits.MAX_HTML_DEPTH`; return the tag count."""
     depth = 0
+    count = 0
     for match in _TAG.finditer(html):
+        count += 1
         closing, name, rest = match.groups()
         name = name.lower()
         if name in _NO_DEPTH or rest.endswith("/"):
@@ -71,6 +75,7 @@ def check_depth(html: str) -> None:
         depth += 1
         if depth > limits.MAX_HTML_DEPTH:
             raise Unreadable("HTML nested too deeply")
+    return count
 
 
 def _main_text(html: str) -> tuple[str, str, str | None]:

@@ -15,6 +15,9 @@ MAX_DOCX_UNCOMPRESSED_MB: float = 50  # sum of the uncompressed sizes in the zip
 MAX_ZIP_RATIO: float = 100  # uncompressed/compressed for one member bigger than 1 MB
 MAX_ZIP_MEMBERS: int = 5000
 MAX_HTML_DEPTH: int = 1000  # tag nesting; lxml gives up at 256, deeper is adversarial
+# trafilatura costs ~0.1 ms per element; past this many tags (real pages have a few
+# thousand) the page gets the linear tag stripper instead of main-text extraction.
+MAX_HTML_TAGS_FOR_MAIN_TEXT: int = 50_000
 MAX_PDF_PAGES: int = 2000
 MAX_EMAIL_ATTACHMENTS: int = 200
 
