@@ -44,6 +44,7 @@ class DateMention:
     precision: str | None
     relative: bool = False
     future: bool = False
+    dateline: bool = False  # "Brussels, 30 April 2008 -": the document's date, not an event's
 
 
 @dataclass
@@ -94,6 +95,7 @@ class DecisionRecord:
     terms: list[TermRecord]
     sentence: Sentence
     cue: str = "sentencing"
+    sentences: set[int] = field(default_factory=set)  # every sentence that states part of it
 
 
 @dataclass

@@ -37,11 +37,19 @@ _DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i", "ic", "ine", "ch", "s
 def is_demonym(word: str) -> bool:
     """"Kazakh", "Belarusian", "Mexican": an adjective of a country, not a place."""
     low = place_key(word)
-    if len(low) < 4 or " " in low or low in gazetteer():
+    if len(low) < 4 or " " in low:
+        return False
+    entry = gazetteer().get(low)
+    if entry is not None and entry.kind == "country":
         return False
     if low[:5] in _country_prefixes() and low.endswith(_DEMONYM_ENDINGS):
         return True
-    return any(place_key(e.name).startswith(low) for e in _short_countries() if len(low) >= 5)
+    # "Kazakh" for "Kazakhstan"; not "Tunis" for "Tunisia" (a city in its own right)
+    cut = 3 if entry is not None else 1
+    return len(low) >= 5 and any(
+        " " not in place_key(e.name) and place_key(e.name).startswith(low) and len(place_key(e.name)) - len(low) >= cut
+        for e in _short_countries()
+    )
 
 
 @lru_cache(maxsize=1)

@@ -28,16 +28,27 @@ _DURATION = re.compile(
     rf"(?:'s?)?(?:[ ]+and[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
-_LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE = re.compile(
     r"\b(?:sentenced|sentences?|convicted|found guilty|given|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
-    r"|banned from|barred from|jailed for|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling)\b",
+    r"|banned from|barred from|jailed for|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
+    r"|ordered|imposed|upheld|acquitted|overturned|annulled|quashed|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking)\b",
     re.IGNORECASE,
+)
+# A ruling named without terms still gives a decision (terms may follow).
+_RULING = re.compile(
+    r"\b(?:convicted|found guilty|sentenced|acquitted|upheld|overturned|annulled|quashed"
+    r"|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b",
+    re.IGNORECASE,
+)
+CONTINUATION_SENTENCES = 2
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:workers|members|activists|others|people|employees|strikers|protesters|each)\b", re.IGNORECASE
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+)$")
@@ -54,6 +65,7 @@ _KIND_BEFORE = [
     ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|banned from travel\w*|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
     ("ban_from_office", re.compile(r"\b(?:banned|barred|prohibited|ban)\b[^;]{0,50}(?:for|of)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
+    ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
 ]
 _NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
 _COURT_WORDS = re.compile(r"\b(?:(?:a|an|the)[ ]+)?(?:[A-Z][\w-]+[ ]+)?(?:[a-z]+[ ]+)?(?:court|judge|tribunal)\b")
@@ -167,38 +179,72 @@ class FindCourtDecisions:
     def __call__(self, state: PipelineState) -> None:
         by_defendant: dict[int, DecisionRecord] = {}
         order: list[int] = []
+        last_index, last_group = -10, []
         for sentence in state.sentences:
             if sentence.headline:
                 continue
             text = state.norm[sentence.start:sentence.end]
             cue = _DECISION_CUE.search(text)
-            if not cue or _HYPOTHETICAL.search(text):
+            if _HYPOTHETICAL.search(text):
+                continue
+            continuation = (
+                cue is None
+                and sentence.index - last_index <= CONTINUATION_SENTENCES
+                and not _OTHER_PEOPLE.search(text)
+            )
+            if cue is None and not continuation:
                 continue
             terms = find_terms(state.norm, sentence)
             if not terms:
+                ruling = _RULING.search(text)
+                if ruling:
+                    group = self._ruling_without_terms(
+                        state, sentence, sentence.start + ruling.start(), by_defendant, order
+                    )
+                    if group:
+                        last_index, last_group = sentence.index, group
                 continue
-            for person, term, amount in self._assign(state, sentence, terms):
+            assigned = list(self._assign(state, sentence, terms, last_group if continuation else []))
+            for person, term, amount in assigned:
                 decision = by_defendant.get(person)
                 if decision is None:
                     decision = DecisionRecord(
                         state.persons[person].name, self._court(state, sentence),
-                        nearest_date(state, sentence, term.start), [], sentence, cue.group().lower(),
+                        nearest_date(state, sentence, term.start), [], sentence, "sentencing",
                     )
                     by_defendant[person] = decision
                     order.append(person)
+                decision.sentences.add(sentence.index)
                 record = TermRecord(term.kind, amount, term.unit, term.currency, term.note, term.start)
                 if not any((t.kind, t.amount, t.unit) == (record.kind, record.amount, record.unit) for t in decision.terms):
                     decision.terms.append(record)
+            if assigned:
+                last_index, last_group = sentence.index, sorted({p for p, _, _ in assigned})
         state.decisions = [by_defendant[p] for p in order]
 
+    def _ruling_without_terms(self, state, sentence, pos, by_defendant, order) -> list[int]:  # noqa: ANN001
+        persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
+        group = _group_before(state.norm, persons, pos + 200) if persons else []
+        for person in group:
+            if person not in by_defendant:
+                by_defendant[person] = DecisionRecord(
+                    state.persons[person].name, self._court(state, sentence),
+                    nearest_date(state, sentence, pos), [], sentence, "ruling",
+                )
+                order.append(person)
+            by_defendant[person].sentences.add(sentence.index)
+        return group
+
     @staticmethod
-    def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch]):  # noqa: ANN205
+    def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch], context: list[int]):  # noqa: ANN205
         persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
         respectively = _RESPECTIVELY.search(state.norm, sentence.start, sentence.end)
         for term in terms:
             group = _group_before(state.norm, persons, term.start)
             if not group:
                 group = [m.index for m in persons[:1]]
+            if not group and context:
+                group = list(context)
             if not group:
                 antecedent = last_person_before(state, sentence.start)
                 group = [antecedent] if antecedent is not None else []
@@ -214,6 +260,10 @@ class FindCourtDecisions:
         for m in mentions_in(state, sentence.start, sentence.end, "org"):
             if state.orgs[m.index].kind == "court":
                 return state.orgs[m.index].name
+        if re.search(r"\b(?:the court|it)\b", state.norm[sentence.start:sentence.end], re.IGNORECASE):
+            for m in reversed(mentions_in(state, max(0, sentence.start - 600), sentence.start, "org")):
+                if state.orgs[m.index].kind == "court":
+                    return state.orgs[m.index].name
         found = _COURT_WORDS.search(state.norm, sentence.start, sentence.end)
         if found:
             return re.sub(r"^(?:a|an|the)[ ]+", "", state.text[found.start():found.end()], flags=re.IGNORECASE)

@@ -205,7 +205,19 @@ def find_dates(norm: str, sentences: list[Sentence], doc: DocDate | None) -> lis
         iso = day.isoformat() if day else None
         mentions.append(DateMention(start, end, norm[start:end], iso, "day" if day else None, True, future))
     mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        mention.dateline = _is_dateline(norm, mention.start, mention.end)
     return mentions
+
+
+def _is_dateline(norm: str, start: int, end: int) -> bool:
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    before, after = norm[line_start:start], norm[end:line_end]
+    if not (_DATELINE.match(before) or re.fullmatch(r"\W*(?:[A-Za-z]+day,?\s*)?", before)):
+        return False
+    return bool(re.match(r"\s*(?:[:\-]|$)", after))
 
 
 def _resolve(norm, start, end, kind, match, doc, future, known_days) -> DateMention | None:  # noqa: ANN001, PLR0911

@@ -80,8 +80,10 @@ def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
         return None
     start, end = core[0].start, core[-1].end
     cand = Candidate(text[start:end], core, start, end, honorific)
-    if i:
-        cand.alias = text[tokens[0].start if honorific else tokens[i - 1].start:end]
+    if honorific:
+        cand.alias = text[tokens[0].start:end]
+    elif i and before in _OFFICIAL_WORDS:
+        cand.alias = text[tokens[i - 1].start:end]
     if title_start is not None:
         role = text[tokens[title_start].start:tokens[i - 1].end]
         cand.title = role
@@ -125,6 +127,7 @@ class FindPersons:
 
     def __call__(self, state: PipelineState) -> None:
         cands: list[Candidate] = []
+        headline_cands: list[Candidate] = []
         for chunk in state.chunks:
             if chunk.tokens[-1].lower in _V.non_entity_heads:
                 continue
@@ -135,7 +138,10 @@ class FindPersons:
                     continue
                 if run:
                     cand = person_candidate(run, state.text)
-                    if cand is not None and not (len(cand.tokens) == 1 and _long_headline(chunk)):
+                    titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)
+                    if cand is not None and _long_headline(chunk) and not titled:
+                        headline_cands.append(cand)
+                    elif cand is not None:
                         line_start = state.norm.rfind("\n", 0, cand.start) + 1
                         _roles_around(cand, state.norm, state.text, line_start)
                         cands.append(cand)
@@ -156,6 +162,13 @@ class FindPersons:
                 record.name, record.tokens = cand.name, [t.text for t in cand.tokens]
                 record.folded_words = fold_name(cand.name).split()
             self._merge(record, cand)
+        # A name in a title counts only when the text names the same person too.
+        for cand in headline_cands:
+            folded = fold_name(cand.name).split()
+            for record in records:
+                if _same_person(record, cand) or (folded and folded[-1] == record.folded_words[-1]):
+                    record.mentions.append((cand.start, cand.end))
+                    break
         for cand in singles:
             folded = fold_name(cand.name)
             matches = [r for r in records if folded and folded in (r.folded_words[:1] + r.folded_words[-1:])]
@@ -189,7 +202,9 @@ class LinkMentions:
         words: dict[str, set[int]] = {}
         for idx, person in enumerate(state.persons):
             fw = person.folded_words
-            for word in {fw[0], fw[-1]} if fw else set():
+            # first name, surname, and the paternal surname of a four-part Hispanic name
+            keys = {fw[0], fw[-1], fw[-2]} if len(fw) >= 4 else {fw[0], fw[-1]} if fw else set()
+            for word in keys:
                 if len(word) >= 3:
                     words.setdefault(word, set()).add(idx)
         for match in WORD.finditer(state.norm):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
-from unionwatch.core.stages.base import DateMention, EventRecord, Sentence
+from unionwatch.core.stages.base import EventRecord, Sentence
 from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
 from unionwatch.core.stages.vocab import load_yaml
 
@@ -70,7 +70,7 @@ class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         cues, _, _, aggregate, _ = _rules()
         defendants = {d.defendant for d in state.decisions}
-        decision_sentences = {d.sentence.index for d in state.decisions}
+        decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
         for sentence in state.sentences:
             if sentence.headline:
@@ -90,7 +90,7 @@ class FindEvents:
             self._drop_overlaps(found, sentence.index in decision_sentences)
             for kind, match in found.items():
                 event = self._event(state, sentence, kind, sentence.start + match.start())
-                if kind in TERM_TYPES and event.victims and set(event.victims) <= defendants:
+                if kind in TERM_TYPES and defendants & set(event.victims):
                     continue
                 events.append(event)
         events.extend(self._decision_events(state, events))
@@ -125,8 +125,9 @@ class FindEvents:
                 if org.kind in _PERPETRATOR_ORG_KINDS and org.name not in perpetrators:
                     perpetrators.append(org.name)
                 elif (
-                    org.kind in _VICTIM_ORG_KINDS and m.start > pos and org.name not in victims
+                    org.kind in _VICTIM_ORG_KINDS and org.name not in victims
                     and not _is_speaker(state, m.start, m.end)
+                    and not (m.start < pos and _REPORTING.match(state.norm, m.end))
                 ):
                     victims.append(org.name)
             else:
@@ -177,6 +178,12 @@ class FindEvents:
 _SAID_AFTER = re.compile(
     r"(?:,[^,]{0,140},|[ ]+(?:union|federation|confederation|group|organisation|organization))?[ ]+(?:said|says|told|added|stated|noted|explained|wrote|declared)\b", re.IGNORECASE
 )
+# "The ILSC condemns ...", "The ITUC has lodged ...": the reporting organisation.
+_REPORTING = re.compile(
+    r"\)?(?:[ ]*\([^)]{1,20}\))?[ ]+(?:\w+[ ]+){0,2}(?:condemn|denounce|call|urge|express|demand|welcome|lodge|reiterate|"
+    r"protest|deplore|want|wish|ha[sv]e? (?:condemned|lodged|called|urged|expressed|written|received|learned|been informed))",
+    re.IGNORECASE,
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according to)[ ]+$", re.IGNORECASE)
 
 
@@ -185,8 +192,22 @@ def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
     return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 20), start))
 
 
-def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
-    return (a.iso if a else None) == (b.iso if b else None)
+_SAME_INCIDENT = re.compile(r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon))\b", re.IGNORECASE)
+
+
+def _is_twin(event: EventRecord, other: EventRecord) -> bool:
+    """Whether `event` reports the same incident as the earlier `other` (same type)."""
+    date_e = event.date.iso if event.date else None
+    date_o = other.date.iso if other.date else None
+    if event.victims and other.victims:
+        if not any_names_match(event.victims, other.victims):
+            return bool(date_e and date_e == date_o)
+        # a new date for a repeated act (arrest, raid...) is a new incident
+        return date_e is None or date_e == date_o or (date_o is None and event.type not in DISCRETE_TYPES)
+    if not event.victims:
+        return date_e is None or date_e == date_o
+    # named victims after a general mention of the same act
+    return date_e is None or date_o is None or date_e == date_o
 
 
 def dedupe(events: list[EventRecord]) -> list[EventRecord]:
@@ -194,22 +215,16 @@ def dedupe(events: list[EventRecord]) -> list[EventRecord]:
     kept: list[EventRecord] = []
     for event in events:
         twin = None
-        for other in kept:
-            if other.type != event.type:
-                continue
-            date_e = event.date.iso if event.date else None
-            date_o = other.date.iso if other.date else None
-            if event.victims and other.victims and any_names_match(event.victims, other.victims):
-                if date_e is None or date_e == date_o or (date_o is None and event.type not in DISCRETE_TYPES):
-                    twin = other
-                    break
-            elif not event.victims and (date_e is None or date_e == date_o) or date_e and date_e == date_o or event.victims and not other.victims and date_e is None:
-                twin = other
-                break
+        if event.date is None and _SAME_INCIDENT.search(event.sentence.text):
+            twin = next((o for o in reversed(kept) if o.type == event.type), None)
+        if twin is None:
+            twin = next((o for o in kept if o.type == event.type and _is_twin(event, o)), None)
         if twin is None:
             kept.append(event)
-        else:
-            for victim in event.victims:
-                if victim not in twin.victims:
-                    twin.victims.append(victim)
+            continue
+        if twin.date is None and event.date is not None:
+            twin.date = event.date
+        for victim in event.victims:
+            if victim not in twin.victims:
+                twin.victims.append(victim)
     return kept

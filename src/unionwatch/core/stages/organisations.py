@@ -22,7 +22,7 @@ _HEAD_FIRST = frozenset(
     ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front"]
 )
 _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
-_CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|to|on|de la|de|del|des|du)[ ]+")
+_CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
 _COURT_AFTER = re.compile(
     r"((?:[ ]+(?:district|city|regional|municipal|military|appeals?|appellate|supreme|high|provincial|county|criminal"
     r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court)\b"
@@ -157,8 +157,13 @@ class OrgBuilder:
                 match = _CONNECTOR.fullmatch(self.norm, prev.end, nxt.start)
                 if not match:
                     break
+                conn = (match.group(1) or match.group(2)).lower()
+                if conn == "'s" and (
+                    nxt.tokens[-1].lower not in _V.org_keyword_kind or lookup(prev.text) is not None
+                ):
+                    break
                 group.append(nxt)
-                connectors.append(match.group(1).lower())
+                connectors.append(conn)
             self._phrase(group, connectors)
             i += len(group)
 
@@ -166,13 +171,23 @@ class OrgBuilder:
         n = len(segs)
         tokens = [_strip_leading([t.text for t in s.tokens]) for s in segs]
         kinds = [segment_kind(tokens[k], k + 1 < n, _inner_particle(segs[k])) for k in range(n)]
+        for k in range(1, n):  # "Attorney General's Office": the possessor is part of the name
+            if conns[k] == "'s" and kinds[k] is None and segs[k].tokens[-1].lower in _V.org_keyword_kind:
+                kinds[k] = _V.org_keyword_kind[segs[k].tokens[-1].lower]
+            if conns[k] == "'s" and kinds[k - 1] is None:
+                kinds[k - 1] = kinds[k]
         k = 0
         while k < n:
             starts_here = kinds[k] is not None or (
                 k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None and len(tokens[k]) >= 2
             )
+            if not tokens[k]:
+                k += 1
+                continue
             headline_ok = not segs[k].headline or len(tokens[k]) == 1 or (
-                tokens[k][-1].lower() in _V.org_keyword_kind and kinds[k] is not None
+                tokens[k][-1].lower() in _V.org_keyword_kind
+                and kinds[k] is not None
+                and not all(is_plain_word(t) or t.lower() in _V.org_keyword_kind for t in tokens[k])
             )
             if not starts_here or not tokens[k] or not headline_ok:
                 k += 1
@@ -184,6 +199,8 @@ class OrgBuilder:
                     ok = nxt_kind is not None or (len(tokens[end]) == 1 and kinds[end] is not None)
                 elif conn == "and":
                     ok = nxt_kind is not None or complement
+                elif conn == "'s":
+                    ok = True
                 elif conn in ("on", "to") and segs[end + 1].tokens[0].lower in _V.weekdays:
                     ok = False
                 elif conn == "to":
@@ -201,7 +218,9 @@ class OrgBuilder:
                 entry = lookup(owner.group(1))
                 if entry is not None and entry.kind == "city":
                     start = owner.start(1)
-            self.add(start, segs[end].end, min(phrase_kinds, key=_KIND_PRIORITY.index))
+            kind = min(phrase_kinds, key=_KIND_PRIORITY.index)
+            lead_known = _V.known_orgs.get(tokens[k][0].lower()) if is_acronym(tokens[k][0]) else None
+            self.add(start, segs[end].end, lead_known[1] if lead_known else kind)
             if end > k and conns[end].startswith("of") and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2:
                 self.add(segs[end].start, segs[end].end, kinds[end])
                 self.claims.append(Claim(segs[end].start, segs[end].end, "org"))
@@ -219,6 +238,8 @@ class OrgBuilder:
                 continue
             words = _strip_leading([t.text for t in chunk.tokens])
             if not words or (lookup(" ".join(words)) and " " not in match.group(1).strip()) or all(map(is_plain_word, words)):
+                continue
+            if any(is_demonym(w) for w in words):
                 continue
             end = match.end()
             of = _OF_CHUNK.match(self.norm, end)
@@ -241,7 +262,7 @@ class OrgBuilder:
             after = after_re.match(self.norm[chunk.end:chunk.end + 30])
             if before and not chunk.headline:
                 self.add(start, chunk.end, _CUE_KIND.get(before.group(1).lower(), "other"))
-            elif after and not is_acronym(chunk.text):
+            elif after and not is_acronym(" ".join(words)) and not _sentence_initial(chunk):
                 record = self.add(start, chunk.end, _CUE_KIND.get(after.group(1).lower(), "other"))
                 if record is not None and after.group(1).lower() in ("union", "trade union"):
                     record.kind = "union"
@@ -267,7 +288,7 @@ class OrgBuilder:
             acronyms = [m for m in ACRONYM.finditer(paren.group(1)) if _acronym_ok(m.group())]
             if record is None:
                 words = _strip_leading([t.text for t in chunk.tokens])
-                if not acronyms or len(words) < 2 or chunk.headline:
+                if not acronyms or len(words) < 2:
                     continue
                 letters = re.sub(r"[^A-Z]", "", acronyms[0].group())
                 if initials(" ".join(words)) != letters:
@@ -315,6 +336,10 @@ class OrgBuilder:
             if " " in record.name and initials(record.name) == letters:
                 return record
         return None
+
+
+def _sentence_initial(chunk: Chunk) -> bool:
+    return chunk.sentence is not None and chunk.start <= chunk.sentence.start + 1 and len(chunk.tokens) == 1
 
 
 def _inner_particle(chunk: Chunk) -> bool:

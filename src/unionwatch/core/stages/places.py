@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import Claim, PlaceRecord
 from unionwatch.core.stages.chunks import Chunk, Token
-from unionwatch.core.stages.common import is_plain_word, overlaps
+from unionwatch.core.stages.common import is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.gazetteer import GazetteerEntry, lookup, place_key
 from unionwatch.core.stages.vocab import alternation, vocab
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 _V = vocab()
 MAX_PLACE_WORDS = 4
 MIN_SUBSPAN_CITY_POPULATION = 100000
+MIN_UNCUED_CITY_POPULATION = 100000
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
 _REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton"})
 
 
@@ -52,7 +55,7 @@ class PlaceBuilder:
         n = len(tokens)
         i = 0
         while i < n:
-            if is_plain_word(tokens[i].text) and not lookup(tokens[i].text):
+            if is_demonym(tokens[i].text) or (is_plain_word(tokens[i].text) and not lookup(tokens[i].text)):
                 i += 1
                 continue
             for j in range(min(n, i + MAX_PLACE_WORDS), i, -1):
@@ -69,6 +72,8 @@ class PlaceBuilder:
         if entry.kind == "country":
             return True
         rest = tokens[:i] + tokens[j:]
+        if entry.kind == "city" and entry.population < MIN_UNCUED_CITY_POPULATION and not self._cued(tokens[i].start, tokens[j - 1].end):
+            return False
         if all(is_plain_word(t.text) for t in rest):
             return True
         # "Larisa Kharkova", "Tarek Amara": a place next to a name-like word is part of a name
@@ -79,7 +84,14 @@ class PlaceBuilder:
             return True
         if not allow_cities:
             return False
+        if entry.population < MIN_UNCUED_CITY_POPULATION and not self._cued(tokens[i].start, tokens[j - 1].end):
+            return False
         return entry.population >= MIN_SUBSPAN_CITY_POPULATION
+
+    def _cued(self, start: int, end: int) -> bool:
+        """ "in X", "near X", "X, Region": small towns need such a cue (many share a name with a person)."""
+        norm = self.state.norm
+        return bool(_PLACE_PREP.search(norm, max(0, start - 12), start) or _PLACE_AFTER.match(norm, end))
 
     def region_cues(self, chunks: list[Chunk]) -> None:
         """ "the South-X region": the name with its cue word, as written."""
@@ -92,7 +104,8 @@ class PlaceBuilder:
                     continue
                 words = [t for t in chunk.tokens if not is_plain_word(t.text)]
                 if words:
-                    self.add(words[0].start, chunk.end + match.end(), None, "region")
+                    entry = lookup(self.state.norm[words[0].start:chunk.end])
+                    self.add(words[0].start, chunk.end + match.end(), entry if entry and entry.kind != "country" else None, "region")
 
     def city_cues(self, chunks: list[Chunk]) -> None:
         """ "the city of X": X is a place even when the gazetteer does not know it."""
@@ -102,6 +115,19 @@ class PlaceBuilder:
                 continue
             if pattern.search(self.state.norm, max(0, chunk.start - 30), chunk.start) and not is_plain_word(chunk.tokens[0].text):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
+            elif self._locality_before_region(chunk):
+                self.add(chunk.start, chunk.end, lookup(chunk.text), "locality")
+
+    def _locality_before_region(self, chunk: Chunk) -> bool:
+        """ "in Puerto X, Santander": an unknown name before a known region is a locality."""
+        norm = self.state.norm
+        if not _PLACE_PREP.search(norm, max(0, chunk.start - 12), chunk.start) or len(chunk.tokens) > 3:
+            return False
+        if any(is_plain_word(t.text) for t in chunk.tokens) or lookup(chunk.text):
+            return False
+        after = re.match(r",[ ]+([A-Z][\w-]+(?:[ ]+[A-Z][\w-]+)?)", norm[chunk.end:chunk.end + 40])
+        entry = lookup(after.group(1)) if after else None
+        return entry is not None and entry.kind in ("region", "country")
 
     def records(self) -> list[PlaceRecord]:
         out = []

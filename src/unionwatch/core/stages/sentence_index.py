@@ -28,7 +28,7 @@ def dates_in(state: PipelineState, sentence: Sentence) -> list[DateMention]:
 
 
 def nearest_date(state: PipelineState, sentence: Sentence, pos: int) -> DateMention | None:
-    dates = [d for d in dates_in(state, sentence) if d.iso]
+    dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline]
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - pos))

@@ -46,7 +46,7 @@ def is_headline(line: str, title: str) -> bool:
     stripped = line.strip().strip("*#_ ").strip()
     if not stripped:
         return False
-    if title and stripped == title.strip():
+    if title and stripped == title.strip("*#_ ").strip() and len(stripped.split()) <= 25 and not stripped.endswith("."):
         return True
     if line.lstrip().startswith("#") or (line.strip().startswith("**") and line.strip().endswith("**")):
         return True

@@ -42,7 +42,7 @@ class FindUpcoming:
         for sentence in state.sentences:
             if sentence.headline:
                 continue
-            dates = [d for d in dates_in(state, sentence) if d.iso and d.precision == "day"]
+            dates = [d for d in dates_in(state, sentence) if d.iso and d.precision == "day" and not d.dateline]
             if not dates:
                 continue
             text = state.norm[sentence.start:sentence.end]
@@ -51,7 +51,7 @@ class FindUpcoming:
                 until = _UNTIL.search(state.norm, max(sentence.start, date.start - 14), date.start)
                 if until and _CUSTODY.search(text):
                     what = "end of detention term"
-                elif future and date.future:
+                elif future and (date.future or (state.doc_date is not None and not date.relative)):
                     what = next((label for pattern, label in _WHAT if pattern.search(text)), "scheduled step")
                 else:
                     continue
