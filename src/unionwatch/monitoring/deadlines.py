@@ -90,3 +90,15 @@ def _term_ends(by_person: dict[int, Case], public: bool) -> list[Deadline]:
                 detail=f"counted from the decision of {decision.date_text}",
             ))
     return found
+
+
+def deadlines_for(user, case: Case | None = None, since: dt.date | None = None) -> list[Deadline]:
+    """The deadlines `user` may see: of visible cases, protected persons redacted."""
+    from unionwatch.accounts.permissions import must_redact, visible_cases
+
+    allowed = set(visible_cases(user).values_list("pk", flat=True))
+    items = [d for d in deadlines(case=case, since=since) if d.case is None or d.case.pk in allowed]
+    for item in items:
+        if item.person is not None and must_redact(item.person, user):
+            item.title = item.title.replace(item.person.name, "a protected person")
+    return items

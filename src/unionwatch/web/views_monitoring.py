@@ -10,21 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from unionwatch.accounts.permissions import editor_required, must_redact, visible_cases
-from unionwatch.monitoring.deadlines import deadlines
+from unionwatch.accounts.permissions import editor_required, visible_cases
+from unionwatch.monitoring.deadlines import deadlines_for
 from unionwatch.monitoring.ical import calendar
 from unionwatch.monitoring.models import Alert
 
 
 def _visible_deadlines(request: HttpRequest, case=None, since=None):
-    cases = visible_cases(request.user)
-    items = deadlines(case=case, since=since)
-    allowed = set(cases.values_list("pk", flat=True))
-    items = [d for d in items if d.case is None or d.case.pk in allowed]
-    for item in items:
-        if item.person is not None and must_redact(item.person, request.user):
-            item.title = item.title.replace(item.person.name, "a protected person")
-    return items
+    return deadlines_for(request.user, case=case, since=since)
 
 
 @login_required
