@@ -38,6 +38,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "unionwatch.accounts.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,11 +101,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-# The rate limiter comes first: it refuses to check passwords while a login is locked.
-AUTHENTICATION_BACKENDS = [
-    "unionwatch.accounts.ratelimit.RateLimitBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# The model backend behind a login rate limiter (accounts/ratelimit.py).
+AUTHENTICATION_BACKENDS = ["unionwatch.accounts.ratelimit.RateLimitBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -143,11 +141,17 @@ else:
 DEFAULT_FROM_EMAIL = CONFIG.email_from
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = int(conf.env("SESSION_HOURS", "12")) * 3600
 CSRF_COOKIE_HTTPONLY = False
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if CONFIG.production:
+    SESSION_COOKIE_NAME = "__Host-sessionid"  # secure, host-only, path=/
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = conf.env_bool("SSL_REDIRECT", True)

@@ -80,6 +80,7 @@ def test_seed_letter_restricted_press_release_public(tmp_path):
     press = next(iter(sorted(SEEDS.glob("003_*.txt"))), None) if SEEDS.is_dir() else None
     if not (letter and press):
         pytest.skip("the seed documents are not beside the repo")
+    assert _run(["init", "--quiet"], tmp_path).returncode == 0
     for path, level in ((letter, "restricted"), (press, "public")):
         result = _run(["ingest", "--quiet", "--confidentiality", level, str(path)], tmp_path)
         assert result.returncode == 0, result.stderr

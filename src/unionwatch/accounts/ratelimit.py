@@ -1,6 +1,6 @@
 """Login rate limiting, stored in the database so every server process shares it.
 
-An authentication backend placed first refuses to check passwords while a username or
+The authentication backend refuses to check passwords while a username or
 an address is locked, which covers every login path (login page, admin, API).
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
@@ -40,16 +41,13 @@ def record_failure(username: str, ip: str) -> None:
     LoginFailure.objects.filter(at__lt=timezone.now() - 4 * WINDOW).delete()
 
 
-class RateLimitBackend:
-    """Placed first in AUTHENTICATION_BACKENDS: stops password checks while locked."""
+class RateLimitBackend(ModelBackend):
+    """The model backend, refusing to check passwords while a login is locked."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if is_locked(username or "", client_ip(request)):
             raise PermissionDenied("too many failed logins")
-        return None
-
-    def get_user(self, user_id):
-        return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 @receiver(user_login_failed)

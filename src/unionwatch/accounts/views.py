@@ -8,14 +8,13 @@ from unionwatch.accounts.ratelimit import WINDOW, client_ip, is_locked
 
 
 class RateLimitedLoginView(LoginView):
-    template_name = "unionwatch/login.html"
+    template_name = "accounts/login.html"
 
     def form_invalid(self, form):
-        response = super().form_invalid(form)
         username = self.request.POST.get("username", "")
-        if is_locked(username, client_ip(self.request)):
-            minutes = int(WINDOW.total_seconds() // 60)
-            form.errors.clear()
-            form.add_error(None, f"Too many failed logins. Try again in {minutes} minutes.")
-            response = self.render_to_response(self.get_context_data(form=form), status=429)
-        return response
+        if not is_locked(username, client_ip(self.request)):
+            return super().form_invalid(form)
+        minutes = int(WINDOW.total_seconds() // 60)
+        context = self.get_context_data(
+            form=form, locked_out=f"Too many failed logins. Try again in {minutes} minutes.")
+        return self.render_to_response(context, status=429)

@@ -1,0 +1,106 @@
+"""Login rate limiting, API tokens, security headers and `check --deploy`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.urls import reverse
+
+from tests.accounts.world import PASSWORD, build_world, make_users
+
+CLI = [sys.executable, "-m", "unionwatch"]
+
+
+@pytest.mark.django_db
+def test_login_is_rate_limited_per_username(client):
+    make_users()
+    url = reverse("login")
+    codes = [client.post(url, {"username": "viewer", "password": "wrong-password"}).status_code
+             for _ in range(5)]
+    assert codes == [200, 200, 200, 200, 429]  # the fifth failure locks
+    # Locked now: even the right password is refused, with 429.
+    response = client.post(url, {"username": "viewer", "password": PASSWORD})
+    assert response.status_code == 429
+    assert b"Too many failed logins" in response.content
+    assert not client.session.get("_auth_user_id")
+    # Another account is not affected.
+    response = client.post(url, {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_successful_login_clears_failures(client):
+    make_users()
+    url = reverse("login")
+    for _ in range(4):
+        client.post(url, {"username": "viewer", "password": "wrong-password"})
+    assert client.post(url, {"username": "viewer", "password": PASSWORD}).status_code == 302
+    client.logout()
+    for _ in range(4):
+        client.post(url, {"username": "viewer", "password": "wrong-password"})
+    assert client.post(url, {"username": "viewer", "password": PASSWORD}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_security_headers(client):
+    users = make_users()
+    client.force_login(users["viewer"])
+    response = client.get(reverse("case-list"))
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_api_token_authenticates_with_the_users_permissions(client):
+    from unionwatch.accounts.tokens import create_token
+
+    world = build_world()
+    anonymous = client.get("/api/documents")
+    assert anonymous.status_code == 401
+    bad = client.get("/api/documents", HTTP_AUTHORIZATION="Bearer uw_not-a-real-token")
+    assert bad.status_code == 401
+    viewer_token = create_token(world.users["viewer"])
+    response = client.get("/api/documents", HTTP_AUTHORIZATION=f"Bearer {viewer_token}")
+    assert response.status_code == 200
+    assert {d["confidentiality"] for d in response.json()} == {"public", "internal"}
+    restricted = world.docs["restricted"].pk
+    assert client.get(f"/api/documents/{restricted}",
+                      HTTP_AUTHORIZATION=f"Bearer {viewer_token}").status_code == 404
+    editor_token = create_token(world.users["editor"])
+    assert client.get(f"/api/documents/{restricted}",
+                      HTTP_AUTHORIZATION=f"Bearer {editor_token}").status_code == 200
+
+
+def _cli(args, data_dir, **env_extra):
+    env = {**os.environ, "UNIONWATCH_DATA_DIR": str(data_dir), **env_extra}
+    env.pop("UNIONWATCH_DATABASE_URL", None)
+    return subprocess.run(CLI + args, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_token_create_cli(tmp_path):
+    assert _cli(["init", "--quiet"], tmp_path).returncode == 0
+    result = _cli(["token", "create", "admin", "--name", "script"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    token = result.stdout.strip()
+    assert token.startswith("uw_") and len(token) > 40
+    assert token not in (tmp_path / "unionwatch.sqlite3").read_bytes().decode("latin-1")
+    missing = _cli(["token", "create", "nobody"], tmp_path)
+    assert missing.returncode == 2
+    assert "nobody" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_check_deploy_is_clean_in_production(tmp_path):
+    env = {"UNIONWATCH_PRODUCTION": "true", "UNIONWATCH_ALLOWED_HOSTS": "unionwatch.example.org",
+           "UNIONWATCH_DEBUG": "false"}
+    result = subprocess.run(
+        [sys.executable, "-m", "unionwatch.manage", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True, text=True, timeout=120,
+        env={**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+             "UNIONWATCH_DATA_DIR": str(tmp_path), **env})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
