@@ -52,6 +52,7 @@ def make_hostile_corpus(folder: str | Path) -> dict[str, str]:
     put("blank.md", b" \n\n\t \r\n", "no text found")
     put("header-only.md", b"---\ntitle: Only a header\n---\n", "no text found")
     put("unsupported.xyz", b"some content", "unsupported file type .xyz")
+    put("many-parts.eml", _many_part_email(5000), "email has over 1000 MIME parts")
     put("headers-only.eml", b"From: a@example.org\nSubject: Nothing\n\n", "no text found")
     return expected
 
@@ -107,6 +108,18 @@ def minimal_pdf(text: str | None) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def _many_part_email(parts: int) -> bytes:
+    """Thousands of tiny attachments: the email package parses ~1 ms per part."""
+    lines = [
+        b"From: a@example.org\nSubject: parts\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/mixed; boundary="X"\n\n'
+    ]
+    for number in range(parts):
+        lines.append(b"--X\nContent-Type: text/plain\n\npart %d\n" % number)
+    lines.append(b"--X--\n")
+    return b"".join(lines)
 
 
 def write_zip_bomb(path: Path, megabytes: int) -> None:

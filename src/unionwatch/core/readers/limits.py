@@ -19,7 +19,8 @@ MAX_HTML_DEPTH: int = 1000  # tag nesting; lxml gives up at 256, deeper is adver
 # thousand) the page gets the linear tag stripper instead of main-text extraction.
 MAX_HTML_TAGS_FOR_MAIN_TEXT: int = 50_000
 MAX_PDF_PAGES: int = 2000
-MAX_EMAIL_ATTACHMENTS: int = 200
+MAX_EMAIL_ATTACHMENTS: int = 200  # listed and read; further ones are ignored
+MAX_EMAIL_PARTS: int = 1000  # MIME parts; parsing costs ~1 ms each
 
 ENV_MAX_FILE_MB = "UNIONWATCH_MAX_FILE_MB"
 

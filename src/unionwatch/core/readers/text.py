@@ -13,6 +13,7 @@ TITLE_MAX_CHARS = 200
 # C0 controls other than tab/newline/form feed, and NUL: noise from converters, never content.
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -34,6 +35,7 @@ def title_from_text(text: str, limit: int = TITLE_MAX_CHARS) -> str:
     """The first non-empty line (Markdown '#' removed), cut at a word boundary near `limit`."""
     for line in text.split("\n", 200)[:200]:
         line = _MARKDOWN_HEADING.sub("", line).strip()
+        line = _EMPHASIS.sub(r"\2", line).strip()
         if line:
             return shorten(" ".join(line.split()), limit)
     return ""
