@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("unionwatch.audit.urls")),
     path("api/", api.urls),
+    path("advocacy/", include("unionwatch.advocacy.urls")),
     path("", include("unionwatch.web.urls")),
 ]

@@ -20,15 +20,10 @@ def country_code(name_or_code: str) -> str:
         return ""
     if len(text) == 2 and pycountry.countries.get(alpha_2=text.upper()):
         return text.upper()
-    try:
+    try:  # exact names only: a fuzzy guess could address a letter to the wrong government
         return pycountry.countries.lookup(text).alpha_2
     except LookupError:
-        pass
-    try:
-        matches = pycountry.countries.search_fuzzy(text)
-    except LookupError:
         return ""
-    return matches[0].alpha_2 if len(matches) == 1 else ""
 
 
 def country_name(code: str, lang: str = "en") -> str:

@@ -10,6 +10,7 @@ from unionwatch.cases.listing import case_rows
 from unionwatch.documents.models import Document
 
 api = NinjaAPI(title="unionwatch API", version="1", auth=django_auth)
+api.add_router("/advocacy", "unionwatch.api.advocacy.router")
 api.add_router("/", "unionwatch.api.facts.router")
 
 
