@@ -31,7 +31,7 @@ _FLAGS = re.IGNORECASE
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
-    ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d{2})(?![\d/])")),
+    ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)[/.](?P<month>[0-3]?\d)[/.](?P<year>(?:19|20)\d{2})(?![\d/])")),
     (
         "dmy",
         re.compile(

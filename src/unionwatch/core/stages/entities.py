@@ -23,7 +23,7 @@ _OFFICIAL_WORDS = frozenset(
 _ROLE_BEFORE = re.compile(
     rf"((?:[\w'-]+[ ]){{0,3}}(?:{alternation(_V.role_nouns)}))[ ]*,?[ ]*$", re.IGNORECASE
 )
-_APPOSITION = re.compile(r",[ ]+((?:the |a |an )?[^,.;:()\"\n]{3,90}?)(?=,|\.|;|$|\n)")
+_APPOSITION = re.compile(r",[ ]+((?:the |a |an )?[^,.;:\"\n]{3,90}?)(?=,|\.|;|$|\n)")
 _ROLE_WORD = re.compile(rf"\b(?:{alternation(_V.role_nouns)})\b", re.IGNORECASE)
 
 

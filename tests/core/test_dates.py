@@ -1,0 +1,93 @@
+"""The date grammar: absolute, partial and relative dates against the document date."""
+
+from unionwatch.core.stages.dates import (
+    find_dates,
+    find_document_date,
+    parse_iso,
+    resolve_day_month,
+)
+from unionwatch.core.stages.text import Sentence
+
+
+def _dates(text: str, doc: str | None = None) -> list[tuple[str, str | None]]:
+    sentences = [Sentence(0, len(text), text)]
+    return [(m.text, m.iso) for m in find_dates(text, sentences, parse_iso(doc))]
+
+
+def test_absolute_dates():
+    assert _dates("Held on 3 March 2019 and on July 4, 2020.") == [
+        ("3 March 2019", "2019-03-03"),
+        ("July 4, 2020", "2020-07-04"),
+    ]
+
+
+def test_numeric_dates_are_day_first():
+    assert _dates("Dated 05/11/2020.") == [("05/11/2020", "2020-11-05")]
+    assert _dates("Dated 12/25/2020.") == [("12/25/2020", "2020-12-25")]  # month first only when it must be
+
+
+def test_day_and_month_take_the_year_of_the_document():
+    assert _dates("On 2 March the office was raided.", "2021-06-10") == [("2 March", "2021-03-02")]
+    # later in the year than the document: last year
+    assert _dates("On 20 November the office was raided.", "2021-06-10") == [("20 November", "2020-11-20")]
+
+
+def test_future_context_takes_the_next_occurrence():
+    assert _dates("A hearing will take place on 3 July.", "2021-06-10") == [("3 July", "2021-07-03")]
+    assert _dates("He stays in custody until 5 January.", "2021-06-10") == [("5 January", "2022-01-05")]
+
+
+def test_without_document_date_the_year_is_left_open():
+    assert _dates("On 2 March the office was raided.") == [("2 March", "--03-02")]
+    assert resolve_day_month(2, 30, None, False) == (None, None)
+
+
+def test_months_and_years():
+    assert _dates("Arrested in December 2021, released in early 2022.") == [
+        ("December 2021", "2021-12"),
+        ("2022", "2022"),
+    ]
+    assert _dates("In April the union was dissolved.", "2019-09-01") == [("April", "2019-04")]
+    assert _dates("In April the union was dissolved.") == [("April", None)]
+
+
+def test_may_and_march_only_as_capitalised_months():
+    assert _dates("They may march in May 2020.") == [("May 2020", "2020-05")]
+
+
+def test_relative_days():
+    doc = "2016-09-28"  # a Wednesday
+    assert _dates("He was arrested last Saturday.", doc) == [("last Saturday", "2016-09-24")]
+    assert _dates("He was summoned on Friday night.", doc) == [("on Friday", "2016-09-23")]
+    assert _dates("She was freed today, a day after yesterday.", doc) == [
+        ("today", "2016-09-28"),
+        ("yesterday", "2016-09-27"),
+    ]
+
+
+def test_weekday_fixed_by_a_date_in_the_text():
+    text = "Detained on Tuesday evening. On 18 and 19 April, officers searched homes."
+    assert _dates(text, "2022-04")[0] == ("on Tuesday", "2022-04-19")
+
+
+def test_weekday_without_any_anchor_is_unknown():
+    assert _dates("Police detained him on Tuesday.") == [("on Tuesday", None)]
+
+
+def test_digits_glued_to_words_still_give_a_date():
+    assert _dates("noted that on25 April he was held", "2022-06-10") == [("25 April", "2022-04-25")]
+
+
+def test_document_date_from_a_letter_date_line():
+    text = "To the Minister\n\n03/04/2019\n\nDear Minister,\nOn 1 January 2018 we wrote.\n"
+    assert find_document_date(text, []).iso == "2019-04-03"
+
+
+def test_document_date_from_a_dateline():
+    text = "Geneva, 14 February 2020 - The federation condemns the arrest."
+    assert find_document_date(text, []).iso == "2020-02-14"
+
+
+def test_no_document_date_from_a_date_inside_a_sentence():
+    text = "The union said that on 14 February 2020 the police raided its office."
+    assert find_document_date(text, []) is None

@@ -1,0 +1,91 @@
+"""Sentence terms: durations, kinds, money, life, and their defendants."""
+
+import pytest
+
+from unionwatch.core import extract_text
+from unionwatch.core.stages.court import find_terms, parse_number
+from unionwatch.core.stages.text import Sentence
+from unionwatch.core.types import DocumentMeta
+
+
+def _terms(text: str) -> list[tuple]:
+    return [(t.kind, t.amounts, t.unit, t.currency) for t in find_terms(text, Sentence(0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("two", 2), ("two-and-a-half", 2.5), ("2 1/2", 2.5), ("three and a half", 3.5), ("18", 18), ("one", 1)],
+)
+def test_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def test_kinds_of_a_combined_sentence():
+    text = (
+        "The court sentenced her to three years of restriction of movement, 200 hours of forced labour "
+        "and a four-year ban on holding office in any association."
+    )
+    assert _terms(text) == [
+        ("restriction_of_movement", [3], "years", None),
+        ("forced_labour", [200], "hours", None),
+        ("ban_from_office", [4], "years", None),
+    ]
+
+
+def test_prison_forms():
+    assert _terms("He was sentenced to six years in prison.") == [("prison", [6], "years", None)]
+    assert _terms("She is serving a seven-year prison sentence.") == [("prison", [7], "years", None)]
+    assert _terms("He got a prison term of two and a half years.") == [("prison", [2.5], "years", None)]
+    assert _terms("They were sentenced to 4 years and 6 months in jail.") == [("prison", [54], "months", None)]
+    assert _terms("He was sentenced to life imprisonment.") == [("prison", [None], "life", None)]
+
+
+def test_suspended_and_other():
+    assert _terms("They received one-year suspended sentences.") == [("suspended", [1], "years", None)]
+    assert _terms("They were given 12-month court monitoring orders.") == [("other", [12], "months", None)]
+
+
+def test_money():
+    assert _terms("He was fined €2,500 by the court.") == [("fine", [2500], "currency", "EUR")]
+    assert _terms("She was ordered to pay 40,000 euros in damages.") == [("fine", [40000], "currency", "EUR")]
+    assert _terms("They were ordered to pay $1.5 million.") == [("fine", [1500000], "currency", "USD")]
+
+
+def test_durations_that_are_not_terms():
+    assert _terms("The strike lasted three weeks and ten days of talks followed.") == []
+
+
+def _decisions(text: str, date: str | None = "2020-05-05") -> dict[str, list[tuple]]:
+    result = extract_text(text, DocumentMeta(date=date))
+    return {
+        d.defendant: [(t.kind, t.amount, t.unit) for t in d.terms] for d in result.court_decisions
+    }
+
+
+def test_respectively_distributes_amounts():
+    text = "Union officials Pavel Orlov and Marat Seitov were sentenced to three and four years in prison respectively."
+    assert _decisions(text) == {
+        "Pavel Orlov": [("prison", 3, "years")],
+        "Marat Seitov": [("prison", 4, "years")],
+    }
+
+
+def test_a_list_of_defendants_shares_the_terms():
+    text = "Union members Ana Ruiz, Jorge Bello and Lucia Paz were given two-year suspended sentences."
+    assert set(_decisions(text)) == {"Ana Ruiz", "Jorge Bello", "Lucia Paz"}
+
+
+def test_terms_in_following_sentences_join_the_decision():
+    text = (
+        "On 3 May 2020, the Central District Court convicted union leader Dana Orlova. "
+        "The court sentenced her to two years of restriction of movement. "
+        "It also imposed a three-year ban on holding office."
+    )
+    assert _decisions(text) == {
+        "Dana Orlova": [("restriction_of_movement", 2, "years"), ("ban_from_office", 3, "years")]
+    }
+
+
+def test_hypothetical_sentences_give_no_decision():
+    text = "Union leader Igor Lenkov risks being sentenced to five years in prison."
+    assert _decisions(text) == {}
