@@ -26,6 +26,7 @@ class DocumentMeta:
     source_url: str = ""
     country: str = ""
     media_type: str = "text/plain"
+    confidentiality: str = ""  # from a front-matter header, when the file states it
     attachments: list[str] = field(default_factory=list)
 
 
