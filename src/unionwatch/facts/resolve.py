@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model
 
 from unionwatch.core.names import fold_name
+from unionwatch.facts.keys import candidates
 from unionwatch.facts.matching import best_score, name_key, person_key
 from unionwatch.facts.models import Judgement, Organization, Person, Place
 
@@ -109,7 +110,9 @@ def rank(model: type[Model], names: list[str], context: Context) -> list[Candida
     keys = {name_key(n) for n in names}
     rejected = _rejected_keys(kind)
     found = []
-    for entity in model.objects.all():
+    # Indexed blocking (facts/keys.py) instead of scoring every stored entity: the
+    # full scan made ingest quadratic in the size of the store.
+    for entity in candidates(model, names):
         candidate = score_candidate(kind, names, entity, context)
         if candidate.score < REVIEW_AT:
             continue

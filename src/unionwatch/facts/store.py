@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import pycountry
 from django.db.models import Model
 
 from unionwatch.core import types as core
@@ -124,8 +125,20 @@ def _store_entity(model, item, document, table, context: Context, **extra) -> Mo
     return entity
 
 
+def _place_country(place: core.Place, document: Document) -> str:
+    """The country a place lies in: from its code when known (Brussels named in a letter
+    about Kazakhstan is in Belgium), else the document's country."""
+    if place.kind == "country":
+        return ""
+    if place.country_code:
+        found = pycountry.countries.get(alpha_2=place.country_code.upper())
+        if found is not None:
+            return getattr(found, "common_name", None) or found.name
+    return document.country
+
+
 def _store_place(place: core.Place, document: Document, seen: DocumentEntities) -> None:
-    country = "" if place.kind == "country" else document.country
+    country = _place_country(place, document)
     entity = resolve(Place, place.name, [], country, document=document, local=seen.places,
                      kind=place.kind, country_code=place.country_code)
     for start, end in place.mentions:
