@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("unionwatch.audit.urls")),
+    path("", include("unionwatch.accounts.urls")),
     path("api/", api.urls),
     path("advocacy/", include("unionwatch.advocacy.urls")),
     path("", include("unionwatch.web.urls")),

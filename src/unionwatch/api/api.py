@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
-from ninja.security import django_auth
 
+from unionwatch.accounts.permissions import get_document_for, visible_cases, visible_documents
+from unionwatch.accounts.tokens import api_auth
 from unionwatch.cases.listing import case_rows
-from unionwatch.documents.models import Document
 
-api = NinjaAPI(title="unionwatch API", version="1", auth=django_auth)
+api = NinjaAPI(title="unionwatch API", version="1", auth=api_auth)
+api.add_router("/", "unionwatch.accounts.api.router")
 api.add_router("/advocacy", "unionwatch.api.advocacy.router")
 api.add_router("/", "unionwatch.api.facts.router")
 
@@ -42,15 +42,15 @@ class DocumentOut(Schema):
 
 @api.get("/cases", response=list[CaseOut])
 def list_cases(request):
-    return case_rows()
+    return case_rows(cases=visible_cases(request.user))
 
 
 @api.get("/documents", response=list[DocumentOut])
 def list_documents(request, limit: int = 100, offset: int = 0):
     limit = max(1, min(limit, 1000))
-    return Document.objects.order_by("-id")[offset: offset + limit]
+    return visible_documents(request.user).order_by("-id")[offset: offset + limit]
 
 
 @api.get("/documents/{document_id}", response=DocumentOut)
 def get_document(request, document_id: int):
-    return get_object_or_404(Document, pk=document_id)
+    return get_document_for(request, document_id)
