@@ -22,6 +22,8 @@ VERB_MODULES: tuple[str, ...] = (
     "unionwatch.advocacy.cli",
     "unionwatch.accounts.cli",
     "unionwatch.audit.cli",
+    "unionwatch.jobs.cli",
+    "unionwatch.search.cli",
 )
 
 
@@ -97,15 +99,40 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     setup_django()
-    from unionwatch.documents.ingest import ingest_paths
+    from django.conf import settings
+
+    from unionwatch.documents.ingest import count_files, ingest_paths
     from unionwatch.web.progress import progress_printer
 
-    with progress_printer(enabled=sys.stderr.isatty() and not args.quiet) as on_progress:
-        summary = ingest_paths(args.paths, confidentiality=args.confidentiality, on_progress=on_progress)
+    if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
+        _err("unionwatch ingest: --batch-size and --workers must be at least 1")
+        return EXIT_USAGE
+    show = sys.stderr.isatty() and not args.quiet
+    if settings.BROKER_URL:
+        return _ingest_on_workers(args, show)
+    total = count_files(args.paths) if show else None
+    with progress_printer(enabled=show, total=total) as on_progress:
+        summary = ingest_paths(args.paths, confidentiality=args.confidentiality,
+                               on_progress=on_progress, batch_size=args.batch_size,
+                               workers=args.workers)
     for outcome in summary.failed:
         _err(f"{outcome.path}: {outcome.reason}")
     print(f"ingest: {summary.line()}")
     return EXIT_INPUT if summary.failed else EXIT_OK
+
+
+def _ingest_on_workers(args: argparse.Namespace, show: bool) -> int:
+    """With a broker: queue jobs of `--batch-size` files for the workers, then wait for them."""
+    from unionwatch.jobs.service import ingest_on_workers
+    from unionwatch.web.progress import count_printer
+
+    with count_printer("ingest (workers)", enabled=show) as on_tick:
+        report = ingest_on_workers(args.paths, args.confidentiality, args.batch_size,
+                                   wait=not args.no_wait, on_tick=on_tick)
+    for line in report.failures:
+        _err(line)
+    print(f"ingest: {report.line()}")
+    return EXIT_INPUT if report.failures else EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -231,6 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--confidentiality", choices=["public", "internal", "restricted"],
                      default="internal")
     sub.add_argument("--quiet", action="store_true", help="no progress bar")
+    sub.add_argument("--batch-size", type=int, default=200, metavar="N",
+                     help="documents per transaction (per job with a broker)")
+    sub.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="extraction processes (default: one per CPU)")
+    sub.add_argument("--no-wait", action="store_true",
+                     help="with a broker: queue the jobs and return at once")
 
     sub = verb("extract", cmd_extract, "run extraction only (no database); JSON Lines")
     sub.add_argument("paths", nargs="+", metavar="PATH")

@@ -1,25 +1,38 @@
-"""Ingest: read a file, extract its facts and store both, atomically per document.
+"""Ingest: read files, extract their facts and store both, in batches.
 
-A consumer pipeline in the spirit of paperless-ngx: small steps in a fixed order,
-each with one job. Reading and extraction happen outside the transaction (they are
-pure and may be slow); storing happens inside one, so a crash leaves no partial
-document behind.
+A consumer pipeline in the spirit of paperless-ngx, built for volume:
+
+1. file paths are streamed (never listed in full), hashed, and checked against the
+   store in chunks, so a rerun skips what is already stored without re-extracting;
+2. reading and extraction (pure, CPU-bound) run in a pool of worker processes,
+   with a bounded number of documents in flight, so memory stays flat;
+3. the main process stores `batch_size` documents per transaction. Each document
+   sits in its own savepoint, so one that fails to store is rolled back alone and
+   the rest of its batch is kept; a batch that cannot commit is reported as failed
+   file by file, and a rerun picks those files up again.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, connections, transaction
 
 from unionwatch.core import ReadError, SourceDocument, extract, iter_input_files, read_path
 from unionwatch.core.types import Extraction
 from unionwatch.documents.models import Confidentiality, Document, DocumentKind
 from unionwatch.facts.models import parse_partial_date
+
+DEFAULT_BATCH = 200
+POOL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -32,20 +45,43 @@ class IngestOutcome:
 
 @dataclass
 class IngestSummary:
-    outcomes: list[IngestOutcome] = field(default_factory=list)
+    """Counts of every outcome; only failures are kept in full (memory stays bounded)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: {"stored": 0, "skipped": 0, "failed": 0})
+    failed: list[IngestOutcome] = field(default_factory=list)
+    stored_ids: list[int] = field(default_factory=list)
+    keep_ids: bool = True
+
+    def add(self, outcome: IngestOutcome) -> None:
+        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
+        if outcome.status == "failed":
+            self.failed.append(outcome)
+        elif outcome.status == "stored" and self.keep_ids and outcome.document_id:
+            self.stored_ids.append(outcome.document_id)
 
     def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
+        return self.counts.get(status, 0)
 
     @property
-    def failed(self) -> list[IngestOutcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
+    def total(self) -> int:
+        return sum(self.counts.values())
 
     def line(self) -> str:
         return (
             f"{self.count('stored')} stored, {self.count('skipped')} skipped (already stored), "
             f"{self.count('failed')} failed"
         )
+
+
+@dataclass
+class Prepared:
+    """One file after reading and extraction (built in a worker process)."""
+
+    path: str
+    digest: str
+    source: SourceDocument | None = None
+    extraction: Extraction | None = None
+    error: str = ""
 
 
 def sha256_of(path: Path) -> str:
@@ -62,19 +98,29 @@ def ingest_paths(
     user=None,
     on_progress: Callable[[IngestOutcome], None] | None = None,
     rebuild: bool = True,
+    batch_size: int = DEFAULT_BATCH,
+    workers: int | None = None,
+    index: bool = True,
 ) -> IngestSummary:
-    """Ingest files and folders; a failing file is reported and the batch goes on."""
+    """Ingest files and folders; a failing file is reported and the others go on.
+
+    `workers` extraction processes (default: one per CPU; 1 = in this process).
+    `rebuild` re-proposes cases once at the end; `index` updates the search index
+    in each batch's transaction.
+    """
     summary = IngestSummary()
-    try:
-        files = list(iter_input_files(paths))
-    except ReadError as exc:
-        summary.outcomes.append(IngestOutcome(exc.path, "failed", exc.reason))
-        files = []
-    for path in files:
-        outcome = ingest_file(path, confidentiality=confidentiality, user=user)
-        summary.outcomes.append(outcome)
+
+    def report(outcome: IngestOutcome) -> None:
+        summary.add(outcome)
         if on_progress:
             on_progress(outcome)
+
+    batch_size = max(1, batch_size)
+    with _Extractor(workers) as extractor:
+        for chunk in _chunks(stream_files(paths, report), batch_size):
+            new = _new_files(chunk, report)
+            prepared = extractor.map(new)
+            _store_prepared(prepared, confidentiality, user, report, batch_size, index)
     if rebuild and summary.count("stored"):
         from unionwatch.cases.builder import rebuild_cases
 
@@ -82,33 +128,201 @@ def ingest_paths(
     return summary
 
 
-def ingest_file(path: Path, confidentiality: str = Confidentiality.INTERNAL, user=None) -> IngestOutcome:
-    name = str(path)
-    try:
-        digest = sha256_of(path)
-    except OSError as exc:
-        return IngestOutcome(name, "failed", exc.strerror or "cannot be opened")
-    existing = Document.objects.filter(sha256=digest).values_list("id", flat=True).first()
-    if existing:
-        return IngestOutcome(name, "skipped", "already stored", existing)
+def stream_files(paths: Iterable[str | Path], report: Callable[[IngestOutcome], None]) -> Iterator[Path]:
+    """Every input file in a stable order; a missing path is reported, the others go on."""
+    for path in paths:
+        try:
+            yield from iter_input_files([path])
+        except ReadError as exc:
+            report(IngestOutcome(exc.path, "failed", exc.reason))
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    """How many input files there are (for a progress bar); lists nothing in memory."""
+    return sum(1 for _ in stream_files(paths, lambda _outcome: None))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _new_files(chunk: list[Path], report: Callable[[IngestOutcome], None]) -> list[tuple[str, str]]:
+    """(path, sha256) of the files in this chunk not stored yet: one query per chunk."""
+    hashed: list[tuple[str, str]] = []
+    for path in chunk:
+        try:
+            hashed.append((str(path), sha256_of(path)))
+        except OSError as exc:
+            report(IngestOutcome(str(path), "failed", exc.strerror or "cannot be opened"))
+    stored = set(
+        Document.objects.filter(sha256__in=[d for _, d in hashed]).values_list("sha256", flat=True)
+    )
+    new: list[tuple[str, str]] = []
+    for path, digest in hashed:
+        if digest in stored:
+            report(IngestOutcome(path, "skipped", "already stored"))
+        else:
+            stored.add(digest)  # the same bytes twice in one chunk: keep the first
+            new.append((path, digest))
+    return new
+
+
+def prepare(path: str, digest: str) -> Prepared:
+    """Read and extract one file. Runs in a worker process: no database here."""
     try:
         source = read_path(path)
-        extraction = extract(source)
     except ReadError as exc:
-        return IngestOutcome(name, "failed", exc.reason)
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        return IngestOutcome(name, "failed", f"extraction failed: {type(exc).__name__}: {exc}")
+        return Prepared(path, digest, error=exc.reason)
+    except OSError as exc:
+        return Prepared(path, digest, error=exc.strerror or "cannot be read")
     try:
-        document = store_document(source, extraction, confidentiality, user)
-    except IntegrityError:
-        # Another worker stored the same bytes between our check and our insert.
-        return IngestOutcome(name, "skipped", "already stored")
-    return IngestOutcome(name, "stored", "", document.pk)
+        extraction = extract(source)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        return Prepared(path, digest, error=f"extraction failed: {type(exc).__name__}: {exc}")
+    source.meta.sha256 = source.meta.sha256 or digest
+    return Prepared(path, digest, source, extraction)
+
+
+def _prepare_many(items: list[tuple[str, str]]) -> list[Prepared]:
+    return [prepare(path, digest) for path, digest in items]
+
+
+class _Extractor:
+    """Runs `prepare` in worker processes, started lazily once there is enough work.
+
+    Results come back in input order; at most `window` documents are in flight, so
+    memory does not grow with the size of the input.
+    """
+
+    CHUNK = 8  # documents per task sent to a worker: fewer round trips
+
+    def __init__(self, workers: int | None):
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def _can_fork(self) -> bool:
+        # Celery pool processes are daemons and may not have children; inside a
+        # transaction (tests) the connection must not be closed for the fork.
+        return (
+            self.workers > 1
+            and not multiprocessing.current_process().daemon
+            and not connection.in_atomic_block
+        )
+
+    def map(self, items: list[tuple[str, str]]) -> Iterator[Prepared]:
+        if self.pool is None and len(items) >= POOL_MIN_DOCUMENTS and self._can_fork():
+            _warm_up()
+            connections.close_all()  # children must not inherit open database sockets
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        if self.pool is None:
+            return (prepare(path, digest) for path, digest in items)
+        return self._pooled(items)
+
+    def _pooled(self, items: list[tuple[str, str]]) -> Iterator[Prepared]:
+        assert self.pool is not None
+        pending: deque[Future] = deque()
+        window = self.workers * 4
+        for start in range(0, len(items), self.CHUNK):
+            pending.append(self.pool.submit(_prepare_many, items[start:start + self.CHUNK]))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _warm_up() -> None:
+    """Load the extraction pipeline once before forking: children share it."""
+    try:
+        from unionwatch.core.pipeline import default_pipeline
+
+        default_pipeline()
+    except Exception:  # noqa: BLE001, S110 - each child reports its own failure per file
+        pass
+
+
+def _store_prepared(prepared: Iterable[Prepared], confidentiality: str, user,
+                    report: Callable[[IngestOutcome], None], batch_size: int, index: bool) -> None:
+    batch: list[Prepared] = []
+    for item in prepared:
+        if item.error:
+            report(IngestOutcome(item.path, "failed", item.error))
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            store_batch(batch, confidentiality, user, report, index)
+            batch = []
+    if batch:
+        store_batch(batch, confidentiality, user, report, index)
+
+
+def store_batch(batch: list[Prepared], confidentiality: str, user,
+                report: Callable[[IngestOutcome], None], index: bool = True) -> None:
+    """Store a batch in one transaction; outcomes are reported once it has committed."""
+    outcomes: list[IngestOutcome] = []
+    try:
+        with transaction.atomic():
+            stored = set(Document.objects.filter(sha256__in=[p.digest for p in batch])
+                         .values_list("sha256", flat=True))
+            for item in batch:
+                outcomes.append(_store_one(item, stored, confidentiality, user))
+            ids = [o.document_id for o in outcomes if o.status == "stored" and o.document_id]
+            if index and ids:
+                _index(ids)
+    except Exception as exc:  # noqa: BLE001 - report every file of the batch, then go on
+        reason = f"not stored, the batch could not be committed: {type(exc).__name__}: {exc}"
+        outcomes = [IngestOutcome(item.path, "failed", reason) for item in batch]
+    for outcome in outcomes:
+        report(outcome)
+
+
+def _store_one(item: Prepared, stored: set[str], confidentiality: str, user) -> IngestOutcome:
+    if item.digest in stored:
+        # Stored by another worker since this file was checked.
+        return IngestOutcome(item.path, "skipped", "already stored")
+    assert item.source is not None and item.extraction is not None
+    try:
+        document = store_document(item.source, item.extraction, confidentiality, user)
+    except IntegrityError as exc:
+        if Document.objects.filter(sha256=item.digest).exists():
+            return IngestOutcome(item.path, "skipped", "already stored")  # a concurrent worker won
+        return IngestOutcome(item.path, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - its savepoint is rolled back; the batch goes on
+        return IngestOutcome(item.path, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
+    stored.add(item.digest)
+    return IngestOutcome(item.path, "stored", "", document.pk)
+
+
+def _index(document_ids: list[int]) -> None:
+    from unionwatch.search.index import index_documents
+
+    index_documents(document_ids)
+
+
+def ingest_file(path: Path, confidentiality: str = Confidentiality.INTERNAL, user=None) -> IngestOutcome:
+    """Ingest one file, now, in this process (no case rebuild)."""
+    outcomes: list[IngestOutcome] = []
+    ingest_paths([path], confidentiality, user, on_progress=outcomes.append, rebuild=False, workers=1)
+    return outcomes[-1] if outcomes else IngestOutcome(str(path), "failed", "no input file")
 
 
 def store_document(
     source: SourceDocument, extraction: Extraction, confidentiality: str, user=None
 ) -> Document:
+    """Store one document and its facts (a savepoint inside a batch's transaction)."""
     from unionwatch.facts.store import store_extraction
 
     meta = source.meta

@@ -1,0 +1,19 @@
+"""Who may find what: the search asks accounts.permissions, the one place for access rules."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+
+def visible_entries(entries: QuerySet, user) -> QuerySet:
+    """Narrow SearchEntry rows to documents `user` may see; `user=None` is the local operator."""
+    if user is None:
+        return entries
+    from unionwatch.accounts.permissions import allowed_levels, is_partner, visible_documents
+
+    # The level check runs on the index row itself (fast, indexed); partners need the
+    # slower per-case check on top of it.
+    entries = entries.filter(confidentiality__in=allowed_levels(user))
+    if is_partner(user):
+        entries = entries.filter(document_id__in=visible_documents(user).values("pk"))
+    return entries

@@ -1,0 +1,249 @@
+"""Full-text and faceted search over the documents (and the facts they state) a user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, QuerySet
+
+from unionwatch.search.access import visible_entries
+from unionwatch.search.backends import ParsedQuery, fold_for_index, get_backend
+from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
+
+MAX_LIMIT = 100
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+class SearchError(ValueError):
+    """A filter value that cannot be used; the message names it."""
+
+
+@dataclass
+class Filters:
+    country: str = ""
+    type: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    organization: str = ""  # id or name
+    person: str = ""  # id or name
+    case: int | None = None
+    confidentiality: str = ""
+
+    @classmethod
+    def from_strings(cls, **raw: str | None) -> Filters:
+        """Filters from text (CLI flags, query parameters); bad values raise SearchError."""
+        values = {k: (v or "").strip() for k, v in raw.items()}
+        return cls(
+            country=values.get("country", ""),
+            type=_check_type(values.get("type", "")),
+            since=_date("since", values.get("since", "")),
+            until=_date("until", values.get("until", ""), end=True),
+            organization=values.get("organization", ""),
+            person=values.get("person", ""),
+            case=_int("case", values.get("case", "")),
+            confidentiality=_check_level(values.get("confidentiality", "")),
+        )
+
+
+@dataclass
+class Hit:
+    id: int
+    title: str
+    date: str | None
+    country: str
+    kind: str
+    confidentiality: str
+    snippet: str
+    events: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "hits": [asdict(h) for h in self.hits], "facets": self.facets}
+
+
+def search(query: str, filters: Filters | None = None, user=None, limit: int = 20,
+           offset: int = 0, with_facets: bool = True) -> Results:
+    """Newest documents first that match every word of `query` and every filter."""
+    filters = filters or Filters()
+    entries = visible_entries(SearchEntry.objects.all(), user)
+    parsed = ParsedQuery.parse(query)
+    if parsed:
+        entries = get_backend().matching(entries, parsed)
+    entries = _apply(entries, filters)
+    limit = max(1, min(limit, MAX_LIMIT))
+    page = list(entries.order_by("-date", "-document_id")
+                .select_related("document")
+                .only("document_id", "date", "country", "confidentiality",
+                      "document__title", "document__text", "document__kind",
+                      "document__original_name", "document__confidentiality")
+                [offset: offset + limit])
+    hits = _hits(page, parsed)
+    facets = _facet_counts(entries) if with_facets else {}
+    return Results(total=entries.count(), hits=hits, facets=facets)
+
+
+def _apply(entries: QuerySet, f: Filters) -> QuerySet:
+    if f.country:
+        entries = entries.filter(country__iexact=f.country)
+    if f.confidentiality:
+        entries = entries.filter(confidentiality=f.confidentiality)
+    if f.since:
+        entries = entries.filter(date__gte=f.since)
+    if f.until:
+        entries = entries.filter(date__lte=f.until)
+    if f.type:
+        entries = entries.filter(pk__in=_facet_entries(FacetKind.TYPE, [f.type]))
+    if f.person:
+        entries = entries.filter(pk__in=_facet_entries(FacetKind.PERSON, _entity_ids("person", f.person)))
+    if f.organization:
+        entries = entries.filter(pk__in=_facet_entries(FacetKind.ORG,
+                                                       _entity_ids("organization", f.organization)))
+    if f.case is not None:
+        entries = entries.filter(pk__in=_case_documents(f.case))
+    return entries
+
+
+def _facet_entries(kind: str, values: list[str]) -> QuerySet:
+    return SearchFacet.objects.filter(kind=kind, value__in=values).values("entry_id")
+
+
+def _entity_ids(kind: str, value: str) -> list[str]:
+    """An id as given, or the ids of entities whose name or alias contains the text."""
+    from unionwatch.facts.models import Organization, Person
+
+    if value.isdigit():
+        return [value]
+    model = Person if kind == "person" else Organization
+    wanted = fold_for_index(value)
+    ids = []
+    # Names are few next to documents; match on the folded form so accents don't matter.
+    for pk, name, aliases in model.objects.values_list("id", "name", "aliases").iterator():
+        if any(wanted in fold_for_index(n) for n in [name, *(aliases or [])]):
+            ids.append(str(pk))
+    return ids
+
+
+def _case_documents(case_id: int) -> QuerySet:
+    from unionwatch.cases.models import Case
+    from unionwatch.facts.models import Event, Evidence
+
+    events = Case.objects.filter(pk=case_id).values("events")
+    return Evidence.objects.filter(content_type=ContentType.objects.get_for_model(Event),
+                                   object_id__in=events).values("document_id")
+
+
+def _hits(page: list[SearchEntry], parsed: ParsedQuery) -> list[Hit]:
+    events = _events_of([e.document_id for e in page])
+    hits = []
+    for entry in page:
+        document = entry.document
+        hits.append(Hit(
+            id=entry.document_id,
+            title=document.title or document.original_name,
+            date=entry.date.isoformat() if entry.date else None,
+            country=entry.country,
+            kind=document.kind,
+            confidentiality=entry.confidentiality,
+            snippet=snippet(document.text, parsed.words),
+            events=events.get(entry.document_id, []),
+        ))
+    return hits
+
+
+def _events_of(document_ids: list[int]) -> dict[int, list[dict]]:
+    """The violation events each document states (type and date), two queries in all."""
+    from unionwatch.facts.models import Event, Evidence
+
+    links = list(Evidence.objects.filter(document_id__in=document_ids,
+                                         content_type=ContentType.objects.get_for_model(Event))
+                 .values_list("document_id", "object_id").distinct())
+    events = {e["id"]: e for e in Event.objects.filter(pk__in={o for _, o in links})
+              .values("id", "type", "date_text")}
+    out: dict[int, list[dict]] = {}
+    for document_id, event_id in links:
+        if event_id in events:
+            event = events[event_id]
+            out.setdefault(document_id, []).append(
+                {"id": event_id, "type": event["type"], "date": event["date_text"] or None})
+    return out
+
+
+def snippet(text: str, words: list[str], limit: int = 240) -> str:
+    """The first sentence holding a query word (else the opening), trimmed."""
+    if not text:
+        return ""
+    stems = [w[:5] for w in words if w]
+    chosen = ""
+    if stems:
+        for match in _SENTENCE.finditer(text[:20000]):
+            sentence = match.group().strip()
+            folded = fold_for_index(sentence)
+            if any(stem in folded for stem in stems):
+                chosen = sentence
+                break
+    chosen = chosen or text.strip().split("\n", 1)[0]
+    return chosen if len(chosen) <= limit else chosen[: limit - 1].rstrip() + "…"
+
+
+def _facet_counts(entries: QuerySet) -> dict[str, list[dict]]:
+    countries = (entries.exclude(country="").values("country").annotate(n=Count("pk"))
+                 .order_by("-n", "country")[:12])
+    types = (SearchFacet.objects.filter(kind=FacetKind.TYPE, entry__in=entries.values("pk"))
+             .values("value").annotate(n=Count("pk")).order_by("-n", "value")[:12])
+    return {
+        "country": [{"value": c["country"], "count": c["n"]} for c in countries],
+        "type": [{"value": t["value"], "count": t["n"]} for t in types],
+    }
+
+
+def _date(name: str, value: str, end: bool = False) -> dt.date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole year or month."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+        if len(parts) > 2:
+            return dt.date(year, month, int(parts[2]))
+        if end:
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(year, month, 1)
+    except (ValueError, IndexError):
+        raise SearchError(f"--{name}: {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def _int(name: str, value: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit():
+        raise SearchError(f"--{name}: {value!r} is not a number")
+    return int(value)
+
+
+def _check_type(value: str) -> str:
+    if not value:
+        return ""
+    from unionwatch.core import taxonomy
+
+    types = taxonomy.load_taxonomy().types
+    if value not in types:
+        raise SearchError(f"--type: {value!r} is not a violation type (see taxonomy.yaml, e.g. "
+                          f"{', '.join(sorted(types)[:4])})")
+    return value
+
+
+def _check_level(value: str) -> str:
+    if value and value not in ("public", "internal", "restricted"):
+        raise SearchError(f"--confidentiality: {value!r} must be public, internal or restricted")
+    return value
