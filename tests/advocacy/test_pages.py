@@ -90,3 +90,10 @@ def test_api_rating_and_letter(editor_client, kz_case, examples):
                                {"kind": "cfa", "lang": "es", "date": "2017-08-01"}).json()
     assert "Convenio núm. 87" in letter["markdown"]
     assert editor_client.get(f"/api/advocacy/cases/{kz_case.pk}/letter", {"kind": "x"}).status_code == 400
+
+
+def test_admin_edits_the_directory(admin_client, examples):
+    page = admin_client.get("/admin/advocacy/governmentcontact/")
+    assert page.status_code == 200 and "Kassym-Jomart Tokayev" in page.content.decode()
+    assert admin_client.get("/admin/advocacy/countryprofile/").status_code == 200
+    assert admin_client.get("/admin/advocacy/senderprofile/").status_code == 200
