@@ -6,8 +6,11 @@ Extractions, so these tests do not depend on the extraction pipeline.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
 
 from unionwatch.accounts.models import User
 from unionwatch.cases.models import Case
@@ -72,13 +75,18 @@ def store(level: str) -> Document:
     return doc
 
 
+@functools.cache
+def _password_hash() -> str:
+    return make_password(PASSWORD)  # Argon2 is slow on purpose: hash once per run
+
+
 def make_users() -> dict[str, User]:
     users = {}
     for role in ("admin", "editor", "viewer", "partner"):
         user = User(username=role, role=role,
                     organization=PARTNER_ORG if role == "partner" else "")
         user.is_staff = user.is_superuser = role == "admin"
-        user.set_password(PASSWORD)
+        user.password = _password_hash()
         user.save()
         users[role] = user
     return users

@@ -47,7 +47,7 @@ def list_cases(request):
 
 @api.get("/documents", response=list[DocumentOut])
 def list_documents(request, limit: int = 100, offset: int = 0):
-    limit = max(1, min(limit, 1000))
+    limit, offset = max(1, min(limit, 1000)), max(0, offset)
     return visible_documents(request.user).order_by("-id")[offset: offset + limit]
 
 
