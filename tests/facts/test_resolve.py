@@ -25,6 +25,7 @@ def persons_named(fragment: str) -> list[Person]:
     ["Nurbek Kushakbayev", "Nurbek Kushakbaev"],
     ["Amin Yeleusinov", "Amin Eleusinov"],
     ["Oksana Zhuravlyova", "Oksana Zhuravleva"],
+    ["Pyotr Semyonov", "Petr Semenov", "Пётр Семёнов"],
 ])
 def test_transliteration_variants_are_one_person(spellings):
     for name in spellings:

@@ -30,11 +30,16 @@ _EQUIVALENTS = Path(__file__).with_name("data") / "org_equivalents.yaml"
 SAME = 1.0
 
 
+# Russian ё is written yo, io, jo or e (Fyodor/Fedor, Pyotr/Petr, Zhuravlyova/Zhuravleva);
+# after the fold all but e read "io". Word-final "io" (Mario, Antonio) is left alone.
+_YO = re.compile(r"io(?=[a-z])")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: Харькова, Kharkova and Kharkowa's forms converge."""
     text = _APOSTROPHES.sub("", anyascii(name))
-    return _DOUBLED.sub(r"\1", fold_name(text))
+    return _YO.sub("e", _DOUBLED.sub(r"\1", fold_name(text)))
 
 
 # Titles and roles written before a name ("Ms Kharkova", "Chairperson Nurbek Kushakbayev").
