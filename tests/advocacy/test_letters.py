@@ -149,3 +149,13 @@ def test_bad_kind_or_language_is_refused(kz_case, examples):
         compose(kz_case, "tweet", "en")
     with pytest.raises(ComposeError, match="unknown language"):
         compose(kz_case, "appeal", "ru")
+
+
+def test_missing_directory_entry_is_a_warning_in_the_users_language(kz_case, examples):
+    from unionwatch.advocacy.models import GovernmentContact
+
+    GovernmentContact.objects.filter(country_code="KZ").delete()
+    draft = compose(kz_case, "appeal", "fr", date=LETTER_DATE)
+    assert draft.addressee_lines == [] and draft.cc == []
+    assert draft.salutation == "Excellence,"
+    assert any("No government contact for Kazakhstan" in w for w in draft.warnings)

@@ -142,13 +142,16 @@ def compose(case: Case, kind: str, lang: str, *, date: dt.date | None = None,
     sender = sender or SenderProfile.objects.first()
     if sender is None:
         raise ComposeError("no sender profile: create one in the admin or run `unionwatch demo`")
+    ui_lang = translation.get_language() or "en"  # warnings are for the user, not the addressee
     with translation.override(lang):
-        return _Composer(case, kind, lang, date or dt.date.today(), sender).build()
+        return _Composer(case, kind, lang, date or dt.date.today(), sender, ui_lang).build()
 
 
 class _Composer:
-    def __init__(self, case: Case, kind: str, lang: str, date: dt.date, sender: SenderProfile):
+    def __init__(self, case: Case, kind: str, lang: str, date: dt.date, sender: SenderProfile,
+                 ui_lang: str = "en"):
         self.case, self.kind, self.lang, self.date, self.sender = case, kind, lang, date, sender
+        self.ui_lang = ui_lang
         self.code = country_code(case.country)
         self.country = country_name(self.code, lang) if self.code else case.country
         self.profile = CountryProfile.objects.filter(country_code=self.code).first() if self.code else None
@@ -167,7 +170,8 @@ class _Composer:
         facts = self._fact_lines()
         sections = {"appeal": self._appeal, "press": self._press, "cfa": self._cfa}[self.kind](facts)
         signer = self.sender.signatory()
-        self._example_warnings(addressee, cc)
+        with translation.override(self.ui_lang):
+            self._example_warnings(addressee, cc)
         return Draft(
             kind=self.kind, lang=self.lang, case_id=self.case.pk,
             doc_label=str(DOC_LABELS[self.kind]),
@@ -223,8 +227,9 @@ class _Composer:
         if self.kind == "cfa":
             return None, self.contacts[:2]
         if not self.contacts:
-            self.warnings.append(_("No government contact for %(country)s in the directory: the "
-                                   "letter has no addressee.") % {"country": self.country})
+            with translation.override(self.ui_lang):
+                self.warnings.append(_("No government contact for %(country)s in the directory: "
+                                       "the letter has no addressee.") % {"country": self.case.country})
             return None, []
         return self.contacts[0], self.contacts[1:]
 
