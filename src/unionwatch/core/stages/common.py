@@ -46,17 +46,17 @@ def is_demonym(word: str) -> bool:
         return True
     # "Kazakh" for "Kazakhstan"; not "Tunis" for "Tunisia" (a city in its own right)
     cut = 3 if entry is not None else 1
-    return len(low) >= 5 and any(
-        " " not in place_key(e.name) and place_key(e.name).startswith(low) and len(place_key(e.name)) - len(low) >= cut
-        for e in _short_countries()
-    )
+    return len(low) >= 5 and any(name.startswith(low) and len(name) - len(low) >= cut for name in _country_words())
 
 
 @lru_cache(maxsize=1)
-def _short_countries() -> tuple:
-    return tuple(e for e in set(gazetteer().values()) if e.kind == "country")
+def _country_words() -> tuple[str, ...]:
+    """Folded one-word country names."""
+    names = {place_key(e.name) for e in gazetteer().values() if e.kind == "country"}
+    return tuple(sorted(n for n in names if " " not in n))
 
 
+@lru_cache(maxsize=65536)
 def is_plain_word(word: str) -> bool:
     """A word that is capitalised only by position or style: never a name by itself."""
     low = word.lower()

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import DateMention, DocDate, Sentence
+from unionwatch.core.stages.fastre import trie_regex
 from unionwatch.core.stages.vocab import alternation, vocab
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _MONTH2 = rf"(?P<month2>{alternation(list(_V.months))})\.?"
 _DAY = r"(?<![\d/.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
 _WEEKDAY = rf"(?P<weekday>{alternation(list(_V.weekdays))})"
-_FLAGS = re.IGNORECASE
+_FLAGS = 0  # patterns run on the lower-cased text: case-sensitive matching is much faster
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
@@ -52,23 +53,25 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR, _FLAGS)),
     (
         "m",
-        re.compile(
-            r"\b(?P<lead>in|since|until|till|by|from|early|late|mid-?|last|next|this|of|during|a|the|before|after)\s+"
-            r"(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?![\w-])",
-            _FLAGS,
-        ),
+        re.compile(r"\b" + _MONTH + r"(?![\w-])"),
     ),
     (
         "y",
-        re.compile(
-            r"\b(?:in|since|from|until|by|during|early|late|mid-?|of|before|after|around|throughout)\s+"
-            r"(?:(?:early|late|mid-?)\s*)?" + _YEAR,
-            _FLAGS,
-        ),
+        re.compile(r"(?<![\d.,/-])" + _YEAR),
     ),
     ("rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b", _FLAGS)),
-    ("wd", re.compile(r"\b(?:(?P<lead>last|next|this|on|late on|early on|late|early)\s+)?" + _WEEKDAY + r"\b", _FLAGS)),
+    ("wd", re.compile(r"\b" + _WEEKDAY + r"\b")),
 ]
+# The word just before a bare month, year or weekday that makes it a date ("in April", "last Saturday").
+_LEAD_MONTH = re.compile(
+    r"\b(?P<lead>in|since|until|till|by|from|early|late|mid-?|last|next|this|of|during|a|the|before|after)\s+"
+    r"(?:(?:early|late|mid-?)\s*)?$"
+)
+_LEAD_YEAR = re.compile(
+    r"\b(?:in|since|from|until|by|during|early|late|mid-?|of|before|after|around|throughout)\s+(?:(?:early|late|mid-?)\s*)?$"
+)
+_LEAD_WEEKDAY = re.compile(r"\b(?P<lead>last|next|this|on|late on|early on|late|early)\s+$")
+_LEAD_WINDOW = 24
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|is due|are due|set to|expected to|postponed|adjourned|upcoming|next)\b", _FLAGS)
 _PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", _FLAGS)
@@ -159,22 +162,72 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
     return bool(_FUTURE.search(norm, start, min(sentence.end, start + FUTURE_AFTER)))
 
 
+def safe_lower(text: str) -> str:
+    """text.lower() with the same length (a few characters lower-case to two)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
+class _Lead:
+    """The lead word found before a bare month or weekday, shaped like a regex match."""
+
+    def __init__(self, match: re.Match[str], lead: str):
+        self._match, self._lead = match, lead
+
+    def group(self, name: str | int = 0) -> str:
+        return self._lead if name == "lead" else self._match.group(name)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {**self._match.groupdict(), "lead": self._lead}
+
+    def start(self, name: str | int = 0) -> int:
+        return self._match.start(name)
+
+
+_DIGIT_KINDS = ("iso", "numeric", "dmy", "y")
+_WORD_KINDS = ("mmy", "mdy", "my", "m", "rel", "wd")
+_PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+_PATTERN = dict(PATTERNS)
+_NUMBER = re.compile(r"\d+")
+_DATE_WORD = re.compile(
+    r"\b(?:" + trie_regex(set(_V.months) | set(_V.weekdays) | {"today", "yesterday", "tomorrow", "tonight"}) + r")\b"
+)
+
+
+def _candidates(lower: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    """Every pattern tried only where a date can start: at a number or at a month, day or relative word."""
+    out = []
+    for anchor, kinds in ((_NUMBER, _DIGIT_KINDS), (_DATE_WORD, _WORD_KINDS)):
+        for hit in anchor.finditer(lower):
+            pos = hit.start()
+            for kind in kinds:
+                match = _PATTERN[kind].match(lower, pos)
+                if match:
+                    out.append((_PRIORITY[kind], pos, match.end(), kind, match))
+    return out
+
+
 def _raw_matches(norm: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping date matches, earlier patterns winning over later ones."""
-    taken: list[tuple[int, int]] = []
+    lower = safe_lower(norm)
+    taken = bytearray(len(norm) + 1)
     found = []
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(norm):
-            start, end = match.span()
-            month = match.groupdict().get("month")
-            if month and month.lower() in _CASE_SENSITIVE_MONTHS and not month[0].isupper():
+    for _, start, end, kind, match in sorted(_candidates(lower), key=lambda c: (c[0], c[1])):
+        month = match.groupdict().get("month")
+        if month and month in _CASE_SENSITIVE_MONTHS and not norm[match.start("month")].isupper():
+            continue
+        if kind in ("m", "y", "wd"):
+            lead_re = {"m": _LEAD_MONTH, "y": _LEAD_YEAR, "wd": _LEAD_WEEKDAY}[kind]
+            lead = lead_re.search(lower, max(0, start - _LEAD_WINDOW), start)
+            if lead is None and kind != "wd":
                 continue
-            if kind in ("m", "y") and match.group("lead" if kind == "m" else 0):
-                start = match.start("month") if kind == "m" else match.start("year")
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append((start, end, kind, match))
+            match = _Lead(match, lead.group("lead") if lead is not None and kind != "y" else "")  # type: ignore[assignment]
+            if kind == "wd" and lead is not None and lead.group("lead") in ("last", "next", "this", "on", "late on", "early on"):
+                start = lead.start()
+        if taken.find(1, start, end) != -1:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        found.append((start, end, kind, match))
     found.sort(key=lambda item: item[0])
     return found
 

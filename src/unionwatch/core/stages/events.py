@@ -8,11 +8,13 @@ court sentence are terms of the decision, not events of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import EventRecord, Sentence
+from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
 from unionwatch.core.stages.vocab import load_yaml
 
@@ -36,9 +38,14 @@ _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = load_yaml("events.yaml")
-    cues = {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in raw["cues"].items()}
+    # Cues run on the lower-cased text, so they are compiled case-sensitive; every
+    # alternative starts with \b, which the Scanner checks in Python (much faster).
+    cues = {
+        kind: Scanner("\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")")
+        for kind, patterns in raw["cues"].items()
+    }
     neg = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in raw["negation_before"]) + r")(?:\W|$)", re.IGNORECASE)
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
     aggregate = re.compile("|".join(raw["aggregate_cues"]), re.IGNORECASE)
@@ -49,47 +56,79 @@ def _rules() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern[st
 NEGATION_WINDOW = 45
 
 
-def first_cue(pattern: re.Pattern[str], lower: str, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
-    """The first match of a cue that no negation word just before (or after) cancels.
+def first_cue(matches: list[re.Match[str]], lower: str, floor: int, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first cue match that no negation word just before (or after) cancels.
 
-    `blocked` are spans (relative to the sentence) of names: "Criminal
-    Investigation Group" is an organisation, not a criminal investigation.
+    Positions are absolute; `floor` is the sentence start (negations do not
+    reach across sentences). `blocked` are name spans: "Criminal Investigation
+    Group" is an organisation, not a criminal investigation.
     """
     _, neg, neg_after, _, immediate = _rules()
-    for match in pattern.finditer(lower):
+    for match in matches:
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
-        window = lower[max(0, match.start() - NEGATION_WINDOW):match.start()]
+        window = lower[max(floor, match.start() - NEGATION_WINDOW):match.start()]
         if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-14:]):
             continue
         return match
     return None
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One literal alternation of all trigger stems, and the types each stem (or a stem inside it) serves."""
+    raw = load_yaml("events.yaml")["triggers"]
+    by_stem: dict[str, set[str]] = {}
+    for kind, stems in raw.items():
+        for stem in stems:
+            by_stem.setdefault(str(stem), set()).add(kind)
+    types = {
+        stem: frozenset(k for other, kinds in by_stem.items() if other in stem for k in kinds) for stem in by_stem
+    }
+    pattern = re.compile(r"\b" + trie_regex(set(by_stem)))
+    return pattern, types
+
+
+def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]]]:
+    """Cue matches by sentence and type: a fast scan for trigger stems picks the
+    sentences, then only the types triggered there run their full patterns."""
+    cues = _rules()[0]
+    trigger, types = _triggers()
+    starts = [s.start for s in state.sentences]
+    wanted: dict[int, set[str]] = {}
+    for match in trigger.finditer(state.lower):
+        i = bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < state.sentences[i].end and not state.sentences[i].headline:
+            wanted.setdefault(i, set()).update(types[match.group()])
+    found: dict[int, dict[str, list[re.Match[str]]]] = {}
+    for i, kinds in wanted.items():
+        sentence = state.sentences[i]
+        for kind in kinds:
+            matches = list(cues[kind].finditer(state.lower, sentence.start, sentence.end))
+            if matches:
+                found.setdefault(i, {})[kind] = matches
+    return found
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
-        cues, _, _, aggregate, _ = _rules()
+        aggregate = _rules()[3]
         defendants = {d.defendant for d in state.decisions}
         decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
-        for sentence in state.sentences:
-            if sentence.headline:
+        for index, by_kind in sorted(cue_matches(state).items()):
+            sentence = state.sentences[index]
+            if aggregate.search(state.lower[sentence.start:sentence.end]):
                 continue
-            lower = state.lower[sentence.start:sentence.end]
-            if aggregate.search(lower):
-                continue
+            blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
-            blocked = [
-                (m.start - sentence.start, m.end - sentence.start)
-                for m in mentions_in(state, sentence.start, sentence.end, "org")
-            ]
-            for kind, pattern in cues.items():
-                match = first_cue(pattern, lower, blocked)
+            for kind, matches in by_kind.items():
+                match = first_cue(matches, state.lower, sentence.start, blocked)
                 if match:
                     found[kind] = match
-            self._drop_overlaps(found, sentence.index in decision_sentences)
+            self._drop_overlaps(found, index in decision_sentences)
             for kind, match in found.items():
-                event = self._event(state, sentence, kind, sentence.start + match.start())
+                event = self._event(state, sentence, kind, match.start())
                 if kind in TERM_TYPES and defendants & set(event.victims):
                     continue
                 events.append(event)

@@ -33,6 +33,7 @@ class GazetteerEntry:
         return f"{self.kind}:{self.country_code}:{self.name}"
 
 
+@lru_cache(maxsize=65536)
 def place_key(text: str) -> str:
     """Loose fold for gazetteer lookups: ascii, lower case, hyphens and dots as spaces."""
     text = anyascii(text).lower().replace("-", " ").replace(".", " ").replace("'", "")
@@ -91,5 +92,6 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def lookup(name: str) -> GazetteerEntry | None:
     return gazetteer().get(place_key(name))
