@@ -123,10 +123,10 @@ def _categories(events: list[Event]) -> list[CategoryCount]:
             for key, label in taxonomy.categories.items()]
 
 
-def bar_chart(categories: list[CategoryCount], width: int = 420, bar: int = 22) -> dict[str, Any]:
+def bar_chart(categories: list[CategoryCount], width: int = 640, bar: int = 22) -> dict[str, Any]:
     """Geometry of a horizontal bar chart of events per category, for an inline SVG."""
     top = max([c.count for c in categories] + [1])
-    label_w, gap = 190, 8
+    label_w, gap = 290, 8
     rows = []
     for i, cat in enumerate(categories):
         length = round((width - label_w - 40) * cat.count / top)

@@ -43,7 +43,7 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the form and an HTML preview. POST: download, or record as sent."""
     case = get_case_for(request, pk)
     form = LetterForm(request.POST or request.GET or None)
-    draft, preview = None, ""
+    draft = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
@@ -58,9 +58,8 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
             response = HttpResponse(content, content_type=MEDIA_TYPES[data["format"]])
             response["Content-Disposition"] = f'attachment; filename="{filename(draft, data["format"])}"'
             return response
-        preview = render_draft(draft, "html").decode()
     return render(request, "advocacy/letter_form.html",
-                  {"case": case, "form": form, "draft": draft, "preview": preview})
+                  {"case": case, "form": form, "draft": draft})
 
 
 def _record(request, case, draft, data, content: bytes) -> HttpResponse:
