@@ -93,3 +93,4 @@ def test_seed_letter_restricted_press_release_public(tmp_path):
     assert any("@" in s for s in secrets) and any("/" in s for s in secrets)
     leaked = sorted(s for s in secrets if s.casefold() in result.stdout.casefold())
     assert not leaked, leaked
+    print(f"checked {len(secrets)} letter-only strings: {sorted(secrets)}")
