@@ -40,7 +40,7 @@ def test_login_with_password(client, editor):
 
 def test_document_list_shows_examples(editor_client, ingested_examples):
     html = editor_client.get(reverse("document-list")).content.decode()
-    assert html.count('href="/documents/') == 8
+    assert len(set(re.findall(r'href="/documents/(\d+)/"', html))) == 8
 
 
 def kharkova_case() -> Case:
@@ -83,7 +83,9 @@ def test_admin_lists_every_model(client, django_user_model, ingested_examples):
         assert response.status_code == 200, model
 
 
-def test_api_lists_cases_for_logged_in_users_only(client, editor_client, ingested_examples):
-    assert client.get("/api/cases").status_code == 401
+def test_api_lists_cases_for_logged_in_users_only(editor_client, ingested_examples):
+    from django.test import Client
+
+    assert Client().get("/api/cases").status_code == 401
     rows = editor_client.get("/api/cases").json()
     assert any("Kharkova" in v["name"] for r in rows for v in r["victims"])
