@@ -149,7 +149,7 @@ def test_editor_and_admin_reach_restricted_objects(client, walk, role):
         assert response.status_code < 500, (role, path, response.status_code)
         if route.startswith(ADMIN_ONLY):
             assert (response.status_code == 200) == (role == "admin"), (role, path)
-        elif resolved:
+        elif resolved and "<" in route:
             assert response.status_code not in (401, 403, 404), (role, path, response.status_code)
 
 

@@ -113,3 +113,18 @@ def test_key_file_loosened_permissions_are_tightened(tmp_path):
     os.chmod(path, 0o644)
     crypto.load_keys()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_restricted_extraction_output_is_sealed_too():
+    doc = Document(sha256="e" * 64, text=SECRET, confidentiality="restricted",
+                   extraction={"persons": [{"name": "Olga Quietova"}]})
+    doc.save()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extraction, extraction_encrypted FROM documents_document "
+                       "WHERE id = %s", [doc.pk])
+        extraction, blob = cursor.fetchone()
+    assert "Quietova" not in str(extraction) and b"Quietova" not in bytes(blob)
+    loaded = Document.objects.get(pk=doc.pk)
+    loaded.confidentiality = "public"
+    loaded.save(update_fields=["confidentiality"])
+    assert Document.objects.get(pk=doc.pk).extraction["persons"][0]["name"] == "Olga Quietova"

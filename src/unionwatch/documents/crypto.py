@@ -9,6 +9,7 @@ which is what lets `rotate-key` re-encrypt step by step and survive a crash midw
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -93,12 +94,27 @@ def seal_text(document) -> None:
     from unionwatch.documents.models import Confidentiality
 
     plain = document.plain_text
+    extraction = open_extraction(document)
     if document.confidentiality == Confidentiality.RESTRICTED:
         document.text_encrypted = encrypt(plain.encode("utf-8")) if plain else None
         document._db_text = ""
+        # The raw extractor output quotes the text: it is sealed with it.
+        document.extraction_encrypted = (
+            encrypt(json.dumps(extraction).encode("utf-8")) if extraction else None)
+        document.extraction = {}
     else:
         document.text_encrypted = None
         document._db_text = plain
+        document.extraction_encrypted = None
+        document.extraction = extraction
+
+
+def open_extraction(document) -> dict:
+    if document.extraction:
+        return document.extraction
+    if document.extraction_encrypted:
+        return json.loads(decrypt(document.extraction_encrypted))
+    return {}
 
 
 def open_text(document) -> str:
@@ -163,9 +179,11 @@ def rotate_keys(
     multi = MultiFernet([Fernet(k) for k in keys])
     texts = files = 0
     with transaction.atomic():
-        for doc in Document.objects.exclude(text_encrypted=None).only("id", "text_encrypted"):
-            Document.objects.filter(pk=doc.pk).update(
-                text_encrypted=multi.rotate(bytes(doc.text_encrypted)))
+        sealed = Document.objects.exclude(text_encrypted=None, extraction_encrypted=None)
+        for doc in sealed.only("id", "text_encrypted", "extraction_encrypted"):
+            Document.objects.filter(pk=doc.pk).update(**{
+                name: multi.rotate(bytes(getattr(doc, name)))
+                for name in ("text_encrypted", "extraction_encrypted") if getattr(doc, name)})
             texts += 1
     storage = document_storage()
     for name in Document.objects.exclude(file="").values_list("file", flat=True):

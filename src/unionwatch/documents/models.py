@@ -48,6 +48,7 @@ class Document(models.Model):
     media_type = models.CharField(max_length=100, blank=True)
     notices = models.JSONField(default=list, blank=True)
     extraction = models.JSONField(default=dict, blank=True, help_text="Raw extractor output.")
+    extraction_encrypted = models.BinaryField(null=True, blank=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -74,7 +75,8 @@ class Document(models.Model):
         if update_fields is not None and (
             "confidentiality" in update_fields or "text" in update_fields
         ):
-            kwargs["update_fields"] = {*update_fields, "text", "text_encrypted"}
+            kwargs["update_fields"] = {*update_fields, "text", "text_encrypted", "extraction",
+                                       "extraction_encrypted"}
         try:
             super().save(*args, **kwargs)
         finally:
