@@ -46,7 +46,18 @@ def is_demonym(word: str) -> bool:
         return True
     # "Kazakh" for "Kazakhstan"; not "Tunis" for "Tunisia" (a city in its own right)
     cut = 3 if entry is not None else 1
-    return len(low) >= 5 and any(name.startswith(low) and len(name) - len(low) >= cut for name in _country_words())
+    longest = _country_prefixes_long().get(low, 0)
+    return len(low) >= 5 and longest - len(low) >= cut
+
+
+@lru_cache(maxsize=1)
+def _country_prefixes_long() -> dict[str, int]:
+    """Prefix (5+ letters) of a one-word country name -> length of the longest such name."""
+    out: dict[str, int] = {}
+    for name in _country_words():
+        for k in range(5, len(name)):
+            out[name[:k]] = max(out.get(name[:k], 0), len(name))
+    return out
 
 
 @lru_cache(maxsize=1)

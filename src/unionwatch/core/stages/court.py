@@ -9,6 +9,7 @@ Terms: "four years of restriction of movement", "100 hours of forced labour",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -180,11 +181,12 @@ class FindCourtDecisions:
         by_defendant: dict[int, DecisionRecord] = {}
         order: list[int] = []
         last_index, last_group = -10, []
+        cued = _cued_sentences(state)
         for sentence in state.sentences:
-            if sentence.headline:
+            if sentence.headline or (sentence.index not in cued and sentence.index - last_index > CONTINUATION_SENTENCES):
                 continue
             text = state.norm[sentence.start:sentence.end]
-            cue = _DECISION_CUE.search(text)
+            cue = _DECISION_CUE.search(text) if sentence.index in cued else None
             if _HYPOTHETICAL.search(text):
                 continue
             continuation = (
@@ -268,6 +270,12 @@ class FindCourtDecisions:
         if found:
             return re.sub(r"^(?:a|an|the)[ ]+", "", state.text[found.start():found.end()], flags=re.IGNORECASE)
         return None
+
+
+def _cued_sentences(state: PipelineState) -> set[int]:
+    """Indices of sentences with a decision cue, from one scan of the whole text."""
+    starts = [s.start for s in state.sentences]
+    return {bisect_right(starts, m.start()) - 1 for m in _DECISION_CUE.finditer(state.norm)}
 
 
 def _group_before(norm: str, persons: list, pos: int) -> list[int]:  # noqa: ANN001

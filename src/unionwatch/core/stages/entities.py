@@ -92,14 +92,32 @@ def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
 
 
 def _roles_around(cand: Candidate, norm: str, text: str, line_start: int) -> None:
-    before = _ROLE_BEFORE.search(norm, max(line_start, cand.start - 60), cand.start)
-    if before and not cand.title:
-        role = text[before.start(1):before.end(1)].strip()
-        if role and not role[0].isdigit():
-            cand.roles.append(role)
+    lo = max(line_start, cand.start - 60)
+    words = norm[lo:cand.start].rstrip(" ,").split(" ")
+    if not cand.title and words and words[-1].lower() in _V.role_nouns:
+        phrase = " ".join(words[-4:])
+        before = _ROLE_BEFORE.search(phrase)
+        if before:
+            role = before.group(1).strip()
+            if role and not role[0].isdigit() and role in text[lo:cand.start]:
+                cand.roles.append(role)
     after = _APPOSITION.match(norm, cand.end)
     if after and _ROLE_WORD.search(after.group(1)):
         cand.roles.append(text[after.start(1):after.end(1)].strip())
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `name` (plain str.find: no regex to compile per name)."""
+    out = []
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append((start, end))
+        start = text.find(name, end)
+    return out
 
 
 def _long_headline(chunk: Chunk) -> bool:
@@ -237,8 +255,7 @@ class LinkMentions:
             for record in records:
                 names = {n for n in [record.name, *getattr(record, "aliases", [])] if len(n) >= 2}
                 for name in names:
-                    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", state.text):
-                        s, e = match.span()
+                    for s, e in _occurrences(state.text, name):
                         if not any(a < e and s < b for a, b in occupied):
                             record.mentions.append((s, e))
                             occupied.append((s, e))

@@ -31,9 +31,8 @@ _GENERIC_PERPETRATORS = re.compile(
     r"\b(?:(?:state )?security (?:forces|services|officials|officers|operatives|agents)|police(?: officers)?|"
     r"authorities|gunmen|armed men|soldiers|army|military|prosecutors?|government|employer|management|"
     r"enforcement agencies|court|courts|judge|unknown (?:men|assailants|persons))\b",
-    re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b")
 _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
 
@@ -172,12 +171,12 @@ class FindEvents:
             else:
                 places.append(state.places[m.index])
         if not any(v for v in victims if v in {p.name for p in state.persons}) and _PRONOUN.search(
-            state.norm, sentence.start, sentence.end
+            state.lower, sentence.start, sentence.end
         ):
             antecedent = last_person_before(state, sentence.start)
             if antecedent is not None and state.persons[antecedent].name not in victims:
                 victims.insert(0, state.persons[antecedent].name)
-        for match in _GENERIC_PERPETRATORS.finditer(state.norm, sentence.start, sentence.end):
+        for match in _GENERIC_PERPETRATORS.finditer(state.lower, sentence.start, sentence.end):
             word = match.group().lower()
             if word not in (p.lower() for p in perpetrators):
                 perpetrators.append(word)

@@ -39,11 +39,13 @@ MIN_WORDS = 12
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, best guess; "en" when unsure."""
     sample = text[:SAMPLE]
-    letters = len(_WORD.findall(sample))
-    for code, pattern in _SCRIPTS:
-        if letters and len(pattern.findall(sample)) > 0.3 * len(sample.replace(" ", "")):
-            return code
-    words = [w.lower() for w in _WORD.findall(sample)]
+    found = _WORD.findall(sample)
+    # another script shows up as many multi-byte characters; mostly-ASCII text skips the script checks
+    if len(sample.encode("utf-8")) - len(sample) > 0.3 * len(sample):
+        for code, pattern in _SCRIPTS:
+            if found and len(pattern.findall(sample)) > 0.3 * len(sample.replace(" ", "")):
+                return code
+    words = [w.lower() for w in found]
     if len(words) < MIN_WORDS:
         return "en"
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _SETS.items()}

@@ -10,6 +10,7 @@ from unionwatch.core.names import fold_name, names_match
 from unionwatch.core.stages.base import Claim, OrgRecord
 from unionwatch.core.stages.chunks import ACRONYM, Chunk, is_acronym
 from unionwatch.core.stages.common import initials, is_demonym, is_plain_word, overlaps
+from unionwatch.core.stages.fastre import trie_regex
 from unionwatch.core.stages.gazetteer import lookup
 from unionwatch.core.stages.vocab import alternation, vocab
 
@@ -21,6 +22,7 @@ _KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federat
 _HEAD_FIRST = frozenset(
     ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front"]
 )
+_HEAD_WORDS = frozenset(_V.org_keyword_kind) | _HEAD_FIRST | {"international"}
 _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
 _CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
 _COURT_AFTER = re.compile(
@@ -49,7 +51,7 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | 
     before = re.compile(rf"\b({alternation(_V.org_cue_before)})[ ]+$", re.IGNORECASE)
     after = re.compile(rf"^[ ]+({alternation(_V.org_cue_after)})\b")
     names = [name for key, (name, _) in _V.known_orgs.items() if not is_acronym(name)]
-    known = re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)") if names else None
+    known = re.compile(rf"\b(?:{trie_regex(set(names))})(?!\w)") if names else None
     return before, after, known
 
 
@@ -164,7 +166,8 @@ class OrgBuilder:
                     break
                 group.append(nxt)
                 connectors.append(conn)
-            self._phrase(group, connectors)
+            if any(t.lower in _HEAD_WORDS for seg in group for t in seg.tokens):
+                self._phrase(group, connectors)
             i += len(group)
 
     def _phrase(self, segs: list[Chunk], conns: list[str]) -> None:

@@ -80,7 +80,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _BOUNDARY.finditer(line):
-        before = _WORD_BEFORE.search(line, 0, match.start() + 1)
+        before = _WORD_BEFORE.search(line, max(0, match.start() - 40), match.start() + 1)
         word = before.group(1).lower() if before else ""
         if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
