@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import DecisionRecord, Sentence, TermRecord
+from unionwatch.core.stages.fastre import Scanner
 from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
 from unionwatch.core.stages.vocab import alternation, vocab
 
@@ -31,12 +32,14 @@ _DURATION = re.compile(
 )
 _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
-_DECISION_CUE = re.compile(
+_DECISION_CUE_PATTERN = (
     r"\b(?:sentenced|sentences?|convicted|found guilty|given|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
     r"|banned from|barred from|jailed for|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
-    r"|ordered|imposed|upheld|acquitted|overturned|annulled|quashed|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b",
-    re.IGNORECASE,
+    r"|ordered|imposed|upheld|acquitted|overturned|annulled|quashed|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b"
 )
+# runs on the lower-cased text; the leading \b is checked in Python (see fastre)
+_DECISION_CUE = re.compile(_DECISION_CUE_PATTERN)
+_DECISION_SCAN = Scanner(_DECISION_CUE_PATTERN)
 _HYPOTHETICAL = re.compile(
     r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking)\b",
     re.IGNORECASE,
@@ -186,7 +189,7 @@ class FindCourtDecisions:
             if sentence.headline or (sentence.index not in cued and sentence.index - last_index > CONTINUATION_SENTENCES):
                 continue
             text = state.norm[sentence.start:sentence.end]
-            cue = _DECISION_CUE.search(text) if sentence.index in cued else None
+            cue = _DECISION_CUE.search(state.lower, sentence.start, sentence.end) if sentence.index in cued else None
             if _HYPOTHETICAL.search(text):
                 continue
             continuation = (
@@ -275,7 +278,7 @@ class FindCourtDecisions:
 def _cued_sentences(state: PipelineState) -> set[int]:
     """Indices of sentences with a decision cue, from one scan of the whole text."""
     starts = [s.start for s in state.sentences]
-    return {bisect_right(starts, m.start()) - 1 for m in _DECISION_CUE.finditer(state.norm)}
+    return {bisect_right(starts, m.start()) - 1 for m in _DECISION_SCAN.finditer(state.lower)}
 
 
 def _group_before(norm: str, persons: list, pos: int) -> list[int]:  # noqa: ANN001

@@ -45,9 +45,9 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
         kind: Scanner("\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")")
         for kind, patterns in raw["cues"].items()
     }
-    neg = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in raw["negation_before"]) + r")(?:\W|$)", re.IGNORECASE)
+    neg = re.compile(r"(?:^|\W)(?:" + trie_regex({str(w) for w in raw["negation_before"]}) + r")(?:\W|$)")
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
-    aggregate = re.compile("|".join(raw["aggregate_cues"]), re.IGNORECASE)
+    aggregate = re.compile("|".join(raw["aggregate_cues"]))
     immediate = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["negation_immediate"]) + r")\s+(?:\w+\s+)?$")
     return cues, neg, neg_after, aggregate, immediate
 
@@ -109,15 +109,27 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
     return found
 
 
+def _aggregate_sentences(state: PipelineState) -> set[int]:
+    """Sentences about figures or groups in general ("the 72nd victim", "a number of ...")."""
+    raw = load_yaml("events.yaml")
+    starts = [s.start for s in state.sentences]
+    out = {bisect_right(starts, m.start()) - 1 for m in _rules()[3].finditer(state.lower)}
+    openings = tuple(raw["aggregate_openings"])
+    for sentence in state.sentences:
+        if state.lower[sentence.start:sentence.start + 20].lstrip(" \"'(-").startswith(openings):
+            out.add(sentence.index)
+    return out
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
-        aggregate = _rules()[3]
+        aggregate = _aggregate_sentences(state)
         defendants = {d.defendant for d in state.decisions}
         decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
         for index, by_kind in sorted(cue_matches(state).items()):
             sentence = state.sentences[index]
-            if aggregate.search(state.lower[sentence.start:sentence.end]):
+            if index in aggregate:
                 continue
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}

@@ -34,6 +34,7 @@ _SCRIPTS = [
 ]
 SAMPLE = 4000
 MIN_WORDS = 12
+MAX_WORDS = 400
 
 
 def detect_language(text: str) -> str:
@@ -45,7 +46,7 @@ def detect_language(text: str) -> str:
         for code, pattern in _SCRIPTS:
             if found and len(pattern.findall(sample)) > 0.3 * len(sample.replace(" ", "")):
                 return code
-    words = [w.lower() for w in found]
+    words = [w.lower() for w in found[:MAX_WORDS]]
     if len(words) < MIN_WORDS:
         return "en"
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _SETS.items()}

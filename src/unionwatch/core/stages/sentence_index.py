@@ -11,8 +11,16 @@ if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
 
 
+def _starts(state: PipelineState) -> list[int]:
+    cached = getattr(state, "_mention_starts", None)
+    if cached is None or len(cached) != len(state.mentions):
+        cached = [m.start for m in state.mentions]
+        state._mention_starts = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def mentions_in(state: PipelineState, start: int, end: int, kind: str | None = None) -> list[EntityMention]:
-    starts = [m.start for m in state.mentions]
+    starts = _starts(state)
     i = bisect_left(starts, start)
     out = []
     while i < len(state.mentions) and state.mentions[i].start < end:

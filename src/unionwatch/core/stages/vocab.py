@@ -13,7 +13,9 @@ import yaml
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
+@lru_cache(maxsize=16)
 def load_yaml(name: str) -> dict[str, Any]:
+    """A data file, parsed once (callers must not change it)."""
     return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
