@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from unionwatch.accounts.permissions import api_require, can_edit, visible_cases, visible_facts
@@ -243,11 +243,12 @@ def _guard(func, *args, **kwargs):
 
 
 @router.get("/persons", response=list[PersonOut])
-def list_persons(request, q: str = "", limit: int = 100, offset: int = 0):
+def list_persons(request, q: str = "", limit: int = Query(100, ge=1, le=1000),
+                 offset: int = Query(0, ge=0)):
     persons = visible_facts(Person, request.user).order_by("name")
     if q:
         persons = persons.filter(name__icontains=q)
-    return persons[offset: offset + max(1, min(limit, 1000))]
+    return persons[offset: offset + limit]
 
 
 @router.get("/persons/{person_id}", response=PersonOut)
@@ -323,10 +324,10 @@ def review_fact(request, kind: str, fact_id: int, payload: ReviewIn):
 
 
 @router.get("/judgements", response=list[JudgementOut])
-def list_judgements(request, pending: bool = False, limit: int = 100):
+def list_judgements(request, pending: bool = False, limit: int = Query(100, ge=1, le=1000)):
     _editor(request)
     rows = merge.pending_matches() if pending else Judgement.objects.select_related("user")
-    return [_judgement_out(j) for j in rows[: max(1, min(limit, 1000))]]
+    return [_judgement_out(j) for j in rows[:limit]]
 
 
 @router.post("/judgements/merge", response=JudgementOut)

@@ -47,6 +47,9 @@ def case_context(case: Case, user) -> dict:
                 .select_related("defendant", "court").prefetch_related("terms")
                 .order_by("date", "id"))]
     persons = [{"person": p, "name": redact_person(p, user)} for p in case.victims.all()]
+    documents = {ev.document for found in sources.values() for ev in found}
+    for row in decisions:
+        documents |= {ev.document for ev in row["sources"]}
     addable = (Event.objects.filter(victim_persons__in=case.victims.all())
                .exclude(pk__in=case.events.all()).distinct().order_by("date", "id")[:100])
     return {
@@ -61,4 +64,5 @@ def case_context(case: Case, user) -> dict:
         "can_edit": can_edit(user),
         "other_cases": Case.objects.exclude(pk=case.pk).order_by("title")[:200],
         "addable_events": addable,
+        "documents": sorted(documents, key=lambda d: (d.date or dt.date.max, d.pk)),
     }
