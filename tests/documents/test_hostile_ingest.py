@@ -23,22 +23,58 @@ PEAK_RSS_LIMIT_MB = 1000  # the 50 MB file and the 200 MB zip bomb must not be l
 pytestmark = pytest.mark.slow
 
 
-def _env(data_dir: Path) -> dict[str, str]:
-    env = {**os.environ, "UNIONWATCH_DATA_DIR": str(data_dir)}
-    env.pop("UNIONWATCH_DATABASE_URL", None)  # its own SQLite store, read below
-    env.pop("UNIONWATCH_BROKER_URL", None)
-    env.pop("UNIONWATCH_MAX_FILE_MB", None)
-    return env
+class Store:
+    """The database the CLI subprocesses write to: SQLite in the data dir, or, when this
+    test run uses PostgreSQL, a fresh PostgreSQL database of its own (dropped after)."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.server_url = os.environ.get("UNIONWATCH_DATABASE_URL", "")
+        self.url = ""
+        if self.server_url:
+            import psycopg
+
+            self.name = f"uw_sec_cli_{os.getpid()}_{time.monotonic_ns() % 10**9}"
+            with psycopg.connect(self._server("postgres"), autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{self.name}"')
+            self.url = self._server(self.name)
+
+    def _server(self, name: str) -> str:
+        return self.server_url.rsplit("/", 1)[0] + "/" + name
+
+    def env(self) -> dict[str, str]:
+        env = {**os.environ, "UNIONWATCH_DATA_DIR": str(self.data_dir)}
+        for name in ("UNIONWATCH_DATABASE_URL", "UNIONWATCH_BROKER_URL", "UNIONWATCH_MAX_FILE_MB"):
+            env.pop(name, None)
+        if self.url:
+            env["UNIONWATCH_DATABASE_URL"] = self.url
+        return env
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        if self.url:
+            import psycopg
+
+            with psycopg.connect(self.url) as conn:
+                return conn.execute(sql.replace("?", "%s"), params).fetchall()
+        with sqlite3.connect(self.data_dir / "unionwatch.sqlite3", timeout=30) as db:
+            return db.execute(sql, params).fetchall()
+
+    def drop(self) -> None:
+        if self.url:
+            import psycopg
+
+            with psycopg.connect(self._server("postgres"), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-def _init(data_dir: Path) -> None:
-    result = subprocess.run(CLI + ["init", "--quiet"], env=_env(data_dir), capture_output=True,
+@pytest.fixture
+def store(tmp_path):
+    store = Store(tmp_path / "data")
+    result = subprocess.run(CLI + ["init", "--quiet"], env=store.env(), capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-
-
-def _db(data_dir: Path) -> sqlite3.Connection:
-    return sqlite3.connect(data_dir / "unionwatch.sqlite3", timeout=30)
+    yield store
+    store.drop()
 
 
 def _write_good_files(folder: Path) -> dict[str, str]:
@@ -62,16 +98,15 @@ def _write_good_files(folder: Path) -> dict[str, str]:
     return good
 
 
-def test_hostile_corpus_one_line_per_bad_file_and_good_files_stored(tmp_path):
-    corpus, data_dir = tmp_path / "corpus", tmp_path / "data"
+def test_hostile_corpus_one_line_per_bad_file_and_good_files_stored(tmp_path, store):
+    corpus = tmp_path / "corpus"
     bad = make_hostile_corpus(corpus)
     # A folder walk takes supported types only: an .xyz beside them is not input.
     bad = {name: reason for name, reason in bad.items() if not name.endswith(".xyz")}
     good = _write_good_files(corpus)
-    _init(data_dir)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.monotonic()
-    result = subprocess.run(CLI + ["ingest", "--quiet", str(corpus)], env=_env(data_dir),
+    result = subprocess.run(CLI + ["ingest", "--quiet", str(corpus)], env=store.env(),
                             capture_output=True, text=True, timeout=600)
     elapsed = time.monotonic() - started
     peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
@@ -84,13 +119,11 @@ def test_hostile_corpus_one_line_per_bad_file_and_good_files_stored(tmp_path):
         assert len(mine) == 1, (name, lines)
         assert reason in mine[0], (name, mine[0])
     assert len(lines) == len(bad), lines  # nothing else complains
-    with _db(data_dir) as db:
-        stored = dict(db.execute("SELECT original_name, id FROM documents_document"))
-        assert sorted(stored) == sorted(good)
-        for name, phrase in good.items():
-            text = db.execute("SELECT text FROM documents_document WHERE id = ?",
-                              (stored[name],)).fetchone()[0]
-            assert phrase in text, (name, text[:200])
+    stored = dict(store.query("SELECT original_name, id FROM documents_document"))
+    assert sorted(stored) == sorted(good)
+    for name, phrase in good.items():
+        text = store.query("SELECT text FROM documents_document WHERE id = ?", (stored[name],))[0][0]
+        assert phrase in text, (name, text[:200])
     for escaped in ("escaped.txt", "absolute-escape.txt", "win-escape.txt"):
         assert not list(tmp_path.rglob(escaped)) and not Path("/tmp", escaped).exists()
     assert peak_mb < PEAK_RSS_LIMIT_MB, f"peak RSS {peak_mb:.0f} MB"
@@ -115,53 +148,46 @@ def _letters(number: int) -> str:
     return out
 
 
-def _counts(data_dir: Path) -> int:
-    try:
-        with _db(data_dir) as db:
-            return db.execute("SELECT count(*) FROM documents_document").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
+def _count(store: Store) -> int:
+    return store.query("SELECT count(*) FROM documents_document")[0][0]
 
 
-def test_sigkill_mid_batch_then_rerun_leaves_no_partial_and_no_duplicate(tmp_path):
-    corpus, data_dir, count = tmp_path / "batch", tmp_path / "data", 300
+def test_sigkill_mid_batch_then_rerun_leaves_no_partial_and_no_duplicate(tmp_path, store):
+    corpus, count = tmp_path / "batch", 300
     _write_batch(corpus, count)
-    _init(data_dir)
     process = subprocess.Popen(
-        CLI + ["ingest", "--quiet", "--batch-size", "10", str(corpus)], env=_env(data_dir),
+        CLI + ["ingest", "--quiet", "--batch-size", "10", str(corpus)], env=store.env(),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 300
-    while _counts(data_dir) < 30 and process.poll() is None and time.monotonic() < deadline:
+    while _count(store) < 30 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the batch finished before it could be killed; make it larger"
     os.killpg(process.pid, signal.SIGKILL)  # the ingest and its extraction workers
     process.wait(timeout=30)
-    killed_at = _counts(data_dir)
+    killed_at = _count(store)
     assert 0 < killed_at < count
 
-    rerun = subprocess.run(CLI + ["ingest", "--quiet", str(corpus)], env=_env(data_dir),
+    rerun = subprocess.run(CLI + ["ingest", "--quiet", str(corpus)], env=store.env(),
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{count - killed_at} stored" in rerun.stdout, rerun.stdout
-    with _db(data_dir) as db:
-        names = [r[0] for r in db.execute("SELECT original_name FROM documents_document")]
-        assert len(names) == len(set(names)) == count
-        hashes = db.execute("SELECT count(DISTINCT sha256) FROM documents_document").fetchone()[0]
-        assert hashes == count
-        without_facts = db.execute(
-            "SELECT count(*) FROM documents_document d WHERE NOT EXISTS "
-            "(SELECT 1 FROM facts_evidence e WHERE e.document_id = d.id)").fetchone()[0]
-        assert without_facts == 0
-        orphans = db.execute(
-            "SELECT count(*) FROM facts_evidence e WHERE NOT EXISTS "
-            "(SELECT 1 FROM documents_document d WHERE d.id = e.document_id)").fetchone()[0]
-        assert orphans == 0
-        # Each document carries its whole extraction: a person and an event stated in it.
-        complete = db.execute(
-            "SELECT count(DISTINCT e.document_id) FROM facts_evidence e "
-            "JOIN django_content_type ct ON ct.id = e.content_type_id "
-            "WHERE ct.model = 'event' AND e.document_id IN (SELECT e2.document_id FROM "
-            "facts_evidence e2 JOIN django_content_type c2 ON c2.id = e2.content_type_id "
-            "WHERE c2.model = 'person')").fetchone()[0]
-        assert complete == count
+    names = [r[0] for r in store.query("SELECT original_name FROM documents_document")]
+    assert len(names) == len(set(names)) == count
+    assert store.query("SELECT count(DISTINCT sha256) FROM documents_document")[0][0] == count
+    without_facts = store.query(
+        "SELECT count(*) FROM documents_document d WHERE NOT EXISTS "
+        "(SELECT 1 FROM facts_evidence e WHERE e.document_id = d.id)")[0][0]
+    assert without_facts == 0
+    orphans = store.query(
+        "SELECT count(*) FROM facts_evidence e WHERE NOT EXISTS "
+        "(SELECT 1 FROM documents_document d WHERE d.id = e.document_id)")[0][0]
+    assert orphans == 0
+    # Each document carries its whole extraction: a person and an event stated in it.
+    complete = store.query(
+        "SELECT count(DISTINCT e.document_id) FROM facts_evidence e "
+        "JOIN django_content_type ct ON ct.id = e.content_type_id "
+        "WHERE ct.model = 'event' AND e.document_id IN (SELECT e2.document_id FROM "
+        "facts_evidence e2 JOIN django_content_type c2 ON c2.id = e2.content_type_id "
+        "WHERE c2.model = 'person')")[0][0]
+    assert complete == count
     print(f"killed after {killed_at} of {count} documents; rerun stored the rest")
