@@ -146,3 +146,23 @@ def test_relatives_make_an_event_family_targeted():
     ingest(text, persons=[person(text, "Zarina Bekova")],
            events=[event(text, "property_damage", ["son of Zarina Bekova"], "2018-09-14")])
     assert Event.objects.get().family_targeted
+
+
+def test_merging_people_merges_their_reports_of_one_incident_and_undo_restores():
+    report_person("Kairat Nurgali", type_="arrest", date="2019-02-11")
+    text = "Nurgali was arrested in February 2019 and dismissed in May."
+    ingest(text, persons=[person(text, "Nurgali")],  # a bare surname: only a question
+           events=[event(text, "arrest", ["Nurgali"], "2019-02"),
+                   event(text, "dismissal", ["Nurgali"], "2019-05-02")])
+    question = pending_matches().get()
+    assert Event.objects.filter(type="arrest").count() == 2
+    merged = accept_match(question)
+    arrest = Event.objects.get(type="arrest")
+    assert arrest.date_text == "2019-02-11" and arrest.evidence.count() == 2
+    assert list(arrest.victim_persons.values_list("name", flat=True)) == ["Kairat Nurgali"]
+    undo_judgement(merged)
+    arrests = Event.objects.filter(type="arrest").order_by("id")
+    assert [a.date_text for a in arrests] == ["2019-02-11", "2019-02"]
+    assert [a.evidence.count() for a in arrests] == [1, 1]
+    assert [list(a.victim_persons.values_list("name", flat=True)) for a in arrests] == [
+        ["Kairat Nurgali"], ["Nurgali"]]

@@ -40,6 +40,11 @@ def record_claim(fact: Model, field: str, value: str | None, evidence: Evidence)
     if not value:
         return
     ValueClaim.objects.create(fact=fact, field=field, value=str(value)[:100], evidence=evidence)
+    refresh_conflict(fact)
+
+
+def refresh_conflict(fact: Model) -> None:
+    """Set the fact's `conflicted` flag from its claims."""
     flagged = bool(conflicts_of(fact))
     if flagged != fact.conflicted:
         fact.conflicted = flagged

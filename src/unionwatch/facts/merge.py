@@ -9,14 +9,16 @@ it with its old id and moves those rows back.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model
-from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from unionwatch.facts.models import Evidence, Judgement
+from unionwatch.facts.conflicts import close_dates, dates_compatible, refresh_conflict
+from unionwatch.facts.models import Event, Evidence, Judgement, ValueClaim
 from unionwatch.facts.resolve import MODELS, kind_of
 
 
@@ -28,9 +30,16 @@ def _label(model: type[Model]) -> str:
     return model._meta.label
 
 
-def _snapshot(entity: Model) -> dict:
-    data = model_to_dict(entity)
-    data.pop("id", None)
+def _snapshot(obj: Model) -> dict:
+    """The row's own editable columns, JSON-ready, to re-create it on undo."""
+    data = {}
+    for field in obj._meta.concrete_fields:
+        if field.primary_key or not field.editable:
+            continue
+        value = field.value_from_object(obj)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        data[field.attname] = value
     return data
 
 
@@ -88,7 +97,10 @@ def _move_evidence(old: Model, new: Model, allowed: set[int] | None) -> dict:
         rows = rows.filter(pk__in=allowed)
     ids = list(rows.values_list("pk", flat=True))
     rows.update(object_id=new.pk)
-    return {"kind": "evidence", "ids": ids}
+    claims = ValueClaim.objects.filter(content_type=ct, object_id=old.pk, evidence_id__in=ids)
+    claim_ids = list(claims.values_list("pk", flat=True))
+    claims.update(object_id=new.pk)
+    return {"kind": "evidence", "ids": ids, "claims": claim_ids}
 
 
 def _move_back(moves: list[dict], model: type[Model], current_pk: int, target_pk: int) -> None:
@@ -97,6 +109,8 @@ def _move_back(moves: list[dict], model: type[Model], current_pk: int, target_pk
     for move in moves:
         if move["kind"] == "evidence":
             Evidence.objects.filter(pk__in=move["ids"], content_type=ct).update(object_id=target_pk)
+            ValueClaim.objects.filter(pk__in=move.get("claims", []), content_type=ct).update(
+                object_id=target_pk)
             continue
         owner = apps.get_model(move["model"])
         if move["kind"] == "fk":
@@ -131,13 +145,82 @@ def merge_entities(keep: Model, drop: Model, user=None, reason: str = "",
     keep.save()
     drop_pk = drop.pk
     drop.delete()
+    event_merges = _merge_duplicate_events(keep)
     return Judgement.objects.create(
         entity_type=kind_of(type(keep)), left_id=keep.pk, right_id=drop_pk,
         name=drop_before.get("name", "")[:300], verdict=Judgement.Verdict.POSITIVE,
         reason=reason[:300] or "merged", user=_user(user), automatic=automatic,
         data={"action": "merge", "keep_before": _jsonable(keep_before),
-              "drop_before": _jsonable(drop_before), "moves": moves},
+              "drop_before": _jsonable(drop_before), "moves": moves,
+              "event_merges": event_merges},
     )
+
+
+def _merge_duplicate_events(entity: Model) -> list[dict]:
+    """Once two entities are one, their reports of one incident are one event too:
+    same type and compatible dates, as the store merges them at ingest."""
+    relation = _VICTIM_FIELDS.get(type(entity).__name__)
+    if relation is None:
+        return []
+    merges = []
+    events = list(Event.objects.filter(**{relation: entity}).order_by("id"))
+    absorbed: set[int] = set()
+    for i, keep in enumerate(events):
+        for other in events[i + 1:]:
+            if keep.pk in absorbed or other.pk in absorbed or other.type != keep.type:
+                continue
+            if dates_compatible(keep.date_text, other.date_text) or close_dates(
+                    keep.date_text, other.date_text):
+                merges.append(_absorb_event(keep, other))
+                absorbed.add(other.pk)
+    return merges
+
+
+_VICTIM_FIELDS = {"Person": "victim_persons", "Organization": "victim_organizations"}
+
+
+def _absorb_event(keep: Event, other: Event) -> dict:
+    """`other` becomes part of `keep`; returns what undo needs."""
+    record = {
+        "keep": keep.pk, "other": other.pk, "snapshot": _jsonable(_snapshot(other)),
+        "keep_before": [keep.date_text, keep.date_precision, keep.confidence],
+        "victims": {f: list(getattr(other, f).values_list("pk", flat=True))
+                    for f in _VICTIM_FIELDS.values()},
+    }
+    record["added"] = {
+        field: [pk for pk in ids if not getattr(keep, field).filter(pk=pk).exists()]
+        for field, ids in record["victims"].items()
+    }
+    for field, ids in record["added"].items():
+        getattr(keep, field).add(*ids)
+    record["moves"] = _move_references(other, keep)
+    if len(other.date_text) > len(keep.date_text) and dates_compatible(keep.date_text,
+                                                                       other.date_text):
+        keep.set_date(other.date_text, other.date_precision)
+    keep.confidence = max(keep.confidence, other.confidence)
+    keep.save()
+    other.delete()
+    refresh_conflict(keep)
+    return record
+
+
+def _undo_event_merges(merges: list[dict]) -> None:
+    for record in reversed(merges):
+        keep = Event.objects.filter(pk=record["keep"]).first()
+        if keep is None or Event.objects.filter(pk=record["other"]).exists():
+            continue  # changed since: nothing safe to restore
+        other = Event(pk=record["other"], **record["snapshot"])
+        other.save(force_insert=True)
+        for field, ids in record["victims"].items():
+            getattr(other, field).set(ids)
+        for field, ids in record["added"].items():
+            getattr(keep, field).remove(*ids)
+        _move_back(record["moves"], Event, keep.pk, other.pk)
+        keep.date_text, keep.date_precision, keep.confidence = record["keep_before"]
+        keep.set_date(keep.date_text, keep.date_precision)
+        keep.save()
+        refresh_conflict(keep)
+        refresh_conflict(other)
 
 
 @transaction.atomic
@@ -238,6 +321,7 @@ def _undo_merge(model: type[Model], judgement: Judgement) -> None:
         raise MergeError(f"{judgement.entity_type} {judgement.left_id} no longer exists")
     if model.objects.filter(pk=judgement.right_id).exists():
         raise MergeError(f"{judgement.entity_type} {judgement.right_id} exists again")
+    _undo_event_merges(judgement.data.get("event_merges", []))
     drop = model(pk=judgement.right_id, **judgement.data["drop_before"])
     drop.save(force_insert=True)
     _move_back(judgement.data["moves"], model, keep.pk, drop.pk)
