@@ -104,3 +104,36 @@ def test_check_deploy_is_clean_in_production(tmp_path):
              "UNIONWATCH_DATA_DIR": str(tmp_path), **env})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_sharing_a_case_opens_it_to_the_partner(client):
+    from unionwatch.accounts.tokens import create_token
+
+    world = build_world()
+    partner, editor = create_token(world.users["partner"]), create_token(world.users["editor"])
+    other = world.other_case.pk
+    assert client.get(f"/api/cases/{other}", HTTP_AUTHORIZATION=f"Bearer {partner}").status_code == 404
+    url = f"/api/cases/{other}/shared-with"
+    body = {"organizations": ["Friendly Federation"]}
+    assert client.put(url, body, content_type="application/json",
+                      HTTP_AUTHORIZATION=f"Bearer {partner}").status_code in (403, 404)
+    response = client.put(url, body, content_type="application/json",
+                          HTTP_AUTHORIZATION=f"Bearer {editor}")
+    assert response.status_code == 200, response.content
+    assert client.get(f"/api/cases/{other}", HTTP_AUTHORIZATION=f"Bearer {partner}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_editor_changes_a_documents_level_on_the_web(client):
+    world = build_world()
+    doc = world.docs["internal"]
+    url = reverse("document-confidentiality", args=[doc.pk])
+    client.force_login(world.users["viewer"])
+    assert client.post(url, {"level": "restricted"}).status_code == 403
+    client.force_login(world.users["editor"])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"level": "nonsense"}).status_code == 400
+    assert client.post(url, {"level": "restricted"}).status_code == 302
+    doc.refresh_from_db()
+    assert doc.confidentiality == "restricted" and doc.text == "" and doc.plain_text

@@ -6,7 +6,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from unionwatch.accounts.permissions import api_require, can_edit, get_document_for, role_of
+from unionwatch.accounts.permissions import (
+    api_require,
+    can_edit,
+    get_case_for,
+    get_document_for,
+    role_of,
+)
 from unionwatch.documents.models import Confidentiality
 
 router = Router(tags=["access"])
@@ -45,3 +51,23 @@ def set_document_level(request: HttpRequest, document_id: int, payload: LevelIn)
         raise HttpError(422, "unknown level")
     set_confidentiality(document, payload.level)
     return {"id": document.pk, "confidentiality": document.confidentiality}
+
+
+class SharingIn(Schema):
+    organizations: list[str]
+
+
+class SharingOut(Schema):
+    id: int
+    shared_with: list[str]
+
+
+@router.put("/cases/{case_id}/shared-with", response=SharingOut)
+def set_case_sharing(request: HttpRequest, case_id: int, payload: SharingIn):
+    """Which partner organisations may see this case (editors and admins)."""
+    api_require(request, can_edit)
+    case = get_case_for(request, case_id)
+    names = [n.strip()[:200] for n in payload.organizations if n.strip()]
+    case.shared_with = list(dict.fromkeys(names))
+    case.save(update_fields=["shared_with", "updated"])
+    return {"id": case.pk, "shared_with": case.shared_with}
