@@ -169,3 +169,13 @@ def test_alerts_page_lists_and_acknowledges(editor_client):
 def test_new_pages_require_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_accepting_a_match_joins_their_cases(editor_client, django_capture_on_commit_callbacks):
+    question = _question()
+    rebuild_cases()
+    assert Case.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(reverse("review-match", args=[question.pk, "accept"]))
+    assert Case.objects.count() == 1
+    assert Case.objects.get().events.count() == 2

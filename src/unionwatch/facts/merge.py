@@ -146,6 +146,7 @@ def merge_entities(keep: Model, drop: Model, user=None, reason: str = "",
     drop_pk = drop.pk
     drop.delete()
     event_merges = _merge_duplicate_events(keep)
+    _rebuild_cases_later()
     return Judgement.objects.create(
         entity_type=kind_of(type(keep)), left_id=keep.pk, right_id=drop_pk,
         name=drop_before.get("name", "")[:300], verdict=Judgement.Verdict.POSITIVE,
@@ -247,6 +248,7 @@ def split_entity(entity: Model, document_ids: list[int], name: str = "", user=No
     if entity.name == name and entity.aliases:
         entity.name, entity.aliases = entity.aliases[0], entity.aliases[1:]
     entity.save()
+    _rebuild_cases_later()
     return Judgement.objects.create(
         entity_type=kind_of(model), left_id=entity.pk, right_id=new.pk, name=name[:300],
         verdict=Judgement.Verdict.NEGATIVE, reason=reason[:300] or "split", user=_user(user),
@@ -312,7 +314,15 @@ def undo_judgement(judgement: Judgement, user=None) -> Judgement:
     judgement.save(update_fields=["undone_at", "undone_by"])
     # A review answer that is taken back puts its question in the queue again.
     Judgement.objects.filter(closed_by=judgement).update(closed_by=None)
+    _rebuild_cases_later()
     return judgement
+
+
+def _rebuild_cases_later() -> None:
+    """Cases are built from who the victims are: refresh them once this change commits."""
+    from unionwatch.tasks import enqueue
+
+    enqueue("unionwatch.cases.builder.rebuild_cases")
 
 
 def _undo_merge(model: type[Model], judgement: Judgement) -> None:
