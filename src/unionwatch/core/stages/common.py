@@ -19,6 +19,22 @@ def overlaps(claims: list[Claim], start: int, end: int, kinds: tuple[str, ...] |
     return None
 
 
+class SpanMask:
+    """Which characters are covered by claims (optionally of some kinds): O(span) checks."""
+
+    def __init__(self, claims: list[Claim], size: int, kinds: tuple[str, ...] | None = None):
+        self.mask = bytearray(size + 1)
+        for claim in claims:
+            if kinds is None or claim.kind in kinds:
+                self.add(claim.start, claim.end)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def hit(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) != -1
+
+
 @lru_cache(maxsize=1)
 def _country_prefixes() -> frozenset[str]:
     prefixes = set()

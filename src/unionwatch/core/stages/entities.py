@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import fold_name, names_match
 from unionwatch.core.stages.base import EntityMention, PersonRecord
-from unionwatch.core.stages.chunks import WORD, Chunk, Token, find_chunks, is_acronym
-from unionwatch.core.stages.common import is_demonym, is_plain_word, overlaps
+from unionwatch.core.stages.chunks import Chunk, Token, find_chunks, is_acronym
+from unionwatch.core.stages.common import SpanMask, is_demonym, is_plain_word
 from unionwatch.core.stages.vocab import alternation, vocab
 
 if TYPE_CHECKING:
@@ -146,12 +146,13 @@ class FindPersons:
     def __call__(self, state: PipelineState) -> None:
         cands: list[Candidate] = []
         headline_cands: list[Candidate] = []
+        claimed = SpanMask(state.claims, len(state.text))
         for chunk in state.chunks:
             if chunk.tokens[-1].lower in _V.non_entity_heads:
                 continue
             run: list[Token] = []
             for token in chunk.tokens + [None]:  # type: ignore[list-item]
-                if token is not None and not overlaps(state.claims, token.start, token.end):
+                if token is not None and not claimed.hit(token.start, token.end):
                     run.append(token)
                     continue
                 if run:
@@ -216,7 +217,11 @@ class LinkMentions:
     """Surname-only, first-name and possessive references; every later mention of a known name."""
 
     def __call__(self, state: PipelineState) -> None:
-        taken = [(s, e) for p in state.persons for s, e in p.mentions]
+        taken = SpanMask([], len(state.text))
+        for person in state.persons:
+            for s, e in person.mentions:
+                taken.add(s, e)
+        names = SpanMask(state.claims, len(state.text), ("org", "place"))
         words: dict[str, set[int]] = {}
         for idx, person in enumerate(state.persons):
             fw = person.folded_words
@@ -225,12 +230,13 @@ class LinkMentions:
             for word in keys:
                 if len(word) >= 3:
                     words.setdefault(word, set()).add(idx)
-        for match in WORD.finditer(state.norm):
-            start, end = match.span()
-            owners = words.get(fold_name(match.group()))
-            if not owners or len(owners) != 1 or is_demonym(match.group()):
+        # every capitalised word of the text is a token of some chunk: no second scan needed
+        for token in (t for chunk in state.chunks for t in chunk.tokens):
+            start, end = token.start, token.end
+            owners = words.get(fold_name(token.text))
+            if not owners or len(owners) != 1 or is_demonym(token.text):
                 continue
-            if any(s < end and start < e for s, e in taken) or overlaps(state.claims, start, end, ("org", "place")):
+            if taken.hit(start, end) or names.hit(start, end):
                 continue
             person = state.persons[next(iter(owners))]
             person.mentions.append((start, end))

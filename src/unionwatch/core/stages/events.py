@@ -109,11 +109,17 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
     return found
 
 
+@lru_cache(maxsize=1)
+def _aggregate_scanner() -> Scanner:
+    cues = load_yaml("events.yaml")["aggregate_cues"]
+    return Scanner("\\b(?:" + "|".join(c[2:] if c.startswith(chr(92) + "b") else c for c in cues) + ")")
+
+
 def _aggregate_sentences(state: PipelineState) -> set[int]:
     """Sentences about figures or groups in general ("the 72nd victim", "a number of ...")."""
     raw = load_yaml("events.yaml")
     starts = [s.start for s in state.sentences]
-    out = {bisect_right(starts, m.start()) - 1 for m in _rules()[3].finditer(state.lower)}
+    out = {bisect_right(starts, m.start()) - 1 for m in _aggregate_scanner().finditer(state.lower)}
     openings = tuple(raw["aggregate_openings"])
     for sentence in state.sentences:
         if state.lower[sentence.start:sentence.start + 20].lstrip(" \"'(-").startswith(openings):
@@ -182,7 +188,8 @@ class FindEvents:
                     victims.append(org.name)
             else:
                 places.append(state.places[m.index])
-        if not any(v for v in victims if v in {p.name for p in state.persons}) and _PRONOUN.search(
+        person_names = {p.name for p in state.persons}
+        if not any(v in person_names for v in victims) and _PRONOUN.search(
             state.lower, sentence.start, sentence.end
         ):
             antecedent = last_person_before(state, sentence.start)

@@ -261,7 +261,9 @@ class OrgBuilder:
             if not words or all(map(is_plain_word, words)) or lookup(" ".join(words)) or is_demonym(words[0]):
                 continue
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
-            before = before_re.search(self.norm, max(0, chunk.start - 40), chunk.start)
+            before = before_re.search(self.norm, max(0, chunk.start - 40), chunk.start) if _previous_word(
+                self.norm, chunk.start
+            ) in _CUE_LAST_WORDS else None
             after = after_re.match(self.norm[chunk.end:chunk.end + 30])
             if before and not chunk.headline:
                 self.add(start, chunk.end, _CUE_KIND.get(before.group(1).lower(), "other"))
@@ -339,6 +341,14 @@ class OrgBuilder:
             if " " in record.name and initials(record.name) == letters:
                 return record
         return None
+
+
+_CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
+
+
+def _previous_word(norm: str, pos: int) -> str:
+    words = norm[max(0, pos - 30):pos].split()
+    return words[-1].lower() if words else ""
 
 
 def _sentence_initial(chunk: Chunk) -> bool:

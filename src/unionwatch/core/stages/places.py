@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import Claim, PlaceRecord
 from unionwatch.core.stages.chunks import Chunk, Token
-from unionwatch.core.stages.common import is_demonym, is_plain_word, overlaps
+from unionwatch.core.stages.common import SpanMask, is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.gazetteer import GazetteerEntry, lookup, place_key
 from unionwatch.core.stages.vocab import alternation, vocab
 
@@ -113,7 +113,11 @@ class PlaceBuilder:
         for chunk in chunks:
             if overlaps(self.claims, chunk.start, chunk.end) or overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
                 continue
-            if pattern.search(self.state.norm, max(0, chunk.start - 30), chunk.start) and not is_plain_word(chunk.tokens[0].text):
+            previous = self.state.norm[max(0, chunk.start - 12):chunk.start].split()
+            cued = bool(previous) and previous[-1].lower() == "of" and pattern.search(
+                self.state.norm, max(0, chunk.start - 30), chunk.start
+            )
+            if cued and not is_plain_word(chunk.tokens[0].text):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
             elif self._locality_before_region(chunk):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "locality")
@@ -147,11 +151,11 @@ class FindPlaces:
         builder.region_cues(state.chunks)
         builder.city_cues(state.chunks)
         court_places = [c for c in state.claims if c.kind == "court_place"]
+        orgs = SpanMask(state.claims, len(state.text), ("org",))
         for chunk in state.chunks:
             if overlaps(builder.claims, chunk.start, chunk.end):
                 continue
-            org = overlaps(state.claims, chunk.start, chunk.end, ("org",))
-            if org is not None:
+            if orgs.hit(chunk.start, chunk.end):
                 inside = [t for t in chunk.tokens if overlaps(court_places, t.start, t.end)]
                 if inside:
                     builder.from_chunk(inside)
