@@ -117,6 +117,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                workers=args.workers)
     for outcome in summary.failed:
         _err(f"{outcome.path}: {outcome.reason}")
+    for note in summary.notes:
+        _err(f"unionwatch ingest: {note}")
     print(f"ingest: {summary.line()}")
     return EXIT_INPUT if summary.failed else EXIT_OK
 

@@ -13,5 +13,7 @@ urlpatterns = [
     path("", include("unionwatch.accounts.urls")),
     path("api/", api.urls),
     path("advocacy/", include("unionwatch.advocacy.urls")),
+    path("jobs/", include("unionwatch.jobs.urls")),
+    path("search/", include("unionwatch.search.urls")),
     path("", include("unionwatch.web.urls")),
 ]

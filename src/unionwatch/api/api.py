@@ -12,6 +12,8 @@ api = NinjaAPI(title="unionwatch API", version="1", auth=api_auth)
 api.add_router("/", "unionwatch.accounts.api.router")
 api.add_router("/advocacy", "unionwatch.api.advocacy.router")
 api.add_router("/", "unionwatch.api.facts.router")
+api.add_router("/", "unionwatch.api.search.router")
+api.add_router("/", "unionwatch.jobs.api.router")
 
 
 class VictimOut(Schema):

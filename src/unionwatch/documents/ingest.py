@@ -49,15 +49,12 @@ class IngestSummary:
 
     counts: dict[str, int] = field(default_factory=lambda: {"stored": 0, "skipped": 0, "failed": 0})
     failed: list[IngestOutcome] = field(default_factory=list)
-    stored_ids: list[int] = field(default_factory=list)
-    keep_ids: bool = True
+    notes: list[str] = field(default_factory=list)
 
     def add(self, outcome: IngestOutcome) -> None:
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
         if outcome.status == "failed":
             self.failed.append(outcome)
-        elif outcome.status == "stored" and self.keep_ids and outcome.document_id:
-            self.stored_ids.append(outcome.document_id)
 
     def count(self, status: str) -> int:
         return self.counts.get(status, 0)
@@ -122,10 +119,19 @@ def ingest_paths(
             prepared = extractor.map(new)
             _store_prepared(prepared, confidentiality, user, report, batch_size, index)
     if rebuild and summary.count("stored"):
-        from unionwatch.cases.builder import rebuild_cases
-
-        rebuild_cases()
+        _rebuild_cases(summary)
     return summary
+
+
+def _rebuild_cases(summary: IngestSummary) -> None:
+    """Re-propose cases once per run. The documents are committed already, so a failure
+    here is reported as a note, not as lost documents."""
+    from unionwatch.cases.builder import rebuild_cases
+
+    try:
+        rebuild_cases()
+    except Exception as exc:  # noqa: BLE001 - the stored documents stay stored
+        summary.notes.append(f"cases were not rebuilt: {type(exc).__name__}: {exc}")
 
 
 def stream_files(paths: Iterable[str | Path], report: Callable[[IngestOutcome], None]) -> Iterator[Path]:

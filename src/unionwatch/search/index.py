@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from unionwatch.documents.models import Confidentiality, Document
-from unionwatch.facts.models import Event, Evidence, Organization, Person
+from unionwatch.facts.models import Event, Evidence, Organization, Person, Place
 from unionwatch.search.backends import fold_for_index, get_backend
 from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
 
@@ -60,7 +60,7 @@ class _DocumentFacts:
 
 def _facts_by_document(ids: list[int]) -> dict[int, _DocumentFacts]:
     """Event types and entities stated in each document: four queries for the whole batch."""
-    cts = ContentType.objects.get_for_models(Event, Person, Organization)
+    cts = ContentType.objects.get_for_models(Event, Person, Organization, Place)
     by_ct = {ct.pk: model for model, ct in cts.items()}
     links = (
         Evidence.objects.filter(document_id__in=ids, content_type__in=list(by_ct))
@@ -77,7 +77,7 @@ def _facts_by_document(ids: list[int]) -> dict[int, _DocumentFacts]:
     names = {
         model: {pk: [name, *(aliases or [])] for pk, name, aliases in
                 model.objects.filter(pk__in=wanted[model]).values_list("id", "name", "aliases")}
-        for model in (Person, Organization)
+        for model in (Person, Organization, Place)
     }
     labels = {key: spec.label for key, spec in _taxonomy_types().items()}
     result: dict[int, _DocumentFacts] = defaultdict(_DocumentFacts)
@@ -93,6 +93,8 @@ def _facts_by_document(ids: list[int]) -> dict[int, _DocumentFacts]:
             elif model is Organization:
                 found.orgs.add(pk)
                 found.names += names[Organization].get(pk, [])
+            else:
+                found.names += names[Place].get(pk, [])
     return result
 
 
