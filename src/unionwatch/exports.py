@@ -8,6 +8,7 @@ restricted sources is left out, and so is any case title naming one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -70,12 +71,13 @@ def export_json(public: bool = False, user=None) -> dict:
     exported = {p["id"] for p in persons} | {o["id"] for o in orgs}
     events = _events(scope, exported)
     hidden = _hidden_names(persons, orgs) if public else set()
+    protected = _protected_names() if public else []
     return {
         "persons": persons,
         "organizations": orgs,
         "events": events,
         "cases": _cases(exported, {e["id"] for e in events}, hidden, public),
-        "documents": [{"id": d.pk, "title": d.title, "sha256": d.sha256,
+        "documents": [{"id": d.pk, "title": _redact(d.title, protected), "sha256": d.sha256,
                        "date": d.date.isoformat() if d.date else None,
                        "confidentiality": d.confidentiality} for d in documents],
     }
@@ -154,6 +156,17 @@ def _hidden_names(persons: list[dict], orgs: list[dict]) -> set[str]:
     # A hidden spelling inside a shown name ("Smith" in "Anna Smith") reveals nothing.
     shown_text = " | ".join(n for names in shown.values() for n in names)
     return {h for h in hidden if len(h) >= 3 and h not in shown_text}
+
+
+def _protected_names() -> list[str]:
+    names = {n for p in Person.objects.filter(protected=True) for n in p.all_names() if n}
+    return sorted(names, key=len, reverse=True)  # longest first: "Ana Smith" before "Smith"
+
+
+def _redact(text: str, names: list[str]) -> str:
+    for name in names:
+        text = re.sub(re.escape(name), REDACTED, text, flags=re.IGNORECASE)
+    return text
 
 
 def _cases(exported: set[str], event_ids: set[int], hidden: set[str], public: bool) -> list[dict]:

@@ -29,6 +29,10 @@ TEXTS = {
                   "Her sister Vera Hiddenova was questioned on 5 May 2021.",
 }
 
+# Titles name the people too, so a list of titles can leak as much as a text.
+TITLES = {"public": "Arrest of Ana Openova", "internal": "Dismissal of Boris Insidov",
+          "restricted": "Questioning of Vera Hiddenova"}
+
 
 @dataclass
 class World:
@@ -40,7 +44,7 @@ class World:
 
 def _document(level: str, text: str) -> Document:
     return Document.objects.create(
-        sha256=hashlib.sha256(text.encode()).hexdigest(), text=text, title=f"{level} report",
+        sha256=hashlib.sha256(text.encode()).hexdigest(), text=text, title=TITLES[level],
         country="Belarus", confidentiality=level,
     )
 
