@@ -128,3 +128,35 @@ def test_restricted_extraction_output_is_sealed_too():
     loaded.confidentiality = "public"
     loaded.save(update_fields=["confidentiality"])
     assert Document.objects.get(pk=doc.pk).extraction["persons"][0]["name"] == "Olga Quietova"
+
+
+def test_restricted_text_is_searchable_by_those_who_may_read_it(django_user_model):
+    from unionwatch.accounts.permissions import search_restricted_text
+
+    doc = _doc("restricted")
+    _doc("public", "The witness Olga Quietova spoke in public.")
+    editor = django_user_model.objects.create(username="ed", role="editor")
+    viewer = django_user_model.objects.create(username="vi", role="viewer")
+    assert search_restricted_text(editor, ["quietova", "HIDDEN lane"]) == [doc.pk]
+    assert search_restricted_text(editor, ["quietova", "nowhere"]) == []
+    assert search_restricted_text(viewer, ["quietova"]) == []
+
+
+def test_making_a_document_restricted_removes_its_text_from_the_search_index():
+    from unionwatch.accounts.cli import set_confidentiality
+    from unionwatch.search.backends import ParsedQuery, get_backend
+    from unionwatch.search.index import index_documents
+    from unionwatch.search.models import SearchEntry
+
+    doc = _doc("public", "Quietova spoke at the rally in Gomel.")
+    index_documents([doc.pk])
+    backend = get_backend()
+
+    def found() -> bool:
+        return backend.matching(SearchEntry.objects.all(), ParsedQuery.parse("rally")).exists()
+
+    assert found()
+    set_confidentiality(doc, "restricted")
+    assert not found()
+    set_confidentiality(doc, "public")
+    assert found()

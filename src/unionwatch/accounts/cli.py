@@ -67,9 +67,16 @@ def cmd_confidentiality(args: argparse.Namespace) -> int:
 
 
 def set_confidentiality(document, level: str) -> None:
-    """Change a document's level; its text is encrypted or decrypted on save."""
-    document.confidentiality = level
-    document.save(update_fields=["confidentiality"])
+    """Change a document's level; its text is encrypted or decrypted on save, and the
+    search index is redone so no clear text of a now-restricted document stays there."""
+    from django.db import transaction
+
+    from unionwatch.search.index import index_documents
+
+    with transaction.atomic():
+        document.confidentiality = level
+        document.save(update_fields=["confidentiality"])
+        index_documents([document.pk])
 
 
 def register(add_verb) -> None:

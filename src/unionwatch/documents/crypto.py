@@ -125,6 +125,27 @@ def open_text(document) -> str:
     return ""
 
 
+def sealed_text_matches(words: list[str], documents) -> list[int]:
+    """Ids of the encrypted documents among `documents` whose text has every word.
+
+    Restricted text is never put into a search index in clear; this decrypts it in
+    memory, in chunks, for a caller already allowed to read it (see permissions).
+    Matching is case- and accent-insensitive, like the index.
+    """
+    from anyascii import anyascii
+
+    folded = [anyascii(w).lower() for w in words if w.strip()]
+    if not folded:
+        return []
+    hits = []
+    sealed = documents.exclude(text_encrypted=None).only("id", "text_encrypted")
+    for document in sealed.iterator(chunk_size=200):
+        text = anyascii(decrypt(document.text_encrypted).decode("utf-8")).lower()
+        if all(word in text for word in folded):
+            hits.append(document.pk)
+    return hits
+
+
 # --- the stored files --------------------------------------------------------------------
 
 
