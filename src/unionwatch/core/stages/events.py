@@ -88,22 +88,41 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     return pattern, types
 
 
+CUE_REACH = 80  # cue patterns span less than this on either side of their trigger stem
+
+
+def _windows(positions: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Merged text windows around trigger positions, inside the sentence [lo, hi)."""
+    out: list[tuple[int, int]] = []
+    for pos in positions:
+        start, end = max(lo, pos - CUE_REACH), min(hi, pos + CUE_REACH)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]]]:
     """Cue matches by sentence and type: a fast scan for trigger stems picks the
     sentences, then only the types triggered there run their full patterns."""
     cues = _rules()[0]
     trigger, types = _triggers()
     starts = [s.start for s in state.sentences]
-    wanted: dict[int, set[str]] = {}
+    wanted: dict[int, dict[str, list[int]]] = {}
     for match in trigger.finditer(state.lower):
         i = bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < state.sentences[i].end and not state.sentences[i].headline:
-            wanted.setdefault(i, set()).update(types[match.group()])
+            by_kind = wanted.setdefault(i, {})
+            for kind in types[match.group()]:
+                by_kind.setdefault(kind, []).append(match.start())
     found: dict[int, dict[str, list[re.Match[str]]]] = {}
-    for i, kinds in wanted.items():
+    for i, by_kind in wanted.items():
         sentence = state.sentences[i]
-        for kind in kinds:
-            matches = list(cues[kind].finditer(state.lower, sentence.start, sentence.end))
+        for kind, positions in by_kind.items():
+            matches = []
+            for lo, hi in _windows(positions, sentence.start, sentence.end):
+                matches.extend(cues[kind].finditer(state.lower, lo, hi))
             if matches:
                 found.setdefault(i, {})[kind] = matches
     return found
