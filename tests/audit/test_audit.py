@@ -70,3 +70,19 @@ def test_audit_export_cli(tmp_path):
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(out.open()))
     assert any(r["action"] == "create" and r["object_repr"] == "admin" for r in rows)
+
+
+@pytest.mark.django_db
+def test_updates_say_what_changed_but_never_secrets():
+    person = Person.objects.create(name="Test Person")
+    person.name = "Test Persona"
+    person.protected = True
+    person.save()
+    entry = AuditEntry.objects.filter(action="update", object_type="facts.person").latest("id")
+    assert "name: 'Test Person' -> 'Test Persona'" in entry.detail
+    assert "protected: False -> True" in entry.detail
+    users = make_users()
+    users["viewer"].set_password("another-long-password")
+    users["viewer"].save()
+    entry = AuditEntry.objects.filter(action="update", object_type="accounts.user").latest("id")
+    assert entry.detail == "password: changed"

@@ -12,7 +12,7 @@ import getpass
 from collections.abc import Callable
 
 from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 
 _request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(
@@ -74,13 +74,54 @@ def _repr(obj: Model | None) -> str:
         return ""
 
 
+# Values never written into the log: secrets, and text that may be restricted.
+SECRET_FIELDS = {"password", "digest", "text", "text_encrypted", "extraction",
+                 "extraction_encrypted", "notes", "summary", "sentence"}
+SKIPPED_FIELDS = {"updated", "created", "last_used"}
+
+
+def _values(instance: Model) -> dict[str, object]:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields
+            if f.attname not in SKIPPED_FIELDS}
+
+
+def _on_pre_save(sender, instance, raw=False, **kwargs) -> None:
+    if raw or instance.pk is None or instance._state.adding:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    instance._audit_old = _values(old) if old is not None else None
+
+
+def _changes(instance: Model) -> str:
+    """'field: old -> new' for what changed (secret fields by name only)."""
+    old = getattr(instance, "_audit_old", None)
+    if not old:
+        return ""
+    parts = []
+    for name, new_value in _values(instance).items():
+        if name not in old or old[name] == new_value:
+            continue
+        if name in SECRET_FIELDS:
+            parts.append(f"{name}: changed")
+        else:
+            parts.append(f"{name}: {_short(old[name])} -> {_short(new_value)}")
+    return "; ".join(parts)
+
+
+def _short(value: object, limit: int = 80) -> str:
+    text = repr(value) if isinstance(value, (str, list, dict)) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _on_save(sender, instance, created, update_fields=None, raw=False, **kwargs) -> None:
     if raw:
         return  # fixtures loading
-    detail = f"fields: {', '.join(sorted(update_fields))}" if update_fields else ""
     if sender._meta.label == "accounts.User" and update_fields == frozenset({"last_login"}):
         record("login", instance, user=instance)
         return
+    detail = "" if created else _changes(instance)
+    if not created and not detail and update_fields:
+        detail = f"fields: {', '.join(sorted(update_fields))}"
     record("create" if created else "update", instance, detail=detail)
 
 
@@ -96,6 +137,7 @@ def connect_signals() -> None:
             model = apps.get_model(label)
         except LookupError:
             continue
+        pre_save.connect(_on_pre_save, sender=model, dispatch_uid=f"audit-pre-{label}")
         post_save.connect(_on_save, sender=model, dispatch_uid=f"audit-save-{label}")
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"audit-delete-{label}")
 
