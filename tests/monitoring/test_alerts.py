@@ -65,3 +65,18 @@ def test_no_email_without_smtp(settings, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         rebuild_cases()
     assert Alert.objects.count() == 1 and not mail.outbox
+
+
+def test_an_upholding_appeal_does_not_restart_the_terms():
+    from tests.facts.builders import decision
+    from unionwatch.core import types as x
+    from unionwatch.monitoring.deadlines import deadlines
+
+    for text, date in (("Rustam Ibraev was sentenced on 2 March 2018 to three years.", "2018-03-02"),
+                       ("On 9 June 2018 the appeal court upheld the three years.", "2018-06-09")):
+        ingest(text, persons=[person(text, "Rustam Ibraev")] if "Rustam" in text else [],
+               decisions=[decision(text, "Rustam Ibraev", date,
+                                   [x.Term("restriction_of_movement", 3, "years")])])
+    rebuild_cases()
+    ends = [d.date.isoformat() for d in deadlines() if d.kind == "term_end"]
+    assert ends == ["2021-03-02"]

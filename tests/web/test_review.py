@@ -115,6 +115,8 @@ def test_case_page_counts_sources_flags_conflicts_and_computes_term_end(editor_c
     assert "Sources disagree" in page and "2017-07-26" in page and "5 years" in page
     assert "2021-07-25" in page  # four years from the decision date
     assert "appeal hearing" in page and "2030-09-27" in page
+    queue = editor_client.get(reverse("review")).content.decode()
+    assert 'id="decision-' in queue and 'id="upcoming-' not in queue
 
 
 def test_case_edits_through_the_page(editor_client):

@@ -272,6 +272,7 @@ class Upcoming(DatedFact):
         CourtDecision, null=True, blank=True, on_delete=models.CASCADE, related_name="upcoming"
     )
     evidence = GenericRelation(Evidence, related_query_name="upcoming")
+    claims = GenericRelation("ValueClaim", related_query_name="upcoming")
 
     class Meta:
         ordering = ["date", "id"]

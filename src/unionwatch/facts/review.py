@@ -25,17 +25,23 @@ class ReviewError(ValueError):
     """A correction that cannot be applied; the message names the field and why."""
 
 
+# Only events carry a confidence from extraction; decisions and hearings are queued
+# when their sources disagree.
+SCORED = (Event,)
+
+
 def needs_review(fact: Model) -> bool:
-    return fact.status == ReviewStatus.UNREVIEWED and (
-        fact.confidence < LOW_CONFIDENCE or fact.conflicted
-    )
+    low = isinstance(fact, SCORED) and fact.confidence < LOW_CONFIDENCE
+    return fact.status == ReviewStatus.UNREVIEWED and (low or fact.conflicted)
 
 
 def review_queue(model: type[Model]):
     """Unreviewed facts that are low-confidence or contradicted by another source."""
-    return model.objects.filter(status=ReviewStatus.UNREVIEWED).filter(
-        Q(confidence__lt=LOW_CONFIDENCE) | Q(conflicted=True)
-    ).order_by("confidence", "id")
+    doubt = Q(conflicted=True)
+    if model in SCORED:
+        doubt |= Q(confidence__lt=LOW_CONFIDENCE)
+    return model.objects.filter(status=ReviewStatus.UNREVIEWED).filter(doubt).order_by(
+        "confidence", "id")
 
 
 def _mark(fact: Model, status: str, user) -> Model:

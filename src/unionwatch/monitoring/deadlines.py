@@ -32,7 +32,9 @@ def deadlines(case: Case | None = None, since: dt.date | None = None,
     for c in cases:
         for person in c.victims.all():
             by_person.setdefault(person.pk, c)
-    found = _hearings(by_person, public) + _term_ends(by_person, public)
+    # The whole-store feed also has deadlines of people not (yet) in any case.
+    scope = set(by_person) if case else None
+    found = _hearings(by_person, scope, public) + _term_ends(by_person, scope, public)
     if since:
         found = [d for d in found if d.date >= since]
     return sorted(found, key=lambda d: (d.date, d.kind, d.uid))
@@ -50,9 +52,11 @@ def _who(person: Person | None, public: bool) -> str:
     return "a protected person" if public and person.protected else person.name
 
 
-def _hearings(by_person: dict[int, Case], public: bool) -> list[Deadline]:
-    items = (Upcoming.objects.filter(Q(person_id__in=by_person) | Q(decision__defendant_id__in=by_person))
-             .exclude(date=None).exclude(status=ReviewStatus.REJECTED)
+def _hearings(by_person: dict[int, Case], scope: set[int] | None, public: bool) -> list[Deadline]:
+    items = Upcoming.objects.all()
+    if scope is not None:
+        items = items.filter(Q(person_id__in=scope) | Q(decision__defendant_id__in=scope))
+    items = (items.exclude(date=None).exclude(status=ReviewStatus.REJECTED)
              .select_related("person").prefetch_related("evidence__document"))
     found = []
     for item in items:
@@ -69,14 +73,22 @@ def _hearings(by_person: dict[int, Case], public: bool) -> list[Deadline]:
     return found
 
 
-def _term_ends(by_person: dict[int, Case], public: bool) -> list[Deadline]:
-    decisions = (CourtDecision.objects.filter(defendant_id__in=by_person)
-                 .exclude(status=ReviewStatus.REJECTED)
+def _term_ends(by_person: dict[int, Case], scope: set[int] | None, public: bool) -> list[Deadline]:
+    decisions = CourtDecision.objects.all()
+    if scope is not None:
+        decisions = decisions.filter(defendant_id__in=scope)
+    decisions = (decisions.exclude(status=ReviewStatus.REJECTED)
                  .select_related("defendant").prefetch_related("terms", "evidence__document"))
     found = []
-    for decision in decisions:
-        if not _visible(decision, public):
+    seen: set[tuple] = set()
+    for decision in sorted(decisions, key=lambda d: (d.date or dt.date.max, d.pk)):
+        # An appeal that upholds a sentence restates its terms: they still run from
+        # the first decision, so a later decision with the same terms adds no end date.
+        signature = (decision.defendant_id, frozenset(
+            (t.kind, t.unit, t.amount) for t in decision.terms.all()))
+        if signature in seen or not _visible(decision, public):
             continue
+        seen.add(signature)
         for term in decision.terms.all():
             end = term.end_date()
             if end is None:
@@ -94,10 +106,23 @@ def _term_ends(by_person: dict[int, Case], public: bool) -> list[Deadline]:
 
 def deadlines_for(user, case: Case | None = None, since: dt.date | None = None) -> list[Deadline]:
     """The deadlines `user` may see: of visible cases, protected persons redacted."""
-    from unionwatch.accounts.permissions import must_redact, visible_cases
+    from unionwatch.accounts.permissions import (
+        is_partner,
+        must_redact,
+        visible_cases,
+        visible_facts,
+    )
 
     allowed = set(visible_cases(user).values_list("pk", flat=True))
-    items = [d for d in deadlines(case=case, since=since) if d.case is None or d.case.pk in allowed]
+    people = set(visible_facts(Person, user).values_list("pk", flat=True))
+
+    def shown(item: Deadline) -> bool:
+        if item.case is not None:
+            return item.case.pk in allowed
+        # Outside any case: partners see nothing, others what they may see of the person.
+        return not is_partner(user) and item.person is not None and item.person.pk in people
+
+    items = [d for d in deadlines(case=case, since=since) if shown(d)]
     for item in items:
         if item.person is not None and must_redact(item.person, user):
             item.title = item.title.replace(item.person.name, "a protected person")
