@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from unionwatch.documents.crypto import document_storage
+
 
 class JobState(models.TextChoices):
     QUEUED = "queued", "Queued"
@@ -21,7 +23,8 @@ class Job(models.Model):
     progress = models.PositiveIntegerField(default=0, help_text="Files handled so far.")
     total = models.PositiveIntegerField(default=0, help_text="Files to handle.")
     paths = models.JSONField(default=list, blank=True, help_text="Files the worker reads.")
-    file = models.FileField(upload_to="uploads/%Y/%m/", blank=True)
+    # Uploads are encrypted at rest like stored documents (documents/crypto.py).
+    file = models.FileField(upload_to="uploads/%Y/%m/", blank=True, storage=document_storage)
     confidentiality = models.CharField(max_length=12, default="internal")
     result = models.JSONField(default=dict, blank=True, help_text="Counts: stored, skipped, failed.")
     user = models.ForeignKey(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import tempfile
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -23,7 +27,6 @@ def run_ingest_job(job_id: int) -> None:
     Job.objects.filter(pk=job_id).update(
         state=JobState.RUNNING, started=timezone.now(), worker=f"{socket.gethostname()}:{os.getpid()}"
     )
-    paths = list(job.paths) or ([job.file.path] if job.file else [])
     done = 0
     last_write = time.monotonic()
 
@@ -35,15 +38,37 @@ def run_ingest_job(job_id: int) -> None:
             last_write = time.monotonic()
 
     try:
-        summary = ingest_paths(paths, confidentiality=job.confidentiality, user=job.user,
-                               on_progress=on_progress, workers=1)
+        with _input_paths(job) as (paths, shown):
+            summary = ingest_paths(paths, confidentiality=job.confidentiality, user=job.user,
+                                   on_progress=on_progress, workers=1)
+            failures = [f"{shown(o.path)}: {o.reason}" for o in summary.failed]
     except Exception as exc:  # noqa: BLE001 - record any crash as the job's reason
         _finish(job_id, JobState.FAILED, f"{type(exc).__name__}: {exc}", done, {})
         raise
     counts = {s: summary.count(s) for s in ("stored", "skipped", "failed")}
-    failures = [f"{o.path}: {o.reason}" for o in summary.failed]
     state = JobState.FAILED if failures else JobState.DONE
-    _finish(job_id, state, "\n".join(failures), summary.total, counts)
+    _finish(job_id, state, "\n".join(failures + summary.notes), summary.total, counts)
+    if job.file and not failures:
+        # The stored document keeps its own encrypted copy of the upload.
+        job.file.storage.delete(job.file.name)
+        Job.objects.filter(pk=job_id).update(file="")
+
+
+@contextmanager
+def _input_paths(job: Job):
+    """The files to read, and how to name them in messages. An upload is decrypted
+    into a private temporary folder for the time of the job, under its own name."""
+    if not job.file:
+        yield list(job.paths), str
+        return
+    folder = Path(tempfile.mkdtemp(prefix="unionwatch-job-"))  # mode 0700
+    try:
+        name = Path(job.file.name).name
+        with job.file.open("rb") as source:
+            (folder / name).write_bytes(source.read())
+        yield [str(folder / name)], lambda path: path.replace(str(folder) + os.sep, "")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _finish(job_id: int, state: str, reason: str, progress: int, counts: dict) -> None:
