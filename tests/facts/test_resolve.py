@@ -52,7 +52,8 @@ def test_place_spellings_are_one_place(a, b):
 
 
 def test_court_names_in_two_transliterations_are_one_court():
-    for name in ("Yenbekshinsky district court of Shimkent", "Enbekshinskiy District Court of Shymkent"):
+    for name in ("Yenbekshinsky district court of Shimkent", "Enbekshinskiy District Court of Shymkent",
+                 "Enbekshinskiy District Court of Shymkent City"):
         text = f"The {name} heard the case."
         ingest(text, orgs=[org(text, name, kind="court")])
     assert Organization.objects.count() == 1

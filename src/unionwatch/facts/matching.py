@@ -120,8 +120,19 @@ def _two_part_score(ka: list[str], kb: list[str]) -> float:
     return 0.3  # same surname, another given name: another person
 
 
+# "of Shymkent City" / "of Shymkent": a settlement's type word does not change the body.
+_SETTLEMENT_WORDS = ("city", "town", "village", "municipality")
+
+
+def _org_key(name: str) -> str:
+    words = name_key(name).split()
+    settlement = {name_key(w) for w in _SETTLEMENT_WORDS}
+    kept = [w for w in words if w not in settlement]
+    return " ".join(kept or words)
+
+
 def org_score(a: str, b: str) -> float:
-    ka, kb = name_key(a), name_key(b)
+    ka, kb = _org_key(a), _org_key(b)
     if not ka or not kb:
         return 0.0
     if ka == kb or known_equivalent(a, b):
