@@ -89,6 +89,21 @@ def test_initials_of_a_full_name_match_the_acronym():
     assert Organization.objects.count() == 1
 
 
+def test_one_acronym_in_two_countries_is_a_question_not_a_merge():
+    for country in ("Colombia", "Brazil"):
+        text = "Members of the CUT marched."
+        ingest(text, country=country, orgs=[org(text, "CUT")])
+    assert Organization.objects.count() == 2
+    assert Judgement.objects.filter(verdict="unsure", entity_type="organization").count() == 1
+
+
+def test_international_body_named_in_full_is_one_across_countries():
+    for country in ("Colombia", "Belarus"):
+        text = "The International Labour Organization was informed."
+        ingest(text, country=country, orgs=[org(text, "International Labour Organization")])
+    assert Organization.objects.count() == 1
+
+
 def test_unrelated_acronyms_and_similar_names_stay_apart():
     assert org_score("UMWV", "Union of Mine Workers of Ruritania") == 0
     assert org_score("Federation of Trade Unions of Belarus",

@@ -17,7 +17,7 @@ from django.db.models import Model
 
 from unionwatch.core.names import fold_name
 from unionwatch.facts.keys import candidates
-from unionwatch.facts.matching import best_score, name_key, person_key
+from unionwatch.facts.matching import best_score, is_acronym, name_key, person_key
 from unionwatch.facts.models import Judgement, Organization, Person, Place
 
 MERGE_AT = 0.85
@@ -57,7 +57,10 @@ def score_candidate(kind: str, names: list[str], entity: Model, context: Context
     score = name_score
     if name_score and context.country and entity.country:
         if context.country != entity.country:
-            same_org = kind == "organization" and name_score >= 1.0
+            # A full name crosses borders (ILO); an acronym does not (CUT is a Colombian
+            # and a Brazilian confederation).
+            same_org = kind == "organization" and name_score >= 1.0 and not (
+                is_acronym(mine) and is_acronym(theirs))
             penalty = OTHER_COUNTRY_SAME_ORG_NAME if same_org else OTHER_COUNTRY
             score -= penalty
             reasons.append(f"other country {entity.country} -{penalty}")
