@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 
 def _progress():
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -19,7 +20,8 @@ def _progress():
 
     return Progress(SpinnerColumn(), TextColumn("{task.fields[label]}"), BarColumn(),
                     MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                    TimeRemainingColumn(), TextColumn("{task.description}"), transient=True)
+                    TimeRemainingColumn(), TextColumn("{task.description}"), transient=True,
+                    console=Console(stderr=True))  # stdout keeps only the summary
 
 
 def _rate(task) -> str:
