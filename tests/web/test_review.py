@@ -181,3 +181,39 @@ def test_accepting_a_match_joins_their_cases(editor_client, django_capture_on_co
         editor_client.post(reverse("review-match", args=[question.pk, "accept"]))
     assert Case.objects.count() == 1
     assert Case.objects.get().events.count() == 2
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_review_in_a_real_browser(live_server, django_user_model):
+    """An officer answers a question from the nav bar, then takes the answer back."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.web.test_browser import ARTIFACTS, CHROMIUM, FLAGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium")
+    django_user_model.objects.create_user("officer", password="a-long-test-password", role="editor")
+    question = _question()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{live_server.url}/login/")
+        page.fill("input[name=username]", "officer")
+        page.fill("input[name=password]", "a-long-test-password")
+        page.click("button[type=submit]")
+        page.click("nav >> text=Review")
+        row = page.locator(f"#match-{question.pk}")
+        assert "Olena Petrenko" in row.inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "review-queue.png"), full_page=True)
+        row.locator("text=Same — merge").click()
+        page.wait_for_selector(f"#match-{question.pk}", state="detached")
+        assert Person.objects.count() == 1
+        page.locator("section.history button:has-text('Undo')").first.click()
+        page.wait_for_selector(f"#match-{question.pk}")
+        assert Person.objects.count() == 2
+        browser.close()
