@@ -130,17 +130,22 @@ def find_terms(norm: str, sentence: Sentence) -> list[TermMatch]:
         if any(n is None for n in nums):
             continue
         unit = _unit(m.group("unit"))
+        second = None  # "18 months and 12 months": two terms, not one mixed term
         if m.group("num2"):
             extra = parse_number(m.group("num2")) or 0
             unit2 = _unit(m.group("unit2"))
             factor = {"years": {"months": 12, "weeks": 52, "days": 365}}.get(unit, {}).get(unit2)
             if factor and len(nums) == 1:
                 nums, unit = [nums[0] * factor + extra], unit2
+            else:
+                second = (m.start("num2"), [_clean(extra)], unit2)
         limit = durations[k + 1].start() if k + 1 < len(durations) else len(text)
         after = text[m.end():min(limit, m.end() + 70)]
         prev_end = terms[-1].end - s if terms else 0
         before = text[max(prev_end, m.start() - 90):m.start()]
         kind = _kind(after, before, unit)
+        if kind is None and terms and re.fullmatch(r"[ ]*(?:,|and|or|, and)[ ]*", text[terms[-1].end - s:m.start()]):
+            kind = terms[-1].kind  # "sentences of 18 months and 12 months"
         if kind is None:
             continue
         note = ""
@@ -148,6 +153,8 @@ def find_terms(norm: str, sentence: Sentence) -> list[TermMatch]:
             found = _NOTES[kind].search(after)
             note = found.group(1).lower() if found else ""
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(n) for n in nums], unit, kind, note=note))
+        if second is not None:
+            terms.append(TermMatch(s + second[0], s + m.end(), second[1], second[2], kind, note=note))
     for m in _LIFE.finditer(text):
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
     for m in _money().finditer(text):
@@ -244,6 +251,12 @@ class FindCourtDecisions:
     def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch], context: list[int]):  # noqa: ANN205
         persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
         respectively = _RESPECTIVELY.search(state.norm, sentence.start, sentence.end)
+        if respectively and len(terms) > 1 and all(len(t.amounts) == 1 for t in terms):
+            group = _group_before(state.norm, persons, terms[0].start)
+            if len(group) == len(terms):  # "X and Y ... 18 months and 12 months respectively"
+                for person, term in zip(group, terms, strict=True):
+                    yield person, term, term.amounts[0]
+                return
         for term in terms:
             group = _group_before(state.norm, persons, term.start)
             if not group:

@@ -157,7 +157,9 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
     lo = max(sentence.start, start - FUTURE_BEFORE)
     before = norm[lo:start]
     cut = max(before.rfind(";"), before.rfind(". "))
-    if _FUTURE.search(before[cut + 1:]) and not _PAST_BEFORE.search(before[-20:]):
+    if _PAST_BEFORE.search(before[-20:]):
+        return False
+    if _FUTURE.search(before[cut + 1:]):
         return True
     return bool(_FUTURE.search(norm, start, min(sentence.end, start + FUTURE_AFTER)))
 
@@ -215,6 +217,8 @@ def _raw_matches(norm: str) -> list[tuple[int, int, str, re.Match[str]]]:
     for _, start, end, kind, match in sorted(_candidates(lower), key=lambda c: (c[0], c[1])):
         month = match.groupdict().get("month")
         if month and month in _CASE_SENSITIVE_MONTHS and not norm[match.start("month")].isupper():
+            continue
+        if kind == "m" and lower.startswith(" day", end):  # "May Day" is a holiday, not a month
             continue
         if kind in ("m", "y", "wd"):
             lead_re = {"m": _LEAD_MONTH, "y": _LEAD_YEAR, "wd": _LEAD_WEEKDAY}[kind]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _V = vocab()
 MAX_NAME_WORDS = 5
 _OFFICIAL_WORDS = frozenset(
-    ["president", "vice-president", "minister", "prime", "judge", "justice", "prosecutor", "governor", "mayor", "king", "queen", "emir", "sultan", "ambassador", "excellency", "ayatollah", "senator", "chancellor", "premier", "commander", "general", "colonel"]
+    ["president", "vice-president", "minister", "prime", "judge", "justice", "prosecutor", "governor", "mayor", "king", "queen", "emir", "sultan", "ambassador", "excellency", "ayatollah", "senator", "chancellor", "premier", "commander", "colonel"]
 )
 _ROLE_BEFORE = re.compile(
     rf"((?:[\w'-]+[ ]){{0,3}}(?:{alternation(_V.role_nouns)}))[ ]*,?[ ]*$", re.IGNORECASE
@@ -40,6 +40,7 @@ class Candidate:
     end: int
     honorific: str = ""
     title: str = ""  # role title just before the name ("President")
+    org_title: bool = False  # the title is an organisation's ("ZCTU President", "President of the union")
     roles: list[str] = field(default_factory=list)
     alias: str = ""
 
@@ -49,7 +50,7 @@ def _is_name_token(token: Token) -> bool:
     return not any(c.isdigit() for c in text) and not is_acronym(text) and len(text) >= 2
 
 
-def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
+def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> Candidate | None:
     """Strip honorifics, titles and plain words from a capitalised run; what is left may be a name."""
     i, honorific, title_start = 0, "", None
     while i < len(tokens):
@@ -64,8 +65,11 @@ def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
         else:
             break
         i += 1
+    # In running text a capitalised common word after a name is part of it ("Omar Said");
+    # in a Title Case headline it is just another word ("... Kharkova Jailed").
+    strip = is_plain_word if headline else _name_boundary_word
     j = len(tokens)
-    while j > i and (is_plain_word(tokens[j - 1].text) or is_acronym(tokens[j - 1].text)):
+    while j > i and (strip(tokens[j - 1].text) or is_acronym(tokens[j - 1].text)):
         j -= 1
     core = tokens[i:j]
     if not core or len(core) > MAX_NAME_WORDS or not all(_is_name_token(t) for t in core):
@@ -73,7 +77,8 @@ def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
     if any(t.lower in _V.org_keyword_kind or t.lower in _V.non_entity_heads for t in core):
         return None
     plain = sum(1 for t in core if is_plain_word(t.text))
-    if plain * 2 >= len(core) and core[0].lower not in _V.name_titles:
+    too_plain = plain * 2 >= len(core) if headline else plain == len(core)
+    if too_plain and core[0].lower not in _V.name_titles:
         return None
     before = tokens[i - 1].lower.rstrip(".") if i else ""
     if len(core) == 1 and not (before in _V.role_titles or before in _V.honorifics):
@@ -89,6 +94,14 @@ def person_candidate(tokens: list[Token], text: str) -> Candidate | None:
         cand.title = role
         cand.roles.append(role)
     return cand
+
+
+def _name_boundary_word(word: str) -> bool:
+    low = word.lower()
+    return (
+        low in _V.function_words or low in _V.months or low in _V.weekdays or low in _V.role_titles
+        or low in _V.honorifics or is_demonym(word)
+    )
 
 
 def _roles_around(cand: Candidate, norm: str, text: str, line_start: int) -> None:
@@ -120,6 +133,20 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+_ORG_BEFORE = re.compile(r"(?:\)|[A-Z]{2,}|[Uu]nion|[Ff]ederation|[Cc]onfederation|[Cc]ongress)['’]?s?[ ,]*$")
+
+
+def _title_of_organisation(state: PipelineState, chunk: Chunk, cand: Candidate) -> bool:
+    """ "ZCTU President Peter X", "(ZCTU) President X", "X, President of the union": a union office, not a state one."""
+    title_start = cand.start - len(cand.title) - 1 if cand.title else cand.start
+    if any(is_acronym(t.text) for t in chunk.tokens if t.end <= cand.start):
+        return True
+    if _ORG_BEFORE.search(state.norm, max(0, title_start - 30), max(0, title_start)):
+        return True
+    after = state.norm[cand.end:cand.end + 80].lower()
+    return bool(re.match(r",? (?:\w+ ){0,3}of (?:the )?(?:[a-z-]+ ){0,4}(?:union|federation|confederation|congress|centre|committee)", after))
+
+
 def _long_headline(chunk: Chunk) -> bool:
     return chunk.headline and chunk.sentence is not None and len(chunk.sentence.text.split()) >= 5
 
@@ -136,6 +163,8 @@ def _same_person(record: PersonRecord, cand: Candidate) -> bool:
 
 
 def _is_official(cand: Candidate) -> bool:
+    if cand.org_title:
+        return False
     words = set(re.findall(r"[a-z-]+", (cand.title + " " + cand.honorific).lower()))
     return bool(words & _OFFICIAL_WORDS) or (cand.tokens[0].lower in _V.name_titles)
 
@@ -156,7 +185,9 @@ class FindPersons:
                     run.append(token)
                     continue
                 if run:
-                    cand = person_candidate(run, state.text)
+                    cand = person_candidate(run, state.text, chunk.headline)
+                    if cand is not None and cand.title:
+                        cand.org_title = _title_of_organisation(state, chunk, cand)
                     titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)
                     if cand is not None and _long_headline(chunk) and not titled:
                         headline_cands.append(cand)
@@ -213,10 +244,24 @@ class FindPersons:
         record.official = record.official or _is_official(cand)
 
 
+def _drop_places_in_names(state: PipelineState) -> None:
+    """A town that shares its name with a word of a person's name ("Moyo") is that person."""
+    words = {w for p in state.persons if len(p.folded_words) >= 2 for w in p.folded_words}
+    kept = []
+    for place in state.places:
+        if place.kind != "country" and fold_name(place.name) in words:
+            gone = set(place.mentions)
+            state.claims = [c for c in state.claims if not (c.kind == "place" and (c.start, c.end) in gone)]
+            continue
+        kept.append(place)
+    state.places = kept
+
+
 class LinkMentions:
     """Surname-only, first-name and possessive references; every later mention of a known name."""
 
     def __call__(self, state: PipelineState) -> None:
+        _drop_places_in_names(state)
         taken = SpanMask([], len(state.text))
         for person in state.persons:
             for s, e in person.mentions:
@@ -228,7 +273,7 @@ class LinkMentions:
             # first name, surname, and the paternal surname of a four-part Hispanic name
             keys = {fw[0], fw[-1], fw[-2]} if len(fw) >= 4 else {fw[0], fw[-1]} if fw else set()
             for word in keys:
-                if len(word) >= 3:
+                if len(word) >= 2:
                     words.setdefault(word, set()).add(idx)
         # every capitalised word of the text is a token of some chunk: no second scan needed
         for token in (t for chunk in state.chunks for t in chunk.tokens):

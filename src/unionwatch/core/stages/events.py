@@ -67,6 +67,10 @@ def first_cue(matches: list[re.Match[str]], lower: str, floor: int, blocked: lis
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
         window = lower[max(floor, match.start() - NEGATION_WINDOW):match.start()]
+        # a negation reaches to the end of its clause: "ordered their release, banning them from ..."
+        cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind(" - "))
+        if cut >= 0:
+            window = window[cut + 1:]
         if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-14:]):
             continue
         return match

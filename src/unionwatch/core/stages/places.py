@@ -143,6 +143,14 @@ class PlaceBuilder:
         return out
 
 
+def _building(norm: str, chunk: Chunk) -> bool:
+    """ "Stanley Prison", "X Street": a building or an address, not a place."""
+    if chunk.tokens[-1].lower in _V.non_entity_heads:
+        return True
+    nxt = re.match(r"[ ]+([a-z]+)", norm[chunk.end:chunk.end + 16])
+    return bool(nxt and nxt.group(1) in ("prison", "jail", "street", "square", "avenue", "road", "colony"))
+
+
 class FindPlaces:
     """Distinct place names; not demonyms, not places that only name part of an organisation."""
 
@@ -153,7 +161,7 @@ class FindPlaces:
         court_places = [c for c in state.claims if c.kind == "court_place"]
         orgs = SpanMask(state.claims, len(state.text), ("org",))
         for chunk in state.chunks:
-            if overlaps(builder.claims, chunk.start, chunk.end):
+            if overlaps(builder.claims, chunk.start, chunk.end) or _building(state.norm, chunk):
                 continue
             if orgs.hit(chunk.start, chunk.end):
                 inside = [t for t in chunk.tokens if overlaps(court_places, t.start, t.end)]

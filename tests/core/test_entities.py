@@ -1,0 +1,80 @@
+"""Persons, organisations and places on sentences written for these tests."""
+
+from unionwatch.core import extract_text
+from unionwatch.core.types import DocumentMeta
+
+
+def _names(result, field):
+    return {item.name for item in getattr(result, field)}
+
+
+def test_honorifics_titles_and_surname_references():
+    text = (
+        "Mr Tomas Varga, President of the Metal Workers' Union, was questioned. "
+        "Varga's lawyer said President Orbek had ordered it. Judge Halloway refused bail."
+    )
+    result = extract_text(text)
+    persons = {p.name: p for p in result.persons}
+    assert {"Tomas Varga", "Orbek", "Halloway"} <= set(persons)
+    assert "Varga" in persons["Tomas Varga"].aliases
+    assert "Mr Tomas Varga" in persons["Tomas Varga"].aliases
+
+
+def test_union_office_holders_are_victims_not_officials():
+    text = "Federation of Free Unions (FFU) President Ana Kemp and Secretary General Ivo Dran were arrested on 2 May 2020."
+    arrest = next(e for e in extract_text(text).events if e.type == "arrest")
+    assert {"Ana Kemp", "Ivo Dran"} <= set(arrest.victims)
+
+
+def test_heads_of_state_are_not_victims():
+    text = "The union wrote to President Karl Osman after police arrested organiser Lena Brix on 3 June 2021."
+    arrest = next(e for e in extract_text(text).events if e.type == "arrest")
+    assert "Lena Brix" in arrest.victims and "Karl Osman" not in arrest.victims
+
+
+def test_title_case_headline_words_are_not_people():
+    text = "Court Confirms Conviction of Union Leader Mara Tell\n\nMara Tell was convicted on 2 May 2020."
+    assert _names(extract_text(text), "persons") == {"Mara Tell"}
+
+
+def test_organisations_with_keywords_courts_and_acronyms():
+    text = (
+        "The Kilimo Workers Alliance (KWA) said the Riverside District Court of Eastvale fined the "
+        "Tanu Mining Company. The Savelo court refused an appeal. Kasanda Mwanzo Usafiri (KMU) organiser "
+        "Juma Obi was questioned by the Attorney General's Office."
+    )
+    orgs = {o.name: o for o in extract_text(text).organizations}
+    assert "KWA" in orgs["Kilimo Workers Alliance"].aliases
+    assert orgs["Riverside District Court of Eastvale"].kind == "court"
+    assert orgs["Tanu Mining Company"].kind == "company"
+    assert orgs["Savelo court"].kind == "court"
+    assert "KMU" in orgs["Kasanda Mwanzo Usafiri"].aliases
+    assert "Attorney General's Office" in orgs
+
+
+def test_generic_mentions_are_not_organisations():
+    text = "The police and the government blamed the union. A Minsk court and a Kazakh court agreed."
+    assert _names(extract_text(text), "organizations") == set()
+
+
+def test_places_from_the_gazetteer_and_cues():
+    text = (
+        "Workers from Almaty and the Mangistau region marched in Puerto Wilches, Santander, "
+        "and in the city of Karaganda. Mexican and Kazakh unions sent support."
+    )
+    places = _names(extract_text(text), "places")
+    assert {"Almaty", "Mangistau region", "Puerto Wilches", "Santander", "Karaganda"} <= places
+    assert not places & {"Mexican", "Kazakh"}
+
+
+def test_buildings_and_names_are_not_places():
+    text = "Organiser Larisa Petrova was taken to Stanley Prison. Union lawyer Tendai Moyo visited Petrova."
+    places = _names(extract_text(text), "places")
+    assert "Larisa" not in places and "Stanley" not in places and "Moyo" not in places
+
+
+def test_mentions_point_into_the_text():
+    text = "On 2 May 2020 police detained Ivan Petrenko in Kharkiv. Petrenko was released later."
+    result = extract_text(text, DocumentMeta(date="2020-05-03"))
+    person = result.persons[0]
+    assert [text[s:e] for s, e in person.mentions] == ["Ivan Petrenko", "Petrenko"]

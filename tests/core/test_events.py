@@ -1,0 +1,95 @@
+"""Events: cues, negations, aggregates, dedupe, decisions and upcoming steps, on written sentences."""
+
+from unionwatch.core import extract_text
+from unionwatch.core.types import DocumentMeta
+
+
+def _events(text: str, date: str | None = "2022-05-10"):
+    return extract_text(text, DocumentMeta(date=date)).events
+
+
+def _types(text: str, date: str | None = "2022-05-10") -> list[str]:
+    return [e.type for e in _events(text, date)]
+
+
+def test_one_event_per_incident_and_type():
+    text = (
+        "Police arrested union leader Omar Said on 3 May 2022. "
+        "Said was arrested at his home, his colleagues said. The arrest shocked workers."
+    )
+    events = _events(text)
+    assert [e.type for e in events] == ["arrest"]
+    assert events[0].date == "2022-05-03" and events[0].victims == ["Omar Said"]
+
+
+def test_a_new_date_is_a_new_arrest():
+    text = "Nadia Kerr was arrested in January 2021. She was re-arrested on 4 March 2022."
+    assert [(e.type, e.date) for e in _events(text)] == [("arrest", "2021-01"), ("arrest", "2022-03-04")]
+
+
+def test_calls_releases_and_hypotheses_are_not_events():
+    text = (
+        "We call for the release of Ali Demir, who faces charges. "
+        "The federation demands that the authorities stop harassing workers. "
+        "She risks being sentenced to five years. No one was arrested."
+    )
+    assert "sentencing" not in _types(text) and "arrest" not in _types(text)
+
+
+def test_release_with_conditions_keeps_the_travel_ban():
+    text = "The court ordered the release of Ana Ruiz, banning her from travelling abroad."
+    assert "travel_restriction" in _types(text)
+
+
+def test_aggregate_statements_are_not_incidents():
+    text = "He is the 40th victim of extrajudicial killings since 2016. Cases of arrests of workers are growing."
+    assert _types(text) == []
+
+
+def test_speakers_are_not_victims():
+    text = 'Police detained 20 workers on 2 May 2022, said Lena Park, a spokesperson for the union.'
+    arrest = _events(text)[0]
+    assert "Lena Park" not in arrest.victims
+
+
+def test_sentence_terms_are_not_separate_events():
+    text = (
+        "On 2 May 2022 the Central Court sentenced union leader Dana Orlova to three years of restriction "
+        "of movement and a two-year ban on holding office."
+    )
+    assert _types(text) == ["sentencing"]
+
+
+def test_decision_event_when_the_measure_is_a_travel_restriction():
+    text = "Maria Campos will be required to live at her home address for the next 2 1/2 years, according to a judge's order."
+    result = extract_text(text, DocumentMeta(date="2020-07-03"))
+    assert [e.type for e in result.events] == ["travel_restriction"]
+    assert [(t.kind, t.amount, t.unit) for t in result.court_decisions[0].terms] == [
+        ("restriction_of_movement", 2.5, "years")
+    ]
+
+
+def test_property_damage_and_family():
+    text = (
+        "On 14 May the car of Nina Sato's son was set on fire. "
+        "Her relatives were threatened by unknown men."
+    )
+    types = _types(text)
+    assert "property_damage" in types and "intimidation_of_family" in types
+
+
+def test_upcoming_hearing_and_end_of_detention():
+    text = (
+        "Ivo Lenz is in pre-trial detention until 25 June. "
+        "On 27 May there will be a hearing in the appeal court."
+    )
+    upcoming = extract_text(text, DocumentMeta(date="2022-05-10")).upcoming
+    assert [(u.what, u.date) for u in upcoming] == [
+        ("end of detention term", "2022-06-25"),
+        ("appeal hearing", "2022-05-27"),
+    ]
+
+
+def test_past_dates_are_not_upcoming():
+    text = "The hearing was held on 2 May and will resume later."
+    assert extract_text(text, DocumentMeta(date="2022-05-10")).upcoming == []
