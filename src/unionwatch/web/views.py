@@ -5,11 +5,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from unionwatch.accounts.permissions import visible_cases
+from unionwatch.accounts.permissions import (
+    get_case_for,
+    get_document_for,
+    visible_cases,
+    visible_documents,
+)
 from unionwatch.cases.listing import case_rows
-from unionwatch.documents.models import Document
 from unionwatch.facts.models import Evidence
 from unionwatch.web.case_page import case_context
 from unionwatch.web.highlight import highlight_segments
@@ -22,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = Document.objects.only(
+    documents = visible_documents(request.user).only(
         "id", "title", "date", "kind", "country", "language", "confidentiality", "original_name"
     ).order_by("-date", "-id")
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
@@ -31,10 +35,10 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(Document, pk=pk)
+    document = get_document_for(request, pk)
     evidence = list(Evidence.objects.filter(document=document).select_related("content_type"))
     selected = _int(request.GET.get("hl"))
-    segments = highlight_segments(document.text, evidence, selected)
+    segments = highlight_segments(document.plain_text, evidence, selected)
     facts = _facts_of(evidence)
     return render(request, "unionwatch/document_detail.html", {
         "document": document, "segments": segments, "facts": facts, "selected": selected,
@@ -72,6 +76,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(visible_cases(request.user), pk=pk)
+    case = get_case_for(request, pk)
     return render(request, "unionwatch/case_detail.html", case_context(case, request.user))
 
