@@ -206,6 +206,7 @@ class FindEvents:
                 elif (
                     org.kind in _VICTIM_ORG_KINDS and org.name not in victims
                     and not _is_speaker(state, m.start, m.end)
+                    and not _SAID_EARLIER.search(state.lower, max(sentence.start, m.start - 90), m.start)
                     and not (m.start < pos and _REPORTING.match(state.norm, m.end))
                 ):
                     victims.append(org.name)
@@ -264,6 +265,8 @@ _REPORTING = re.compile(
     r"protest|deplore|want|wish|ha[sv]e? (?:condemned|lodged|called|urged|expressed|written|received|learned|been informed))",
     re.IGNORECASE,
 )
+# "..., said X, General Secretary of the ILSC": the organisation of the person quoted
+_SAID_EARLIER = re.compile(r"\b(?:said|says|told|added)\b[^.;]*$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according to)[ ]+$", re.IGNORECASE)
 
 
