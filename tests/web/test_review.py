@@ -119,6 +119,19 @@ def test_case_page_counts_sources_flags_conflicts_and_computes_term_end(editor_c
     assert 'id="decision-' in queue and 'id="upcoming-' not in queue
 
 
+def test_an_upheld_sentence_runs_from_the_first_decision(editor_client):
+    name = "Gulnara Tasova"
+    for text, date in (("Gulnara Tasova was sentenced on 25 July 2017 to four years.", "2017-07-25"),
+                       ("On 27 September 2017 the appeal court upheld the four years.", "2017-09-27")):
+        ingest(text, persons=[person(text, name)] if name in text else [],
+               events=[event(text, "sentencing", [name], date)],
+               decisions=[decision(text, name, date, [x.Term("restriction_of_movement", 4, "years")])])
+    rebuild_cases()
+    page = editor_client.get(reverse("case-detail", args=[Case.objects.get().pk])).content.decode()
+    assert "upholds the decision of 2017-07-25" in page
+    assert "2021-07-25" in page and "2021-09-27" not in page
+
+
 def test_case_edits_through_the_page(editor_client):
     report_person("Aliya Dosova", type_="arrest", date="2020-01-05")
     report_person("Aliya Dosova", type_="threat", date="2020-02-05")

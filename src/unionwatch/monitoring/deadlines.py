@@ -23,6 +23,14 @@ class Deadline:
     precise: bool  # False when only the month or the year is known
     detail: str = ""
 
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.replace("_", " "))
+
+
+KIND_LABELS = {"hearing": "Hearing", "appeal": "Appeal", "term_end": "Term ends",
+               "deadline": "Deadline"}
+
 
 def deadlines(case: Case | None = None, since: dt.date | None = None,
               public: bool = False) -> list[Deadline]:
@@ -80,15 +88,10 @@ def _term_ends(by_person: dict[int, Case], scope: set[int] | None, public: bool)
     decisions = (decisions.exclude(status=ReviewStatus.REJECTED)
                  .select_related("defendant").prefetch_related("terms", "evidence__document"))
     found = []
-    seen: set[tuple] = set()
-    for decision in sorted(decisions, key=lambda d: (d.date or dt.date.max, d.pk)):
-        # An appeal that upholds a sentence restates its terms: they still run from
-        # the first decision, so a later decision with the same terms adds no end date.
-        signature = (decision.defendant_id, frozenset(
-            (t.kind, t.unit, t.amount) for t in decision.terms.all()))
-        if signature in seen or not _visible(decision, public):
+    upheld = upholding(decisions)
+    for decision in decisions:
+        if decision.pk in upheld or not _visible(decision, public):
             continue
-        seen.add(signature)
         for term in decision.terms.all():
             end = term.end_date()
             if end is None:
@@ -101,6 +104,24 @@ def _term_ends(by_person: dict[int, Case], scope: set[int] | None, public: bool)
                 precise=decision.date_precision == "day",
                 detail=f"counted from the decision of {decision.date_text}",
             ))
+    return found
+
+
+def upholding(decisions) -> dict[int, CourtDecision]:
+    """Later decisions that restate an earlier decision's terms for the same defendant
+    (an appeal upholding a sentence), mapped to that earlier decision: the terms still
+    run from the first one."""
+    first: dict[tuple, CourtDecision] = {}
+    found: dict[int, CourtDecision] = {}
+    for decision in sorted(decisions, key=lambda d: (d.date or dt.date.max, d.pk)):
+        terms = frozenset((t.kind, t.unit, t.amount) for t in decision.terms.all())
+        if not terms:
+            continue
+        key = (decision.defendant_id, terms)
+        if key in first:
+            found[decision.pk] = first[key]
+        else:
+            first[key] = decision
     return found
 
 

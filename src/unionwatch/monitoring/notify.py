@@ -18,12 +18,13 @@ def recipients() -> list[str]:
 
 def email_alerts(alert_ids: list[int]) -> int:
     """Send one message listing the alerts not emailed yet; returns how many were sent."""
-    alerts = list(Alert.objects.filter(pk__in=alert_ids, emailed_at=None).order_by("id"))
+    alerts = list(Alert.objects.filter(pk__in=alert_ids, emailed_at=None)
+                  .select_related("case").order_by("id"))
     to = recipients()
     if not alerts or not to:
         return 0
     subject = f"unionwatch: {len(alerts)} new alert{'s' if len(alerts) > 1 else ''}"
-    body = "\n".join(f"- {a.get_kind_display()}: {a.message}" for a in alerts)
+    body = "\n".join(f"- {a.case.title}: {a.get_kind_display()}: {a.message}" for a in alerts)
     send_mail(subject, body + "\n", settings.DEFAULT_FROM_EMAIL, to)
     Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(emailed_at=timezone.now())
     return len(alerts)

@@ -46,15 +46,15 @@ def _case_alerts(case: Case) -> list[Alert]:
     for event in events:
         if not first_time and event.type not in known:
             raised += _raise(AlertKind.NEW_VIOLATION_TYPE, case, event,
-                             f"{case.title}: new type of violation, {event.get_type_display()}")
+                             f"new type of violation: {_describe(event)}")
         known.add(event.type)
         if event.family_targeted or event.type == "intimidation_of_family":
             raised += _raise(AlertKind.FAMILY_TARGETED, case, event,
-                             f"{case.title}: family member targeted ({_describe(event)})")
+                             f"family member targeted: {_describe(event)}")
         if event.type in ARREST_TYPES:
-            raised += _raise(AlertKind.ARREST, case, event, f"{case.title}: {_describe(event)}")
+            raised += _raise(AlertKind.ARREST, case, event, _describe(event))
         if event.type in SENTENCE_TYPES:
-            raised += _raise(AlertKind.SENTENCE, case, event, f"{case.title}: {_describe(event)}")
+            raised += _raise(AlertKind.SENTENCE, case, event, _describe(event))
     if sorted(known) != watch.known_types:
         watch.known_types = sorted(known)
         watch.save()

@@ -12,7 +12,7 @@ from unionwatch.cases.models import Case
 from unionwatch.facts.conflicts import conflicts_of
 from unionwatch.facts.models import CourtDecision, Event, Evidence, ReviewStatus
 from unionwatch.facts.review import needs_review
-from unionwatch.monitoring.deadlines import deadlines
+from unionwatch.monitoring.deadlines import deadlines, upholding
 
 
 def _source_order(ev: Evidence) -> tuple:
@@ -38,14 +38,20 @@ def case_context(case: Case, user) -> dict:
         "event": e, "sources": sources.get(e.pk, []),
         "conflicts": conflicts_of(e) if e.conflicted else {}, "needs_review": needs_review(e),
     } for e in events]
-    decisions = [{
-        "decision": d, "conflicts": conflicts_of(d) if d.conflicted else {},
-        "terms": [{"term": t, "end": t.end_date()} for t in d.terms.all()],
-        "sources": _sources(CourtDecision, [d.pk]).get(d.pk, []),
-    } for d in (CourtDecision.objects.filter(defendant__in=case.victims.all())
-                .exclude(status=ReviewStatus.REJECTED)
-                .select_related("defendant", "court").prefetch_related("terms")
-                .order_by("date", "id"))]
+    found = list(CourtDecision.objects.filter(defendant__in=case.victims.all())
+                 .exclude(status=ReviewStatus.REJECTED)
+                 .select_related("defendant", "court").prefetch_related("terms")
+                 .order_by("date", "id"))
+    upheld = upholding(found)
+    decisions = []
+    for d in found:
+        start = upheld.get(d.pk, d)  # an upheld sentence runs from the first decision
+        decisions.append({
+            "decision": d, "conflicts": conflicts_of(d) if d.conflicted else {},
+            "upholds": upheld.get(d.pk), "start": start.date,
+            "terms": [{"term": t, "end": t.end_date(start.date)} for t in d.terms.all()],
+            "sources": _sources(CourtDecision, [d.pk]).get(d.pk, []),
+        })
     persons = [{"person": p, "name": redact_person(p, user)} for p in case.victims.all()]
     documents = {ev.document for found in sources.values() for ev in found}
     for row in decisions:
