@@ -275,6 +275,12 @@ class OrgBuilder:
                     if alias not in record.aliases:
                         record.aliases.append(alias)
 
+    def legal_forms(self, chunks: list[Chunk]) -> None:
+        """ "PT Freeport Indonesia", "JSC Ozenmunaigas": a legal-form prefix names a company."""
+        for chunk in chunks:
+            if len(chunk.tokens) >= 2 and chunk.tokens[0].text in _V.company_prefixes:
+                self.add(chunk.start, chunk.end, "company")
+
     def camel_case(self, chunks: list[Chunk]) -> None:
         camel = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
         for chunk in chunks:
@@ -389,6 +395,7 @@ class FindOrganisations:
         builder = OrgBuilder(state)
         chunks = state.chunks
         builder.known_names()
+        builder.legal_forms(chunks)
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.definitions(chunks)

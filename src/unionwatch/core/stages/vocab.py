@@ -40,6 +40,7 @@ class Vocab:
     not_places: frozenset[str]
     currency_by_word: dict[str, str]
     number_words: dict[str, float]
+    company_prefixes: frozenset[str]  # case-sensitive: "PT", "JSC"
 
 
 def _lower_set(items: list[Any]) -> frozenset[str]:
@@ -89,6 +90,7 @@ def vocab() -> Vocab:
         not_places=_lower_set(raw["not_places"]),
         currency_by_word=currencies,
         number_words={str(k).lower(): float(v) for k, v in raw["number_words"].items()},
+        company_prefixes=frozenset(str(p) for p in raw.get("company_prefixes") or ()),
     )
 
 
