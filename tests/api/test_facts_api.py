@@ -105,6 +105,10 @@ def test_alerts_and_deadlines(editor_client):
     rebuild_cases()
     alerts = call(editor_client, "get", "/alerts").json()
     assert [a["kind"] for a in alerts] == ["arrest"]
+    acknowledged = call(editor_client, "post", f"/alerts/{alerts[0]['id']}/acknowledge").json()
+    assert acknowledged["acknowledged_at"]
+    assert call(editor_client, "get", "/alerts").json() == []
+    assert len(call(editor_client, "get", "/alerts?open_only=false").json()) == 1
     assert call(editor_client, "get", "/deadlines").json() == []
 
 

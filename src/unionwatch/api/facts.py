@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -411,6 +412,17 @@ def list_alerts(request, open_only: bool = True):
     if open_only:
         alerts = alerts.filter(acknowledged_at=None)
     return alerts[:500]
+
+
+@router.post("/alerts/{alert_id}/acknowledge", response=AlertOut)
+def acknowledge_alert(request, alert_id: int):
+    _editor(request)
+    alert = get_object_or_404(Alert.objects.filter(case__in=visible_cases(request.user)), pk=alert_id)
+    if alert.acknowledged_at is None:
+        alert.acknowledged_at = timezone.now()
+        alert.acknowledged_by = request.user
+        alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
+    return alert
 
 
 @router.get("/deadlines", response=list[DeadlineOut])
