@@ -93,3 +93,16 @@ def test_upcoming_hearing_and_end_of_detention():
 def test_past_dates_are_not_upcoming():
     text = "The hearing was held on 2 May and will resume later."
     assert extract_text(text, DocumentMeta(date="2022-05-10")).upcoming == []
+
+
+def test_upcoming_from_postponements_appearances_and_term_ends():
+    text = (
+        "The next hearing was postponed to 3 March. He must appear in court on 5 April. "
+        "The travel ban remains in force until 2025."
+    )
+    upcoming = extract_text(text, DocumentMeta(date="2022-02-10")).upcoming
+    assert [(u.what, u.date) for u in upcoming] == [
+        ("hearing", "2022-03-03"),
+        ("court appearance", "2022-04-05"),
+        ("end of restriction term", "2025"),
+    ]

@@ -15,7 +15,7 @@ UP = f"[{_UPPER}]"
 # A capitalised word; "al-"/"el-" particles kept; a possessive 's is left out.
 CAP_WORD = rf"(?:(?:al|el|ad|bin|ibn|abu|ben)-)?{UP}\w*(?:[-'](?=\w)(?!s\b)\w+)*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|bin|ibn|y)"
-CHUNK = re.compile(rf"{CAP_WORD}(?:'?[ ]+(?:{_PARTICLE}[ ]+)?{CAP_WORD})*")
+CHUNK = re.compile(rf"{CAP_WORD}(?:'?[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{CAP_WORD})*")
 WORD = re.compile(CAP_WORD)
 ACRONYM = re.compile(rf"(?<![\w/&.-]){UP}[{_UPPER}0-9&]*(?:-[{_UPPER}0-9]+)*[{_UPPER}0-9](?![\w/-]|\.\w)")
 

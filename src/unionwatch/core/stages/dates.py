@@ -73,9 +73,15 @@ _LEAD_YEAR = re.compile(
 _LEAD_WEEKDAY = re.compile(r"\b(?P<lead>last|next|this|on|late on|early on|late|early)\s+$")
 _LEAD_WINDOW = 24
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
-_FUTURE = re.compile(r"\b(?:will|shall|scheduled|is due|are due|set to|expected to|postponed|adjourned|upcoming|next)\b", _FLAGS)
-_PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", _FLAGS)
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", _FLAGS)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|scheduled|is due|are due|set to|expected to|postponed|adjourned|upcoming|next|must appear|to appear)\b",
+    re.IGNORECASE,
+)
+_PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|through|postponed (?:to|until)|adjourned (?:to|until)|rescheduled (?:to|for)|deferred (?:to|until))\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def parse_iso(value: str | None) -> DocDate | None:

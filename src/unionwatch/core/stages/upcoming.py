@@ -13,11 +13,15 @@ if TYPE_CHECKING:
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is scheduled|are scheduled|scheduled (?:for|to)|is due|are due|is set|are set|set for|"
-    r"expected to|postponed|adjourned|next hearing|upcoming)\b",
+    r"expected to|postponed|adjourned|next hearing|upcoming|must appear|to appear|due to appear)\b",
     re.IGNORECASE,
 )
+_DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
-_CUSTODY = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail|arrest|restriction)\b", re.IGNORECASE)
+_CUSTODY = re.compile(
+    r"\b(?:detention|detained|custody|remand\w*|prison|jail|arrest|restriction|ban|banned|travel|supervision|probation)\b",
+    re.IGNORECASE,
+)
 _WHAT = [
     (re.compile(r"\bappeal\w*\b.*\bhearing\b|\bhearing\b.*\bappeal", re.IGNORECASE), "appeal hearing"),
     (re.compile(r"\bhearing\b", re.IGNORECASE), "hearing"),
@@ -42,7 +46,7 @@ class FindUpcoming:
         for sentence in state.sentences:
             if sentence.headline:
                 continue
-            dates = [d for d in dates_in(state, sentence) if d.iso and d.precision == "day" and not d.dateline]
+            dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline and d.precision in ("day", "month", "year")]
             if not dates:
                 continue
             text = state.norm[sentence.start:sentence.end]
@@ -50,7 +54,9 @@ class FindUpcoming:
             for date in dates:
                 until = _UNTIL.search(state.norm, max(sentence.start, date.start - 14), date.start)
                 if until and _CUSTODY.search(text):
-                    what = "end of detention term"
+                    what = "end of detention term" if _DETENTION.search(text) else "end of restriction term"
+                elif date.precision == "year":
+                    continue  # "next year" is not a scheduled step
                 elif future and (date.future or (state.doc_date is not None and not date.relative)):
                     what = next((label for pattern, label in _WHAT if pattern.search(text)), "scheduled step")
                 else:
