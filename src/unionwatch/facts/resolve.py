@@ -51,8 +51,18 @@ class Candidate:
     reasons: list[str]
 
 
+def _full_names(kind: str, names: list[str]) -> list[str]:
+    """For people, the full names when there are any: a bare surname kept as an alias
+    ("Karpenko") must not make two full names ("Viktor ...", "Ales ...") look alike."""
+    if kind != "person":
+        return names
+    full = [n for n in names if len(person_key(n).split()) > 1]
+    return full or names
+
+
 def score_candidate(kind: str, names: list[str], entity: Model, context: Context) -> Candidate:
-    name_score, mine, theirs = best_score(kind, names, entity.all_names())
+    name_score, mine, theirs = best_score(kind, _full_names(kind, names),
+                                          _full_names(kind, entity.all_names()))
     reasons = [f"{mine!r}~{theirs!r} {name_score:.2f}"] if name_score else []
     score = name_score
     if name_score and context.country and entity.country:
