@@ -69,16 +69,15 @@ class PlaceBuilder:
                 i += 1
 
     def _accept(self, entry: GazetteerEntry, tokens: list[Token], i: int, j: int, allow_cities: bool) -> bool:
-        if entry.kind == "country":
-            return True
         rest = tokens[:i] + tokens[j:]
+        if entry.kind == "country" and not _name_neighbour(tokens, i, j):
+            return True
         if entry.kind == "city" and entry.population < MIN_UNCUED_CITY_POPULATION and not self._cued(tokens[i].start, tokens[j - 1].end):
             return False
         if all(is_plain_word(t.text) for t in rest):
             return True
-        # "Larisa Kharkova", "Tarek Amara": a place next to a name-like word is part of a name
-        neighbours = tokens[i - 1:i] + tokens[j:j + 1]
-        if any(not is_plain_word(t.text) and not t.text.isupper() for t in neighbours):
+        # "Larisa Kharkova", "Tarek Amara", "Michael Jordan": a place next to a name-like word is part of a name
+        if _name_neighbour(tokens, i, j):
             return False
         if entry.kind == "region":
             return True
@@ -141,6 +140,13 @@ class PlaceBuilder:
             out.append(record)
         out.sort(key=lambda r: r.mentions[0][0])
         return out
+
+
+def _name_neighbour(tokens: list[Token], i: int, j: int) -> bool:
+    neighbours = tokens[i - 1:i] + tokens[j:j + 1]
+    if any(t.text.isupper() for t in tokens[i:j]):
+        return False  # "RUSSIA Kirill X": a shouted country tag
+    return any(not is_plain_word(t.text) and not t.text.isupper() and not lookup(t.text) for t in neighbours)
 
 
 def _building(norm: str, chunk: Chunk) -> bool:
