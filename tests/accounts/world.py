@@ -112,4 +112,7 @@ def build_world() -> World:
     vera = Person.objects.get(name="Vera Hiddenova")
     secret.victims.add(vera)
     secret.events.add(*Event.objects.filter(victim_persons=vera))
+    # A shared case may hold facts the partner must still not see: restricted ones.
+    shared.victims.add(vera)
+    shared.events.add(*Event.objects.filter(victim_persons=vera))
     return World(docs=docs, users=users, shared_case=shared, other_case=other)

@@ -162,6 +162,33 @@ def visible_persons(user) -> QuerySet:
     return visible_facts(Person, user)
 
 
+def case_rows_for(user) -> list[dict]:
+    """The case list rows (cases/listing.py) this user may see, each naming only the
+    victims they may see, protected persons redacted where they must be."""
+    from unionwatch.cases.listing import case_rows
+    from unionwatch.facts.models import Organization, Person
+
+    rows = case_rows(cases=visible_cases(user))
+    if can_see_restricted(user):
+        return rows
+    persons = dict(visible_facts(Person, user).values_list("pk", "protected"))
+    orgs = set(visible_facts(Organization, user).values_list("pk", flat=True))
+    for row in rows:
+        shown = []
+        for victim in row["victims"]:
+            if victim["type"] == "person" and victim["id"] in persons:
+                if persons[victim["id"]]:  # protected: only restricted readers see the name
+                    victim = {**victim, "name": REDACTED}
+                shown.append(victim)
+            elif victim["type"] != "person" and victim["id"] in orgs:
+                shown.append(victim)
+        hidden = {v["name"] for v in row["victims"]} - {v["name"] for v in shown}
+        if any(name and name in row["title"] for name in hidden):
+            row["title"] = f"Case {row['id']}" + (f" ({row['country']})" if row["country"] else "")
+        row["victims"] = shown
+    return rows
+
+
 def can_view(user, obj: Model) -> bool:
     """Whether `user` may see this one object (document, case or fact)."""
     from unionwatch.cases.models import Case

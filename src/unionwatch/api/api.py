@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Schema
 
-from unionwatch.accounts.permissions import get_document_for, visible_cases, visible_documents
+from unionwatch.accounts.permissions import case_rows_for, get_document_for, visible_documents
 from unionwatch.accounts.tokens import api_auth
-from unionwatch.cases.listing import case_rows
 
 api = NinjaAPI(title="unionwatch API", version="1", auth=api_auth)
 api.add_router("/", "unionwatch.accounts.api.router")
@@ -44,7 +43,7 @@ class DocumentOut(Schema):
 
 @api.get("/cases", response=list[CaseOut])
 def list_cases(request):
-    return case_rows(cases=visible_cases(request.user))
+    return case_rows_for(request.user)
 
 
 @api.get("/documents", response=list[DocumentOut])

@@ -8,12 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from unionwatch.accounts.permissions import (
+    case_rows_for,
     get_case_for,
     get_document_for,
-    visible_cases,
     visible_documents,
 )
-from unionwatch.cases.listing import case_rows
 from unionwatch.facts.models import Evidence
 from unionwatch.web.case_page import case_context
 from unionwatch.web.highlight import highlight_segments
@@ -71,7 +70,7 @@ def _facts_of(evidence: list[Evidence]) -> list[dict]:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, "unionwatch/case_list.html",
-                  {"rows": case_rows(cases=visible_cases(request.user))})
+                  {"rows": case_rows_for(request.user)})
 
 
 @login_required
