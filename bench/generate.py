@@ -173,6 +173,7 @@ class Generator:
     def __init__(self, seed: int = 7, cases: int = 2000):
         self.rng = random.Random(seed)
         self.cases = [self._case(i) for i in range(cases)]
+        self.last_case: Case | None = None  # the case the latest document reported on
 
     def _name(self, style: str) -> str:
         first_a, first_b, last_a, last_b = SYLLABLES[style]
@@ -220,6 +221,7 @@ class Generator:
         # Recent and prominent cases are reported more often (a long tail of small ones).
         case = self.cases[min(int(rng.paretovariate(1.2)) - 1, len(self.cases) - 1)
                           if rng.random() < 0.3 else rng.randrange(len(self.cases))]
+        self.last_case = case
         kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
         lead = case.victims[0]
         published = max([e[1] for e in case.events] + [case.sentence[0] if case.sentence else case.start])

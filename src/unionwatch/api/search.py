@@ -34,6 +34,7 @@ class FacetCount(Schema):
 
 class SearchOut(Schema):
     total: int
+    total_is_lower_bound: bool
     hits: list[HitOut]
     facets: dict[str, list[FacetCount]]
 

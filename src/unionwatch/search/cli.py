@@ -58,7 +58,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(results.to_dict(), ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"{results.total} document{'s' if results.total != 1 else ''} found")
+    print(f"{results.total_text} document{'s' if results.total != 1 else ''} found")
     for hit in results.hits:
         types = ", ".join(sorted({e["type"] for e in hit.events}))
         print(f"{hit.id:>7}  {hit.date or '----------'}  {hit.country or '-':<14} {hit.title}"

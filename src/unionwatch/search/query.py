@@ -14,6 +14,10 @@ from unionwatch.search.backends import ParsedQuery, fold_for_index, get_backend
 from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
 
 MAX_LIMIT = 100
+# Past these sizes a query answers "10,000+" and counts facets among the newest 1,000
+# matches: exact figures over 100,000 matches would cost more than the search itself.
+COUNT_CAP = 10_000
+FACET_SAMPLE = 1_000
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
@@ -65,9 +69,15 @@ class Results:
     total: int
     hits: list[Hit]
     facets: dict[str, list[dict]]
+    total_is_lower_bound: bool = False  # more than COUNT_CAP matches
 
     def to_dict(self) -> dict:
-        return {"total": self.total, "hits": [asdict(h) for h in self.hits], "facets": self.facets}
+        return {"total": self.total, "total_is_lower_bound": self.total_is_lower_bound,
+                "hits": [asdict(h) for h in self.hits], "facets": self.facets}
+
+    @property
+    def total_text(self) -> str:
+        return f"{self.total:,}+" if self.total_is_lower_bound else f"{self.total:,}"
 
 
 def search(query: str, filters: Filters | None = None, user=None, limit: int = 20,
@@ -87,8 +97,11 @@ def search(query: str, filters: Filters | None = None, user=None, limit: int = 2
                       "document__original_name", "document__confidentiality")
                 [offset: offset + limit])
     hits = _hits(page, parsed)
-    facets = _facet_counts(entries) if with_facets else {}
-    return Results(total=entries.count(), hits=hits, facets=facets)
+    total = entries.order_by()[: COUNT_CAP + 1].count()
+    newest = entries.order_by("-date", "-document_id")[:FACET_SAMPLE]
+    facets = _facet_counts(entries if total <= FACET_SAMPLE else newest) if with_facets else {}
+    return Results(total=min(total, COUNT_CAP), hits=hits, facets=facets,
+                   total_is_lower_bound=total > COUNT_CAP)
 
 
 def _apply(entries: QuerySet, f: Filters) -> QuerySet:
@@ -159,22 +172,25 @@ def _hits(page: list[SearchEntry], parsed: ParsedQuery) -> list[Hit]:
     return hits
 
 
-def _events_of(document_ids: list[int]) -> dict[int, list[dict]]:
-    """The violation events each document states (type and date), two queries in all."""
+def _events_of(document_ids: list[int], per_document: int = 8) -> dict[int, list[dict]]:
+    """Up to `per_document` violation events each document states: two queries in all."""
     from unionwatch.facts.models import Event, Evidence
 
-    links = list(Evidence.objects.filter(document_id__in=document_ids,
-                                         content_type=ContentType.objects.get_for_model(Event))
-                 .values_list("document_id", "object_id").distinct())
-    events = {e["id"]: e for e in Event.objects.filter(pk__in={o for _, o in links})
-              .values("id", "type", "date_text")}
-    out: dict[int, list[dict]] = {}
+    links = (Evidence.objects.filter(document_id__in=document_ids,
+                                     content_type=ContentType.objects.get_for_model(Event))
+             .order_by("document_id", "object_id").values_list("document_id", "object_id"))
+    wanted: dict[int, list[int]] = {}
     for document_id, event_id in links:
-        if event_id in events:
-            event = events[event_id]
-            out.setdefault(document_id, []).append(
-                {"id": event_id, "type": event["type"], "date": event["date_text"] or None})
-    return out
+        ids = wanted.setdefault(document_id, [])
+        if len(ids) < per_document and event_id not in ids:
+            ids.append(event_id)
+    events = {e["id"]: e for e in Event.objects.filter(pk__in={i for ids in wanted.values() for i in ids})
+              .values("id", "type", "date_text")}
+    return {
+        document_id: [{"id": i, "type": events[i]["type"], "date": events[i]["date_text"] or None}
+                      for i in ids if i in events]
+        for document_id, ids in wanted.items()
+    }
 
 
 def snippet(text: str, words: list[str], limit: int = 240) -> str:
@@ -186,7 +202,7 @@ def snippet(text: str, words: list[str], limit: int = 240) -> str:
     if stems:
         for match in _SENTENCE.finditer(text[:20000]):
             sentence = match.group().strip()
-            folded = fold_for_index(sentence)
+            folded = sentence.lower() if sentence.isascii() else fold_for_index(sentence)
             if any(stem in folded for stem in stems):
                 chosen = sentence
                 break
@@ -195,9 +211,10 @@ def snippet(text: str, words: list[str], limit: int = 240) -> str:
 
 
 def _facet_counts(entries: QuerySet) -> dict[str, list[dict]]:
-    countries = (entries.exclude(country="").values("country").annotate(n=Count("pk"))
-                 .order_by("-n", "country")[:12])
-    types = (SearchFacet.objects.filter(kind=FacetKind.TYPE, entry__in=entries.values("pk"))
+    ids = entries.values("pk")
+    countries = (SearchEntry.objects.filter(pk__in=ids).exclude(country="").values("country")
+                 .annotate(n=Count("pk")).order_by("-n", "country")[:12])
+    types = (SearchFacet.objects.filter(kind=FacetKind.TYPE, entry__in=ids)
              .values("value").annotate(n=Count("pk")).order_by("-n", "value")[:12])
     return {
         "country": [{"value": c["country"], "count": c["n"]} for c in countries],
