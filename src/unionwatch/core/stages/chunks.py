@@ -15,7 +15,10 @@ UP = f"[{_UPPER}]"
 # A capitalised word; "al-"/"el-" particles kept; a possessive 's is left out.
 CAP_WORD = rf"(?:(?:al|el|ad|bin|ibn|abu|ben)-)?{UP}\w*(?:[-'](?=\w)(?!s\b)\w+)*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|bin|ibn|y)"
-CHUNK = re.compile(rf"{CAP_WORD}(?:'?[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{CAP_WORD})*")
+# A chunk starts with a capital letter (a leading "al-" stays outside: the engine can then
+# skip ahead to capitals, several times faster); later words may carry the particle.
+_FIRST_WORD = rf"{UP}\w*(?:[-'](?=\w)(?!s\b)\w+)*"
+CHUNK = re.compile(rf"{_FIRST_WORD}(?:'?[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{CAP_WORD})*")
 WORD = re.compile(CAP_WORD)
 ACRONYM = re.compile(rf"(?<![\w/&.-]){UP}[{_UPPER}0-9&]*(?:-[{_UPPER}0-9]+)*[{_UPPER}0-9](?![\w/-]|\.\w)")
 

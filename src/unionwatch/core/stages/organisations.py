@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from unionwatch.core.names import fold_name, names_match
 from unionwatch.core.stages.base import Claim, OrgRecord
 from unionwatch.core.stages.chunks import ACRONYM, Chunk, is_acronym
-from unionwatch.core.stages.common import initials, is_demonym, is_plain_word, overlaps
+from unionwatch.core.stages.common import SpanMask, initials, is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.fastre import trie_regex
 from unionwatch.core.stages.gazetteer import lookup
 from unionwatch.core.stages.vocab import alternation, vocab
@@ -55,6 +55,11 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | 
     return before, after, known
 
 
+@lru_cache(maxsize=1)
+def _known_first_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name, _ in _V.known_orgs.values() if not is_acronym(name))
+
+
 def segment_kind(tokens: list[str], followed_by_connector: bool, inner_particle: bool = False) -> str | None:
     """The organisation kind of a capitalised segment, from its head word.
 
@@ -85,16 +90,17 @@ class OrgBuilder:
         self.orgs: list[OrgRecord] = []
         self.claims: list[Claim] = []
         self.spans: list[tuple[int, int, OrgRecord]] = []
+        self.mask = SpanMask([], len(state.norm))
 
     # ------------------------------------------------------------ records
     def add(self, start: int, end: int, kind: str, name: str | None = None) -> OrgRecord | None:
         text = self.state.text[start:end]
         name = (name or text).strip()
-        lead = re.match(r"(?:the|The|THE)\s+", name)
+        lead = _LEADING_THE.match(name)
         if lead:
             name = name[lead.end():]
             start += lead.end()
-        if len(name) < 2 or overlaps(self.claims, start, end):
+        if len(name) < 2 or self.mask.hit(start, end):
             return None
         record = self.find(name)
         if record is None:
@@ -104,6 +110,7 @@ class OrgBuilder:
             record.aliases.append(name)
         record.mentions.append((start, end))
         self.claims.append(Claim(start, end, "org"))
+        self.mask.add(start, end)
         self.spans.append((start, end, record))
         return record
 
@@ -122,9 +129,10 @@ class OrgBuilder:
     def alias(self, record: OrgRecord, alias: str, start: int, end: int) -> None:
         if alias != record.name and alias not in record.aliases:
             record.aliases.append(alias)
-        if not overlaps(self.claims, start, end):
+        if not self.mask.hit(start, end):
             record.mentions.append((start, end))
             self.claims.append(Claim(start, end, "org"))
+            self.mask.add(start, end)
             self.spans.append((start, end, record))
 
     def merge(self, keep: OrgRecord, gone: OrgRecord) -> None:
@@ -142,13 +150,19 @@ class OrgBuilder:
         return None
 
     # ------------------------------------------------------------ finders
-    def known_names(self) -> None:
+    def known_names(self, chunks: list[Chunk]) -> None:
         known = _cue_regexes()[2]
         if known is None:
             return
-        for match in known.finditer(self.norm):
-            name, kind = _V.known_orgs[match.group().lower()]
-            self.add(match.start(), match.end(), kind)
+        firsts = _known_first_words()
+        for chunk in chunks:
+            for token in chunk.tokens:
+                if token.text not in firsts:
+                    continue
+                match = known.match(self.norm, token.start)
+                if match:
+                    name, kind = _V.known_orgs[match.group().lower()]
+                    self.add(match.start(), match.end(), kind)
 
     def keyword_phrases(self, chunks: list[Chunk]) -> None:
         i = 0
@@ -226,7 +240,6 @@ class OrgBuilder:
             self.add(start, segs[end].end, lead_known[1] if lead_known else kind)
             if end > k and conns[end].startswith("of") and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2:
                 self.add(segs[end].start, segs[end].end, kinds[end])
-                self.claims.append(Claim(segs[end].start, segs[end].end, "org"))
             if kinds[k] == "court" or any(kd == "court" for kd in kinds[k:end + 1]):
                 for j in range(k + 1, end + 1):
                     if conns[j] in ("of", "of the"):
@@ -255,7 +268,7 @@ class OrgBuilder:
     def cue_names(self, chunks: list[Chunk]) -> None:
         before_re, after_re, _ = _cue_regexes()
         for chunk in chunks:
-            if overlaps(self.claims, chunk.start, chunk.end):
+            if self.mask.hit(chunk.start, chunk.end):
                 continue
             words = _strip_leading([t.text for t in chunk.tokens])
             if not words or all(map(is_plain_word, words)) or lookup(" ".join(words)) or is_demonym(words[0]):
@@ -301,7 +314,7 @@ class OrgBuilder:
                 words = _strip_leading([t.text for t in chunk.tokens])
                 if not acronyms or len(words) < 2:
                     continue
-                letters = re.sub(r"[^A-Z]", "", acronyms[0].group())
+                letters = _caps(acronyms[0].group())
                 if initials(" ".join(words)) != letters:
                     continue
                 start = chunk.tokens[len(chunk.tokens) - len(words)].start
@@ -318,31 +331,36 @@ class OrgBuilder:
                 if name and name not in record.aliases:
                     record.aliases.append(name)
 
-    def acronyms(self) -> None:
-        for match in ACRONYM.finditer(self.norm):
-            word = match.group()
-            start, end = match.span()
-            if not _acronym_ok(word) or overlaps(self.claims, start, end) or overlaps(self.state.claims, start, end):
-                continue
-            if _in_caps_run(self.norm, start, end) or lookup(word):
-                continue
-            record = self._acronym_owner(word)
-            if record is not None:
-                self.alias(record, word, start, end)
-                continue
-            known = _V.known_orgs.get(word.lower())
-            if known:
-                self.add(start, end, known[1])
-            elif len(re.sub(r"[^A-Z]", "", word)) >= 3:
-                after = self.norm[end:end + 20].lower()
-                kind = "union" if re.match(r"\s+(?:trade )?union\b", after) else "other"
-                self.add(start, end, kind)
+    def acronyms(self, chunks: list[Chunk]) -> None:
+        """All-capital tokens: aliases of named organisations, known bodies, or organisations of their own."""
+        norm = self.norm
+        for chunk in chunks:
+            for token in chunk.tokens:
+                word, start, end = token.text, token.start, token.end
+                if not is_acronym(word) or not _acronym_ok(word) or self.mask.hit(start, end):
+                    continue
+                nxt, nxt2 = norm[end:end + 1], norm[end + 1:end + 2]
+                if (start and norm[start - 1] in "/&.-") or nxt in ("/", "-") or (nxt == "." and nxt2.isalnum()):
+                    continue  # "HTUR/JB", "U.S."
+                if overlaps(self.state.claims, start, end) or _in_caps_run(norm, start, end) or lookup(word):
+                    continue
+                record = self._acronym_owner(word)
+                if record is not None:
+                    self.alias(record, word, start, end)
+                    continue
+                known = _V.known_orgs.get(word.lower())
+                if known:
+                    self.add(start, end, known[1])
+                elif len(_caps(word)) >= 3:
+                    after = norm[end:end + 20].lower()
+                    kind = "union" if _UNION_AFTER.match(after) else "other"
+                    self.add(start, end, kind)
 
     def _acronym_owner(self, word: str) -> OrgRecord | None:
         for record in self.orgs:
             if word == record.name or word in record.aliases:
                 return record
-        letters = re.sub(r"[^A-Z]", "", word)
+        letters = _caps(word)
         for record in self.orgs:
             if " " in record.name and initials(record.name) == letters:
                 return record
@@ -355,6 +373,17 @@ _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
 def _previous_word(norm: str, pos: int) -> str:
     words = norm[max(0, pos - 30):pos].split()
     return words[-1].lower() if words else ""
+
+
+_UNION_AFTER = re.compile(r"\s+(?:trade )?union\b")
+_LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_CAPS_BEFORE = re.compile(r"([A-Z]{2,})[ ]+$")
+_CAPS_AFTER = re.compile(r"[ ]+([A-Z]{2,})\b")
+
+
+def _caps(word: str) -> str:
+    return "".join(c for c in word if "A" <= c <= "Z")
 
 
 def _sentence_initial(chunk: Chunk) -> bool:
@@ -373,18 +402,18 @@ def _strip_leading(words: list[str]) -> list[str]:
 
 
 def _acronym_ok(word: str) -> bool:
-    letters = re.sub(r"[^A-Z]", "", word)
+    letters = _caps(word)
     if word in _ACRONYM_STOP or len(letters) < 2 or len(word) > 12:
         return False
     if len(letters) == 2 and word.lower() not in _V.known_orgs:
         return False
-    return not re.fullmatch(r"[IVXLC]+", word)
+    return not _ROMAN.fullmatch(word)
 
 
 def _in_caps_run(norm: str, start: int, end: int) -> bool:
     """Part of a shouted heading ("MEXICO CITY", "BREAKING NEWS")."""
-    before = re.search(r"([A-Z]{2,})[ ]+$", norm[max(0, start - 30):start])
-    after = re.match(r"[ ]+([A-Z]{2,})\b", norm[end:end + 30])
+    before = _CAPS_BEFORE.search(norm, max(0, start - 30), start)
+    after = _CAPS_AFTER.match(norm, end)
     return bool(before or after)
 
 
@@ -394,13 +423,13 @@ class FindOrganisations:
     def __call__(self, state: PipelineState) -> None:
         builder = OrgBuilder(state)
         chunks = state.chunks
-        builder.known_names()
+        builder.known_names(chunks)
         builder.legal_forms(chunks)
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.definitions(chunks)
         builder.cue_names(chunks)
         builder.camel_case(chunks)
-        builder.acronyms()
+        builder.acronyms(chunks)
         state.orgs = builder.orgs
         state.claims.extend(builder.claims)
