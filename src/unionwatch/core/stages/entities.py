@@ -147,8 +147,13 @@ def _title_of_organisation(state: PipelineState, chunk: Chunk, cand: Candidate) 
     return bool(re.match(r",? (?:\w+ ){0,3}of (?:the )?(?:[a-z-]+ ){0,4}(?:union|federation|confederation|congress|centre|committee)", after))
 
 
+_LABEL = re.compile(r"^\W*(?:cc|to|from|attn|attention|copy|copies|by|dear|re|subject|contact)\b\W", re.IGNORECASE)
+
+
 def _long_headline(chunk: Chunk) -> bool:
-    return chunk.headline and chunk.sentence is not None and len(chunk.sentence.text.split()) >= 5
+    """A title of five words or more ("cc: ..." and "To: ..." address lines are not titles)."""
+    sentence = chunk.sentence
+    return chunk.headline and sentence is not None and len(sentence.text.split()) >= 5 and not _LABEL.match(sentence.text)
 
 
 def _same_person(record: PersonRecord, cand: Candidate) -> bool:
