@@ -78,3 +78,10 @@ def test_mentions_point_into_the_text():
     result = extract_text(text, DocumentMeta(date="2020-05-03"))
     person = result.persons[0]
     assert [text[s:e] for s, e in person.mentions] == ["Ivan Petrenko", "Petrenko"]
+
+
+def test_a_lone_name_that_condemns_is_an_organisation():
+    text = "Solidarna condemns the arrest. Kovac condemned it too; Mira Kovac was arrested on 2 May 2020."
+    result = extract_text(text)
+    assert "Solidarna" in _names(result, "organizations")
+    assert "Kovac" not in _names(result, "organizations")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from unionwatch.core.names import fold_name, names_match
-from unionwatch.core.stages.base import EntityMention, PersonRecord
+from unionwatch.core.stages.base import Claim, EntityMention, OrgRecord, PersonRecord
 from unionwatch.core.stages.chunks import Chunk, Token, find_chunks, is_acronym
 from unionwatch.core.stages.common import SpanMask, is_demonym, is_plain_word
 from unionwatch.core.stages.vocab import alternation, vocab
@@ -249,6 +249,31 @@ class FindPersons:
         record.official = record.official or _is_official(cand)
 
 
+_REPORTS = re.compile(
+    r"[ ]+(?:condemns|condemned|denounces|denounced|deplores|deplored|calls on|called on|urges|urged|"
+    r"demands|demanded|welcomes|welcomed|slams|slammed|decries|decried)\b"
+)
+
+
+def _reporting_organisations(state: PipelineState, person_words: dict[str, set[int]]) -> None:
+    """ "Karapatan condemns the killing ...": a lone name reporting a violation is an organisation."""
+    claimed = SpanMask(state.claims, len(state.text))
+    for chunk in state.chunks:
+        if len(chunk.tokens) != 1 or chunk.sentence is None or chunk.start > chunk.sentence.start + 1:
+            continue
+        token = chunk.tokens[0]
+        if is_plain_word(token.text) or is_acronym(token.text) or claimed.hit(token.start, token.end):
+            continue
+        if fold_name(token.text) in person_words or not _REPORTS.match(state.norm, token.end):
+            continue
+        record = next((o for o in state.orgs if o.name == token.text), None)
+        if record is None:
+            record = OrgRecord(name=token.text, kind="ngo")
+            state.orgs.append(record)
+        record.mentions.append((token.start, token.end))
+        state.claims.append(Claim(token.start, token.end, "org"))
+
+
 def _drop_places_in_names(state: PipelineState) -> None:
     """A town that shares its name with a word of a person's name ("Moyo") is that person."""
     words = {w for p in state.persons if len(p.folded_words) >= 2 for w in p.folded_words}
@@ -293,6 +318,7 @@ class LinkMentions:
             surface = state.text[start:end]
             if surface != person.name and surface not in person.aliases:
                 person.aliases.append(surface)
+        _reporting_organisations(state, words)
         self._exact_mentions(state)
         mentions = []
         for kind, records in (("person", state.persons), ("org", state.orgs), ("place", state.places)):
