@@ -26,7 +26,9 @@ TEXTS = {
     "public": "Police arrested Ana Openova in Minsk on 3 May 2021.",
     "internal": "Boris Insidov was dismissed in Minsk on 4 May 2021.",
     "restricted": "Police arrested Ana Openova in Minsk on 3 May 2021. "
-                  "Her sister Vera Hiddenova was questioned on 5 May 2021.",
+                  "Her sister Vera Hiddenova was questioned on 5 May 2021. "
+                  "A court fined Vera Hiddenova on 9 May 2021. "
+                  "Her appeal hearing is set for 1 June 2031.",
 }
 
 # Titles name the people too, so a list of titles can leak as much as a text.
@@ -75,7 +77,21 @@ def store(level: str) -> Document:
         persons.append(_person(text, "Vera Hiddenova", roles=["sister"]))
         events.append(_event(text, "interrogation", "2021-05-05", "Vera Hiddenova",
                              "Her sister Vera Hiddenova was questioned on 5 May 2021."))
-    store_extraction(doc, x.Extraction(document=x.DocumentMeta(), persons=persons, events=events))
+    decisions, upcoming = [], []
+    if "fined Vera" in text:
+        sentence = "A court fined Vera Hiddenova on 9 May 2021."
+        start = text.index(sentence)
+        decisions.append(x.CourtDecision(
+            defendant="Vera Hiddenova", date="2021-05-09", date_precision="day",
+            terms=[x.Term("fine", 500, "currency", "EUR")], evidence=sentence,
+            span=(start, start + len(sentence))))
+        sentence = "Her appeal hearing is set for 1 June 2031."
+        start = text.index(sentence)
+        upcoming.append(x.Upcoming(what="appeal hearing of Vera Hiddenova", date="2031-06-01",
+                                   date_precision="day", evidence=sentence,
+                                   span=(start, start + len(sentence))))
+    store_extraction(doc, x.Extraction(document=x.DocumentMeta(), persons=persons, events=events,
+                                       court_decisions=decisions, upcoming=upcoming))
     return doc
 
 

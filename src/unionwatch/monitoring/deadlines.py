@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from unionwatch.cases.models import Case
 from unionwatch.documents.models import Confidentiality
-from unionwatch.facts.models import CourtDecision, Person, ReviewStatus, Upcoming
+from unionwatch.facts.models import CourtDecision, Person, ReviewStatus, Term, Upcoming
 
 
 @dataclass
@@ -137,7 +137,14 @@ def deadlines_for(user, case: Case | None = None, since: dt.date | None = None) 
     allowed = set(visible_cases(user).values_list("pk", flat=True))
     people = set(visible_facts(Person, user).values_list("pk", flat=True))
 
+    facts = {"upcoming": set(visible_facts(Upcoming, user).values_list("pk", flat=True)),
+             "term": set(Term.objects.filter(decision__in=visible_facts(CourtDecision, user))
+                         .values_list("pk", flat=True))}
+
     def shown(item: Deadline) -> bool:
+        kind, _, pk = item.uid.rpartition("-")
+        if int(pk) not in facts.get(kind, ()):
+            return False  # the hearing or sentence itself is not in a source this user sees
         if item.case is not None:
             return item.case.pk in allowed
         # Outside any case: partners see nothing, others what they may see of the person.

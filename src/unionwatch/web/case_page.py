@@ -20,7 +20,7 @@ from unionwatch.cases.models import Case
 from unionwatch.facts.conflicts import conflicts_of
 from unionwatch.facts.models import CourtDecision, Event, Evidence, Organization, ReviewStatus
 from unionwatch.facts.review import needs_review
-from unionwatch.monitoring.deadlines import deadlines, upholding
+from unionwatch.monitoring.deadlines import deadlines_for, upholding
 
 
 def _source_order(ev: Evidence) -> tuple:
@@ -74,7 +74,7 @@ def case_context(case: Case, user) -> dict:
         "case": case,
         "timeline": timeline,
         "decisions": decisions,
-        "deadlines": deadlines(case=case),
+        "deadlines": deadlines_for(user, case=case),
         "today": dt.date.today(),
         "persons": persons,
         "organizations": case.organizations.filter(
