@@ -8,8 +8,8 @@ pair `facts.matching` could score at or above the review threshold shares one:
 
 - persons: a two-word name only scores when the surnames are close (ratio ≥ 0.85,
   or the first word of a name written surname-first). So a stored name is keyed by
-  its last word ("l:") and first word ("f:"), each with its one-deletion variants
-  (SymSpell-style: two words one edit apart share a variant); a new name looks
+  its last word ("l:") and first word ("f:"), each with its deletion variants
+  (SymSpell-style: two words an edit or two apart share a variant); a new name looks
   up its last word under both prefixes, and its first word under "l:" only (for
   a stored bare surname), never the huge "all Marias" bucket;
 - organisations: the whole key, initials (acronyms), each set of words with one
@@ -29,13 +29,24 @@ from django.db.models import Model
 from unionwatch.facts import matching
 
 MAX_KEY = 128
-MIN_FUZZY = 6  # shorter words can't be one edit apart and still score as a match
+MIN_FUZZY = 4  # "rok" and "rouk" score 0.86: even short words need their variants
+MIN_TWO_EDITS = 8
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _variants(word: str) -> set[str]:
+    """The word and what is left after one deletion (two for long words, which can be
+    two letters apart and still score: "beldelaz" / "beldelaziz" is 0.89)."""
     out = {word}
     if len(word) >= MIN_FUZZY:
-        out |= {word[:i] + word[i + 1:] for i in range(len(word))}
+        once = _deletions(word)
+        out |= once
+        if len(word) >= MIN_TWO_EDITS:
+            for shorter in once:
+                out |= _deletions(shorter)
     return out
 
 
