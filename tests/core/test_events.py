@@ -106,3 +106,13 @@ def test_upcoming_from_postponements_appearances_and_term_ends():
         ("court appearance", "2022-04-05"),
         ("end of restriction term", "2025"),
     ]
+
+
+def test_the_day_something_was_said_is_not_the_event_date():
+    text = "Police detained five union leaders, the federation said on Thursday."
+    assert [e.date for e in _events(text, "2022-10-06")] == [None]
+
+
+def test_a_dispersed_protest_is_strike_suppression():
+    text = "The protest outside the Ministry of Labour was dispersed by police on 3 October."
+    assert "strike_suppression" in _types(text, "2022-10-06")

@@ -45,6 +45,7 @@ class DateMention:
     relative: bool = False
     future: bool = False
     dateline: bool = False  # "Brussels, 30 April 2008 -": the document's date, not an event's
+    reporting: bool = False  # "the union said on Thursday": when it was said, not when it happened
 
 
 @dataclass

@@ -78,6 +78,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|announced|reported|stated|added|told (?:\w+ ){0,2}|wrote|tweeted)\s+(?:on\s+|late\s+(?:on\s+)?|early\s+(?:on\s+)?)?$"
+)  # case-sensitive: "Omar Said on 3 May" is a name
 _UNTIL_BEFORE = re.compile(
     r"\b(?:until|till|through|postponed (?:to|until)|adjourned (?:to|until)|rescheduled (?:to|for)|deferred (?:to|until))\s+(?:on\s+)?$",
     re.IGNORECASE,
@@ -270,6 +273,7 @@ def find_dates(norm: str, sentences: list[Sentence], doc: DocDate | None) -> lis
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         mention.dateline = _is_dateline(norm, mention.start, mention.end)
+        mention.reporting = bool(_REPORTED_ON.search(norm, max(0, mention.start - 30), mention.start))
     return mentions
 
 

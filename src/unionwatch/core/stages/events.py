@@ -64,7 +64,7 @@ def first_cue(matches: list[re.Match[str]], lower: str, floor: int, blocked: lis
     """
     _, neg, neg_after, _, immediate = _rules()
     for match in matches:
-        if any(s < match.end() and match.start() < e for s, e in blocked):
+        if any(s <= match.start() < e for s, e in blocked):
             continue
         window = lower[max(floor, match.start() - NEGATION_WINDOW):match.start()]
         # a negation reaches to the end of its clause: "ordered their release, banning them from ..."

@@ -298,7 +298,11 @@ class OrgBuilder:
         camel = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
         for chunk in chunks:
             for token in chunk.tokens:
-                if camel.fullmatch(token.text) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]", token.text):
+                if (
+                    camel.fullmatch(token.text)
+                    and not _NAME_PREFIX.match(token.text)
+                    and not is_plain_word(token.text)
+                ):
                     self.add(token.start, token.end, "company")
 
     def definitions(self, chunks: list[Chunk]) -> None:
@@ -375,6 +379,7 @@ def _previous_word(norm: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]")
 _UNION_AFTER = re.compile(r"\s+(?:trade )?union\b")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
 _ROMAN = re.compile(r"[IVXLC]+")

@@ -36,7 +36,7 @@ def dates_in(state: PipelineState, sentence: Sentence) -> list[DateMention]:
 
 
 def nearest_date(state: PipelineState, sentence: Sentence, pos: int) -> DateMention | None:
-    dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline]
+    dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline and not d.reporting]
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - pos))
