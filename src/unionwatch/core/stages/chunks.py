@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from unionwatch.core.stages.base import Sentence
 
@@ -23,15 +24,16 @@ WORD = re.compile(CAP_WORD)
 ACRONYM = re.compile(rf"(?<![\w/&.-]){UP}[{_UPPER}0-9&]*(?:-[{_UPPER}0-9]+)*[{_UPPER}0-9](?![\w/-]|\.\w)")
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
+    """A capitalised word; `lower` is computed once (stages ask for it often)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text, self.lower = start, end, text, text.lower()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -60,6 +62,7 @@ def find_chunks(norm: str, sentences: list[Sentence]) -> list[Chunk]:
     return chunks
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -20,6 +20,10 @@ _STOPWORDS = {
     "id": "dan yang di ke dari untuk dengan ini itu pada tidak adalah serikat buruh",
 }
 _SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _SETS.items():
+    for _word in _words:
+        _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _lang)
 _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = [
     ("ru", re.compile(r"[\u0400-\u04FF]")),
@@ -49,7 +53,10 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in found[:MAX_WORDS]]
     if len(words) < MIN_WORDS:
         return "en"
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _SETS.items()}
+    scores = dict.fromkeys(_SETS, 0)
+    for word in words:
+        for lang in _LANGS_OF.get(word, ()):
+            scores[lang] += 1
     best = max(scores, key=scores.get)
     if best != "en" and scores[best] > 1.5 * max(scores["en"], 1):
         return best

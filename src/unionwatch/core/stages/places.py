@@ -21,6 +21,7 @@ MAX_PLACE_WORDS = 4
 MIN_SUBSPAN_CITY_POPULATION = 100000
 MIN_UNCUED_CITY_POPULATION = 100000
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
+_CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
 _REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton"})
 
@@ -109,13 +110,15 @@ class PlaceBuilder:
     def city_cues(self, chunks: list[Chunk]) -> None:
         """ "the city of X": X is a place even when the gazetteer does not know it."""
         pattern = _cue_before()
+        norm = self.state.norm
         for chunk in chunks:
+            previous = norm[max(0, chunk.start - 12):chunk.start].split()
+            last = previous[-1].lower() if previous else ""
+            if last not in _CUE_LAST:  # cheap test first: "of X", "in X", "at X"...
+                continue
             if overlaps(self.claims, chunk.start, chunk.end) or overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
                 continue
-            previous = self.state.norm[max(0, chunk.start - 12):chunk.start].split()
-            cued = bool(previous) and previous[-1].lower() == "of" and pattern.search(
-                self.state.norm, max(0, chunk.start - 30), chunk.start
-            )
+            cued = last == "of" and pattern.search(norm, max(0, chunk.start - 30), chunk.start)
             if cued and not is_plain_word(chunk.tokens[0].text):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
             elif self._locality_before_region(chunk):
