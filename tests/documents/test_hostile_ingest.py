@@ -153,13 +153,13 @@ def _count(store: Store) -> int:
 
 
 def test_sigkill_mid_batch_then_rerun_leaves_no_partial_and_no_duplicate(tmp_path, store):
-    corpus, count = tmp_path / "batch", 300
+    corpus, count = tmp_path / "batch", 200
     _write_batch(corpus, count)
     process = subprocess.Popen(
         CLI + ["ingest", "--quiet", "--batch-size", "10", str(corpus)], env=store.env(),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 300
-    while _count(store) < 30 and process.poll() is None and time.monotonic() < deadline:
+    while _count(store) < 20 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the batch finished before it could be killed; make it larger"
     os.killpg(process.pid, signal.SIGKILL)  # the ingest and its extraction workers
