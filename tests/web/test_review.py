@@ -50,6 +50,16 @@ def test_reject_keeps_them_apart(editor_client):
     assert Judgement.objects.filter(verdict="negative").count() == 1
 
 
+def test_an_automatic_match_can_be_undone_from_the_review_page(editor_client):
+    report_person("Nurlan Abenov", type_="arrest", date="2019-04-01")
+    doc = report_person("Nurlan Abenov", type_="threat", date="2019-08-01")
+    attach = Judgement.objects.get(verdict="positive", document=doc)
+    assert f'id="attached-{attach.pk}"' in editor_client.get(reverse("review")).content.decode()
+    editor_client.post(reverse("judgement-undo", args=[attach.pk]))
+    assert Person.objects.count() == 2
+    assert f'id="attached-{attach.pk}"' not in editor_client.get(reverse("review")).content.decode()
+
+
 def test_viewers_cannot_review(viewer_client):
     question = _question()
     assert viewer_client.get(reverse("review")).status_code == 403

@@ -46,9 +46,15 @@ def review(request: HttpRequest) -> HttpResponse:
         for fact in review_queue(model)[:200]:
             facts.append({"kind": kind, "fact": fact, "conflicts": conflicts_of(fact),
                           "sources": fact.evidence.select_related("document")})
-    history = Judgement.objects.filter(automatic=False).exclude(data={})[:50]
+    history = Judgement.objects.filter(automatic=False).exclude(data={}).select_related("user")[:50]
+    # Names attached automatically (score above the merge threshold): undo splits the
+    # document off again, for the rare wrong one.
+    attached = (Judgement.objects.filter(automatic=True, verdict=Judgement.Verdict.POSITIVE,
+                                         undone_at=None)
+                .exclude(document=None).select_related("document")[:50])
     return render(request, "unionwatch/review.html", {
-        "pairs": pairs, "facts": facts, "history": history, "event_types": EVENT_TYPE_CHOICES,
+        "pairs": pairs, "facts": facts, "history": history, "attached": attached,
+        "event_types": EVENT_TYPE_CHOICES,
         "can_edit": can_edit(request.user),
     })
 
