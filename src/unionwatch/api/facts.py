@@ -16,7 +16,13 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from unionwatch.accounts.permissions import api_require, can_edit, visible_cases, visible_facts
+from unionwatch.accounts.permissions import (
+    api_require,
+    can_edit,
+    get_visible_or_404,
+    visible_cases,
+    visible_facts,
+)
 from unionwatch.cases import edit as case_edit
 from unionwatch.cases.models import Case
 from unionwatch.facts import merge
@@ -254,7 +260,7 @@ def list_persons(request, q: str = "", limit: int = Query(100, ge=1, le=1000),
 
 @router.get("/persons/{person_id}", response=PersonOut)
 def get_person(request, person_id: int):
-    return get_object_or_404(visible_facts(Person, request.user), pk=person_id)
+    return get_visible_or_404(visible_facts(Person, request.user), request, pk=person_id)
 
 
 @router.patch("/persons/{person_id}", response=PersonOut)
@@ -267,7 +273,7 @@ def patch_person(request, person_id: int, payload: PersonPatch):
 
 @router.get("/organizations/{org_id}", response=OrganizationOut)
 def get_organization(request, org_id: int):
-    return get_object_or_404(visible_facts(Organization, request.user), pk=org_id)
+    return get_visible_or_404(visible_facts(Organization, request.user), request, pk=org_id)
 
 
 @router.patch("/organizations/{org_id}", response=OrganizationOut)
@@ -283,7 +289,7 @@ def patch_organization(request, org_id: int, payload: OrganizationPatch):
 
 @router.get("/events/{event_id}", response=EventOut)
 def get_event(request, event_id: int):
-    return _event_out(get_object_or_404(visible_facts(Event, request.user), pk=event_id))
+    return _event_out(get_visible_or_404(visible_facts(Event, request.user), request, pk=event_id))
 
 
 @router.patch("/events/{event_id}", response=EventOut)
