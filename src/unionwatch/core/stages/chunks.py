@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from unionwatch.core.stages.base import Sentence
+from unionwatch.core.stages.vocab import vocab
 
 _UPPER = "".join(
     chr(c) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x400), (0x400, 0x530)) for c in range(*r) if chr(c).isupper()
@@ -49,6 +50,9 @@ class Chunk:
         return bool(self.sentence and self.sentence.headline)
 
 
+_FUNCTION_WORDS = vocab().function_words - {"today", "yesterday", "tomorrow"}
+
+
 def find_chunks(norm: str, sentences: list[Sentence]) -> list[Chunk]:
     """Runs of capitalised words separated by single spaces (and name particles)."""
     starts = [s.start for s in sentences]
@@ -56,6 +60,8 @@ def find_chunks(norm: str, sentences: list[Sentence]) -> list[Chunk]:
     for match in CHUNK.finditer(norm):
         start, end = match.span()
         tokens = [Token(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(match.group())]
+        if len(tokens) == 1 and tokens[0].lower in _FUNCTION_WORDS:
+            continue  # "The", "In", "He": never a name, and every later stage would look at it
         i = bisect_right(starts, start) - 1
         sentence = sentences[i] if i >= 0 and start < sentences[i].end else None
         chunks.append(Chunk(start, end, match.group(), tokens, sentence))

@@ -205,12 +205,23 @@ _DATE_WORD = re.compile(
 )
 
 
+def _number_kinds(digits: int, after: str) -> tuple[str, ...]:
+    """Which date patterns can start at a number of this length followed by this character."""
+    if digits == 4:
+        return ("iso", "y") if after == "-" else ("y",)
+    if digits <= 2:
+        return ("numeric", "dmy") if after in "./" else ("dmy",)
+    return ()
+
+
 def _candidates(lower: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     """Every pattern tried only where a date can start: at a number or at a month, day or relative word."""
     out = []
     for anchor, kinds in ((_NUMBER, _DIGIT_KINDS), (_DATE_WORD, _WORD_KINDS)):
         for hit in anchor.finditer(lower):
             pos = hit.start()
+            if anchor is _NUMBER:
+                kinds = _number_kinds(hit.end() - pos, lower[hit.end():hit.end() + 1])
             for kind in kinds:
                 match = _PATTERN[kind].match(lower, pos)
                 if match:
