@@ -97,10 +97,14 @@ def test_one_acronym_in_two_countries_is_a_question_not_a_merge():
     assert Judgement.objects.filter(verdict="unsure", entity_type="organization").count() == 1
 
 
-def test_international_body_named_in_full_is_one_across_countries():
-    for country in ("Colombia", "Belarus"):
-        text = "The International Labour Organization was informed."
-        ingest(text, country=country, orgs=[org(text, "International Labour Organization")])
+@pytest.mark.parametrize("names", [
+    ["International Labour Organization", "International Labor Organisation"],
+    ["ILO", "ILO"],
+])
+def test_international_body_is_one_across_countries(names):
+    for name, country in zip(names, ("Colombia", "Belarus"), strict=True):
+        text = f"The {name} was informed."
+        ingest(text, country=country, orgs=[org(text, name)])
     assert Organization.objects.count() == 1
 
 

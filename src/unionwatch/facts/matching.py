@@ -30,16 +30,24 @@ _EQUIVALENTS = Path(__file__).with_name("data") / "org_equivalents.yaml"
 SAME = 1.0
 
 
-# Russian ё is written yo, io, jo or e (Fyodor/Fedor, Pyotr/Petr, Zhuravlyova/Zhuravleva);
-# after the fold all but e read "io". Word-final "io" (Mario, Antonio) is left alone.
+# In people's names, Russian ё is written yo, io, jo or e (Fyodor/Fedor, Pyotr/Petr,
+# Zhuravlyova/Zhuravleva); after the fold all but e read "io". Word-final "io" (Mario,
+# Antonio) is left alone. Not for organisations: "union", "nation" have it too.
 _YO = re.compile(r"io(?=[a-z])")
+
+
+# British and American spellings of organisation names (Labour/Labor Organisation/Organization).
+_AMERICAN = {"labour": "labor", "organisation": "organization", "organisations": "organizations",
+             "centre": "center", "defence": "defense"}
+_BRITISH = re.compile(r"\b(" + "|".join(_AMERICAN) + r")\b")
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: Харькова, Kharkova and Kharkowa's forms converge."""
     text = _APOSTROPHES.sub("", anyascii(name))
-    return _YO.sub("e", _DOUBLED.sub(r"\1", fold_name(text)))
+    key = _DOUBLED.sub(r"\1", fold_name(text))
+    return _BRITISH.sub(lambda m: _AMERICAN[m.group(0)], key)
 
 
 # Titles and roles written before a name ("Ms Kharkova", "Chairperson Nurbek Kushakbayev").
@@ -50,7 +58,7 @@ _TITLES = frozenset(
 
 def person_key(name: str) -> str:
     """`name_key` without leading titles, as long as a name remains."""
-    words = name_key(name).split()
+    words = _YO.sub("e", name_key(name)).split()
     while len(words) > 1 and words[0] in _TITLES:
         words = words[1:]
     return " ".join(words)

@@ -17,7 +17,13 @@ from django.db.models import Model
 
 from unionwatch.core.names import fold_name
 from unionwatch.facts.keys import candidates
-from unionwatch.facts.matching import best_score, is_acronym, name_key, person_key
+from unionwatch.facts.matching import (
+    best_score,
+    is_acronym,
+    known_equivalent,
+    name_key,
+    person_key,
+)
 from unionwatch.facts.models import Judgement, Organization, Person, Place
 
 MERGE_AT = 0.85
@@ -67,10 +73,11 @@ def score_candidate(kind: str, names: list[str], entity: Model, context: Context
     score = name_score
     if name_score and context.country and entity.country:
         if context.country != entity.country:
-            # A full name crosses borders (ILO); an acronym does not (CUT is a Colombian
-            # and a Brazilian confederation).
-            same_org = kind == "organization" and name_score >= 1.0 and not (
-                is_acronym(mine) and is_acronym(theirs))
+            # A full name, or a name of the alias table, crosses borders (ILO); a bare
+            # acronym does not (CUT is a Colombian and a Brazilian confederation).
+            same_org = kind == "organization" and name_score >= 1.0 and (
+                known_equivalent(mine, theirs)
+                or not (is_acronym(mine) and is_acronym(theirs)))
             penalty = OTHER_COUNTRY_SAME_ORG_NAME if same_org else OTHER_COUNTRY
             score -= penalty
             reasons.append(f"other country {entity.country} -{penalty}")
