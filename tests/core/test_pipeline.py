@@ -146,3 +146,14 @@ def test_seed_letter_dates_come_from_its_letter_date():
     assert result.document.date == "2018-09-21"
     assert "2018-09-14" in {e.date for e in result.events}
     assert [u.date for u in result.upcoming] == ["2018-09-27"]
+
+
+def test_offsets_survive_letters_that_lower_case_to_two_characters():
+    text = "İİİ İstanbul: DİSK said police arrested Arzu Demir on 12 June 2023 in İzmir."
+    result = extract_text(text)
+    arrest = next(e for e in result.events if e.type == "arrest")
+    assert text[arrest.span[0]:arrest.span[1]] == arrest.evidence
+    assert arrest.date == "2023-06-12"
+    for person in result.persons:
+        for start, end in person.mentions:
+            assert text[start:end] in [person.name, *person.aliases]

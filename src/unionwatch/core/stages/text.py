@@ -38,7 +38,10 @@ class Normalise:
         state.norm = state.text.translate(_TRANSLATION)
         if len(state.norm) != len(state.text):  # never happens with a 1:1 table; keep offsets safe
             state.norm = state.text
-        state.lower = state.norm.lower()
+        lower = state.norm.lower()
+        if len(lower) != len(state.norm):  # "İ" lower-cases to two characters: keep offsets aligned
+            lower = "".join(c.lower()[:1] or c for c in state.norm)
+        state.lower = lower
 
 
 def is_headline(line: str, title: str) -> bool:
