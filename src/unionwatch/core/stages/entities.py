@@ -77,7 +77,8 @@ def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> 
     if any(t.lower in _V.org_keyword_kind or t.lower in _V.non_entity_heads for t in core):
         return None
     plain = sum(1 for t in core if is_plain_word(t.text))
-    too_plain = plain * 2 >= len(core) if headline else plain == len(core)
+    # running text: all plain ("Criminal Code"), or mostly plain in three words or more ("Decent Work Agenda")
+    too_plain = plain * 2 >= len(core) if headline or len(core) >= 3 else plain == len(core)
     if too_plain and core[0].lower not in _V.name_titles:
         return None
     before = tokens[i - 1].lower.rstrip(".") if i else ""
