@@ -275,6 +275,7 @@ def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
     return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 20), start))
 
 
+_OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
 _SAME_INCIDENT = re.compile(r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon))\b", re.IGNORECASE)
 
 
@@ -298,9 +299,10 @@ def dedupe(events: list[EventRecord]) -> list[EventRecord]:
     kept: list[EventRecord] = []
     for event in events:
         twin = None
-        if event.date is None and _SAME_INCIDENT.search(event.sentence.text):
+        others = _OTHER_VICTIMS.match(event.sentence.text)  # "Other activists ...": new victims, new incident
+        if not others and event.date is None and _SAME_INCIDENT.search(event.sentence.text):
             twin = next((o for o in reversed(kept) if o.type == event.type), None)
-        if twin is None:
+        if twin is None and not others:
             twin = next((o for o in kept if o.type == event.type and _is_twin(event, o)), None)
         if twin is None:
             kept.append(event)

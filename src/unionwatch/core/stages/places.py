@@ -152,6 +152,15 @@ def _name_neighbour(tokens: list[Token], i: int, j: int) -> bool:
     return any(not is_plain_word(t.text) and not t.text.isupper() and not lookup(t.text) for t in neighbours)
 
 
+def _tag_only(state: PipelineState, place: PlaceRecord) -> bool:
+    """ "RUSSIA Kirill X appeal hearing": a shouted country tag in a title, named nowhere else."""
+    for start, end in place.mentions:
+        sentence = next((s for s in state.sentences if s.start <= start < s.end), None)
+        if not (state.text[start:end].isupper() and sentence is not None and sentence.headline and start == sentence.start):
+            return False
+    return True
+
+
 def _building(norm: str, chunk: Chunk) -> bool:
     """ "Stanley Prison", "X Street": a building or an address, not a place."""
     if chunk.tokens[-1].lower in _V.non_entity_heads:
@@ -178,5 +187,5 @@ class FindPlaces:
                     builder.from_chunk(inside)
                 continue
             builder.from_chunk(chunk.tokens)
-        state.places = builder.records()
+        state.places = [p for p in builder.records() if not _tag_only(state, p)]
         state.claims.extend(builder.claims)
