@@ -80,3 +80,17 @@ def test_an_upholding_appeal_does_not_restart_the_terms():
     rebuild_cases()
     ends = [d.date.isoformat() for d in deadlines() if d.kind == "term_end"]
     assert ends == ["2021-03-02"]
+
+
+def test_alerts_survive_when_their_case_is_folded_into_another():
+    from unionwatch.facts.merge import accept_match, pending_matches
+
+    report_person("Olena Petrenko", type_="arrest", date="2020-03-01")
+    report_person("Petrenko", type_="detention", date="2020-05-01")
+    rebuild_cases()
+    assert Alert.objects.count() == 2
+    accept_match(pending_matches().get())
+    rebuild_cases()
+    alerts = list(Alert.objects.all())
+    assert len(alerts) == 2 and all(a.case_id for a in alerts)
+    assert len({a.case_id for a in alerts}) == 1

@@ -15,7 +15,10 @@ class AlertKind(models.TextChoices):
 
 class Alert(models.Model):
     kind = models.CharField(max_length=24, choices=AlertKind.choices)
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="alerts")
+    # Automatic cases are rebuilt and may be folded into another: the alert survives
+    # and is re-attached to the case that now holds its event.
+    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="alerts")
     event = models.ForeignKey(
         "facts.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="alerts"
     )
@@ -43,3 +46,11 @@ class CaseWatch(models.Model):
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="watch")
     known_types = models.JSONField(default=list, blank=True)
     updated = models.DateTimeField(auto_now=True)
+
+
+class SeenEvent(models.Model):
+    """Events the rules have already looked at: an event moving between cases (a merge,
+    a split, a rebuild) is not news."""
+
+    event = models.OneToOneField("facts.Event", on_delete=models.CASCADE, related_name="+")
+    first_seen = models.DateTimeField(auto_now_add=True)

@@ -1,8 +1,9 @@
 """Escalation alerts, raised after each ingest once cases are rebuilt.
 
 Rules, per case:
-- a new type of violation: an event type the case did not have when rules last ran
-  (a case seen for the first time sets its baseline silently);
+- a new type of violation: a newly reported event of a type the case did not have when
+  rules last ran (a case seen for the first time sets its baseline silently, and events
+  that only moved between cases are not news);
 - a family member targeted: an event flagged `family_targeted`, or of type
   intimidation_of_family;
 - a new arrest or sentence: an event of one of those types.
@@ -17,7 +18,7 @@ from django.conf import settings
 
 from unionwatch.cases.models import Case
 from unionwatch.facts.models import Event, ReviewStatus
-from unionwatch.monitoring.models import Alert, AlertKind, CaseWatch
+from unionwatch.monitoring.models import Alert, AlertKind, CaseWatch, SeenEvent
 
 ARREST_TYPES = frozenset({"arrest", "detention"})
 SENTENCE_TYPES = frozenset({"sentencing", "imprisonment"})
@@ -42,9 +43,11 @@ def _case_alerts(case: Case) -> list[Alert]:
         (e for e in case.events.all() if e.status != ReviewStatus.REJECTED),
         key=lambda e: (e.date or dt.date.max, e.pk),
     )
+    seen = set(SeenEvent.objects.filter(event__in=events).values_list("event_id", flat=True))
+    SeenEvent.objects.bulk_create([SeenEvent(event=e) for e in events if e.pk not in seen])
     raised = []
     for event in events:
-        if not first_time and event.type not in known:
+        if not first_time and event.type not in known and event.pk not in seen:
             raised += _raise(AlertKind.NEW_VIOLATION_TYPE, case, event,
                              f"new type of violation: {_describe(event)}")
         known.add(event.type)
@@ -69,7 +72,9 @@ def _describe(event: Event) -> str:
 
 def _raise(kind: str, case: Case, event: Event, message: str) -> list[Alert]:
     # One alert per rule and event, even when a split moves the event to another case.
-    if Alert.objects.filter(kind=kind, event=event).exists():
+    existing = Alert.objects.filter(kind=kind, event=event)
+    if existing.exists():
+        existing.filter(case=None).update(case=case)
         return []
     return [Alert.objects.create(kind=kind, case=case, event=event, message=message[:500])]
 
