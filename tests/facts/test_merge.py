@@ -166,3 +166,15 @@ def test_merging_people_merges_their_reports_of_one_incident_and_undo_restores()
     assert [a.evidence.count() for a in arrests] == [1, 1]
     assert [list(a.victim_persons.values_list("name", flat=True)) for a in arrests] == [
         ["Kairat Nurgali"], ["Nurgali"]]
+
+
+def test_namesakes_told_apart_each_keep_finding_their_own_reports(officer):
+    report_person("Maria Kovalenko", country="Kazakhstan", type_="arrest", date="2020-01-01")
+    report_person("Maria Kovalenko", country="Belarus", type_="arrest", date="2020-02-01")
+    reject_match(pending_matches().get(), user=officer)
+    report_person("Maria Kovalenko", country="Kazakhstan", type_="threat", date="2020-03-01")
+    report_person("Maria Kovalenko", country="Belarus", type_="threat", date="2020-04-01")
+    assert Person.objects.count() == 2
+    for person_ in Person.objects.all():
+        assert person_.events.count() == 2
+    assert not pending_matches().exists()

@@ -142,7 +142,10 @@ def rank(model: type[Model], names: list[str], context: Context) -> list[Candida
         candidate = score_candidate(kind, names, entity, context)
         if candidate.score < REVIEW_AT:
             continue
-        if keys & rejected.get(entity.pk, set()):
+        # A rejected spelling keeps away from this entity, unless it is one of its own
+        # names (two namesakes told apart must each still find their own reports).
+        own = {name_key(n) for n in entity.all_names()}
+        if (keys & rejected.get(entity.pk, set())) - own:
             continue
         found.append(candidate)
     return sorted(found, key=lambda c: (-c.score, c.entity.pk))
