@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,7 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
 NEGATION_WINDOW = 45
 
 
-def first_cue(matches: list[re.Match[str]], lower: str, floor: int, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
+def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
     """The first cue match that no negation word just before (or after) cancels.
 
     Positions are absolute; `floor` is the sentence start (negations do not
@@ -107,7 +108,7 @@ def _windows(positions: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]]]:
+def cue_matches(state: PipelineState) -> dict[int, dict[str, Iterator[re.Match[str]]]]:
     """Cue matches by sentence and type: a fast scan for trigger stems picks the
     sentences, then only the types triggered there run their full patterns."""
     cues = _rules()[0]
@@ -120,16 +121,19 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
             by_kind = wanted.setdefault(i, {})
             for kind in types[match.group()]:
                 by_kind.setdefault(kind, []).append(match.start())
-    found: dict[int, dict[str, list[re.Match[str]]]] = {}
+    found: dict[int, dict[str, Iterator[re.Match[str]]]] = {}
     for i, by_kind in wanted.items():
         sentence = state.sentences[i]
         for kind, positions in by_kind.items():
-            matches = []
-            for lo, hi in _windows(positions, sentence.start, sentence.end):
-                matches.extend(cues[kind].finditer(state.lower, lo, hi))
-            if matches:
-                found.setdefault(i, {})[kind] = matches
+            windows = _windows(positions, sentence.start, sentence.end)
+            found.setdefault(i, {})[kind] = _scan(cues[kind], state.lower, windows)
     return found
+
+
+def _scan(scanner: Scanner, lower: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches in the windows, lazily: the first one that is not negated is usually enough."""
+    for lo, hi in windows:
+        yield from scanner.finditer(lower, lo, hi)
 
 
 @lru_cache(maxsize=1)
