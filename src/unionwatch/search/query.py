@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, QuerySet
 
+from unionwatch.accounts.permissions import search_restricted_text
 from unionwatch.search.access import visible_entries
 from unionwatch.search.backends import ParsedQuery, fold_for_index, get_backend
 from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
@@ -87,7 +88,10 @@ def search(query: str, filters: Filters | None = None, user=None, limit: int = 2
     entries = visible_entries(SearchEntry.objects.all(), user)
     parsed = ParsedQuery.parse(query)
     if parsed:
-        entries = get_backend().matching(entries, parsed)
+        # Restricted bodies are never indexed in clear: they are matched decrypted, in
+        # memory, for users allowed to read them (accounts/permissions.py).
+        sealed = search_restricted_text(user, parsed.words)
+        entries = get_backend().matching(entries, parsed) | entries.filter(document_id__in=sealed)
     entries = _apply(entries, filters)
     limit = max(1, min(limit, MAX_LIMIT))
     page = list(entries.order_by("-date", "-document_id")
