@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -192,45 +193,16 @@ class FindEvents:
 
     @staticmethod
     def _event(state: PipelineState, sentence: Sentence, kind: str, pos: int) -> EventRecord:
-        victims: list[str] = []
-        perpetrators: list[str] = []
-        places = []
-        for m in mentions_in(state, sentence.start, sentence.end):
-            if m.kind == "person":
-                person = state.persons[m.index]
-                if _is_speaker(state, m.start, m.end):
-                    continue
-                target = perpetrators if person.official else victims
-                if person.name not in target and not person.official:
-                    target.append(person.name)
-            elif m.kind == "org":
-                org = state.orgs[m.index]
-                if org.kind in _PERPETRATOR_ORG_KINDS and org.name not in perpetrators:
-                    perpetrators.append(org.name)
-                elif (
-                    org.kind in _VICTIM_ORG_KINDS and org.name not in victims
-                    and not _is_speaker(state, m.start, m.end)
-                    and not _SAID_EARLIER.search(state.lower, max(sentence.start, m.start - 90), m.start)
-                    and not (m.start < pos and _REPORTING.match(state.norm, m.end))
-                ):
-                    victims.append(org.name)
-            else:
-                places.append(state.places[m.index])
-        person_names = {p.name for p in state.persons}
-        if not any(v in person_names for v in victims) and _PRONOUN.search(
-            state.lower, sentence.start, sentence.end
-        ):
-            antecedent = last_person_before(state, sentence.start)
-            if antecedent is not None and state.persons[antecedent].name not in victims:
-                victims.insert(0, state.persons[antecedent].name)
-        for match in _GENERIC_PERPETRATORS.finditer(state.lower, sentence.start, sentence.end):
-            word = match.group().lower()
-            if word not in (p.lower() for p in perpetrators):
-                perpetrators.append(word)
-        place = min(places, key=lambda p: _PLACE_RANK.get(p.kind, 0)).name if places else None
+        ctx = _context(state, sentence)
+        victims = list(ctx.persons)
+        for start, name, reporting in ctx.orgs:
+            if name not in victims and not (start < pos and reporting):
+                victims.append(name)
+        if not ctx.named_person and ctx.antecedent and ctx.antecedent not in victims:
+            victims.insert(0, ctx.antecedent)
         date = nearest_date(state, sentence, pos)
         confidence = 0.5 + (0.2 if victims else 0) + (0.1 if date else 0)
-        return EventRecord(kind, sentence, victims, perpetrators, date, place, round(confidence, 2), pos)
+        return EventRecord(kind, sentence, victims, list(ctx.perpetrators), date, ctx.place, round(confidence, 2), pos)
 
     def _decision_events(self, state: PipelineState, events: list[EventRecord]) -> list[EventRecord]:
         """A decision not already reported as an event gives one (sentencing, or its whole measure)."""
@@ -277,6 +249,60 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|according to)[ ]+$", re.IGNORECASE)
 def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
     """ "X, Director of Y, said": the person quoted, not a victim."""
     return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 20), start))
+
+
+@dataclass
+class _SentenceContext:
+    """What every event of one sentence shares: named victims, perpetrators, place."""
+
+    persons: list[str]
+    orgs: list[tuple[int, str, bool]]  # (start, name, is the reporting subject)
+    perpetrators: list[str]
+    place: str | None
+    named_person: bool
+    antecedent: str | None
+
+
+def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
+    cache = state.__dict__.setdefault("_event_contexts", {})
+    ctx = cache.get(sentence.index)
+    if ctx is not None:
+        return ctx
+    persons: list[str] = []
+    orgs: list[tuple[int, str, bool]] = []
+    perpetrators: list[str] = []
+    places = []
+    for m in mentions_in(state, sentence.start, sentence.end):
+        if m.kind == "person":
+            person = state.persons[m.index]
+            if person.official or _is_speaker(state, m.start, m.end):
+                continue
+            if person.name not in persons:
+                persons.append(person.name)
+        elif m.kind == "org":
+            org = state.orgs[m.index]
+            if org.kind in _PERPETRATOR_ORG_KINDS and org.name not in perpetrators:
+                perpetrators.append(org.name)
+            elif (
+                org.kind in _VICTIM_ORG_KINDS
+                and not _is_speaker(state, m.start, m.end)
+                and not _SAID_EARLIER.search(state.lower, max(sentence.start, m.start - 90), m.start)
+            ):
+                orgs.append((m.start, org.name, bool(_REPORTING.match(state.norm, m.end))))
+        else:
+            places.append(state.places[m.index])
+    antecedent = None
+    if not persons and _PRONOUN.search(state.lower, sentence.start, sentence.end):
+        index = last_person_before(state, sentence.start)
+        antecedent = state.persons[index].name if index is not None else None
+    for match in _GENERIC_PERPETRATORS.finditer(state.lower, sentence.start, sentence.end):
+        word = match.group()
+        if word not in (p.lower() for p in perpetrators):
+            perpetrators.append(word)
+    place = min(places, key=lambda p: _PLACE_RANK.get(p.kind, 0)).name if places else None
+    ctx = _SentenceContext(persons, orgs, perpetrators, place, bool(persons), antecedent)
+    cache[sentence.index] = ctx
+    return ctx
 
 
 _OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
