@@ -60,8 +60,9 @@ def test_batches_through_the_pool_then_a_rerun_skips_everything(env, corpus, tmp
     broken.parent.mkdir()
     broken.write_bytes(b"PK\x03\x04 not really a docx")
     first = ingest(env, str(corpus), str(broken), "--batch-size", "16", "--workers", "2")
-    assert first.returncode == 1  # one file failed; the others are stored
-    assert f"ingest: {COUNT} stored, 0 skipped (already stored), 1 failed" in first.stdout
+    assert first.returncode == 1, first.stderr  # one file failed; the others are stored
+    assert f"ingest: {COUNT} stored, 0 skipped (already stored), 1 failed" in first.stdout, (
+        first.stdout + first.stderr)
     assert first.stderr.startswith(str(broken)) and first.stderr.count("\n") == 1
     assert stored_count(env) == COUNT
 

@@ -6,10 +6,11 @@ A consumer pipeline in the spirit of paperless-ngx, built for volume:
    store in chunks, so a rerun skips what is already stored without re-extracting;
 2. reading and extraction (pure, CPU-bound) run in a pool of worker processes,
    with a bounded number of documents in flight, so memory stays flat;
-3. the main process stores `batch_size` documents per transaction. Each document
-   sits in its own savepoint, so one that fails to store is rolled back alone and
-   the rest of its batch is kept; a batch that cannot commit is reported as failed
-   file by file, and a rerun picks those files up again.
+3. the main process stores `batch_size` documents per transaction, each as it
+   arrives (only outcomes are kept until the commit). Each document sits in its own
+   savepoint, so one that fails to store is rolled back alone and the rest of its
+   batch is kept; a batch that cannot commit is reported as failed file by file, and
+   a rerun picks those files up again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -262,53 +264,48 @@ def _warm_up() -> None:
 
 def _store_prepared(prepared: Iterable[Prepared], confidentiality: str, user,
                     report: Callable[[IngestOutcome], None], batch_size: int, index: bool) -> None:
-    batch: list[Prepared] = []
-    for item in prepared:
-        if item.error:
-            report(IngestOutcome(item.path, "failed", item.error))
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            store_batch(batch, confidentiality, user, report, index)
-            batch = []
-    if batch:
-        store_batch(batch, confidentiality, user, report, index)
+    stream = iter(prepared)
+    while True:
+        batch = islice(stream, batch_size)
+        if not store_batch(batch, confidentiality, user, report, index):
+            return
 
 
-def store_batch(batch: list[Prepared], confidentiality: str, user,
-                report: Callable[[IngestOutcome], None], index: bool = True) -> None:
-    """Store a batch in one transaction; outcomes are reported once it has committed."""
+def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
+                report: Callable[[IngestOutcome], None], index: bool = True) -> int:
+    """Store these documents in one transaction, one savepoint each, as they arrive (so
+    memory does not grow with the batch size). Outcomes are reported once the batch has
+    committed. Returns how many items the batch had."""
     outcomes: list[IngestOutcome] = []
     try:
         with transaction.atomic():
-            stored = set(Document.objects.filter(sha256__in=[p.digest for p in batch])
-                         .values_list("sha256", flat=True))
             for item in batch:
-                outcomes.append(_store_one(item, stored, confidentiality, user))
+                outcomes.append(_store_one(item, confidentiality, user))
             ids = [o.document_id for o in outcomes if o.status == "stored" and o.document_id]
             if index and ids:
                 _index(ids)
     except Exception as exc:  # noqa: BLE001 - report every file of the batch, then go on
         reason = f"not stored, the batch could not be committed: {type(exc).__name__}: {exc}"
-        outcomes = [IngestOutcome(item.path, "failed", reason) for item in batch]
+        outcomes = [o if o.status == "failed" else IngestOutcome(o.path, "failed", reason)
+                    for o in outcomes]
     for outcome in outcomes:
         report(outcome)
+    return len(outcomes)
 
 
-def _store_one(item: Prepared, stored: set[str], confidentiality: str, user) -> IngestOutcome:
-    if item.digest in stored:
-        # Stored by another worker since this file was checked.
-        return IngestOutcome(item.path, "skipped", "already stored")
+def _store_one(item: Prepared, confidentiality: str, user) -> IngestOutcome:
+    if item.error:
+        return IngestOutcome(item.path, "failed", item.error)
     assert item.source is not None and item.extraction is not None
     try:
         document = store_document(item.source, item.extraction, confidentiality, user)
     except IntegrityError as exc:
         if Document.objects.filter(sha256=item.digest).exists():
-            return IngestOutcome(item.path, "skipped", "already stored")  # a concurrent worker won
+            # The same bytes twice in this run, or a concurrent worker stored them first.
+            return IngestOutcome(item.path, "skipped", "already stored")
         return IngestOutcome(item.path, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
     except Exception as exc:  # noqa: BLE001 - its savepoint is rolled back; the batch goes on
         return IngestOutcome(item.path, "failed", f"could not be stored: {type(exc).__name__}: {exc}")
-    stored.add(item.digest)
     return IngestOutcome(item.path, "stored", "", document.pk)
 
 
