@@ -201,21 +201,26 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     setup_django()
-    from unionwatch.exports import export_json
+    from unionwatch.exports import export_csv, export_ftm, export_json
 
     if args.format == "ics":
         from unionwatch.monitoring.export import export_ics
 
         return export_ics(args)
-    if args.format != "json":
-        _err(f"unionwatch export: format {args.format!r} is not available yet; use --format json")
-        return EXIT_USAGE
-    data = export_json(public=args.public)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    if args.format == "csv":
+        text = export_csv(public=args.public)
+    elif args.format == "ftm":
+        text = export_ftm(public=args.public)
     else:
-        print(text)
+        text = json.dumps(export_json(public=args.public), ensure_ascii=False, indent=1) + "\n"
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _err(f"{args.output}: {exc.strerror}")
+        return EXIT_USAGE
     return EXIT_OK
 
 

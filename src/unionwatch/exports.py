@@ -184,3 +184,60 @@ def _cases(exported: set[str], event_ids: set[int], hidden: set[str], public: bo
             title = f"Case {case.pk}" + (f" ({case.country})" if case.country else "")
         rows.append({"id": case.pk, "title": title, "country": case.country, "victims": victims})
     return rows
+
+
+# --- flat formats, built on the same (possibly public) export object ---------------------
+
+CSV_COLUMNS = ["event_id", "type", "date", "date_precision", "victims", "victim_ids",
+               "source_ids", "source_titles"]
+
+
+def export_csv(public: bool = False, user=None) -> str:
+    """One row per violation event, victims and sources by name and id."""
+    import csv
+    import io
+
+    data = export_json(public=public, user=user)
+    names = {row["id"]: row["name"] for row in data["persons"] + data["organizations"]}
+    titles = {d["id"]: d["title"] for d in data["documents"]}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for event in data["events"]:
+        writer.writerow([_cell(v) for v in (
+            event["id"], event["type"], event["date"] or "", event["date_precision"] or "",
+            "; ".join(names.get(v, "") for v in event["victims"]), " ".join(event["victims"]),
+            " ".join(str(s) for s in event["sources"]),
+            "; ".join(titles.get(s, "") for s in event["sources"]))])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no spreadsheet formulas
+
+
+def export_ftm(public: bool = False, user=None) -> str:
+    """FollowTheMoney entities, one JSON object a line (Person, Organization, Event, Document)."""
+    import json
+
+    data = export_json(public=public, user=user)
+    lines = []
+    for d in data["documents"]:
+        lines.append({"id": f"document:{d['id']}", "schema": "Document",
+                      "properties": {"title": [d["title"]], "contentHash": [d["sha256"]],
+                                     **({"date": [d["date"]]} if d["date"] else {})}})
+    for p in data["persons"]:
+        lines.append({"id": p["id"], "schema": "Person",
+                      "properties": {"name": [p["name"]], "alias": p["aliases"],
+                                     "position": p["roles"]}})
+    for o in data["organizations"]:
+        lines.append({"id": o["id"], "schema": "Organization",
+                      "properties": {"name": [o["name"]], "alias": o["aliases"]}})
+    for e in data["events"]:
+        props = {"name": [e["type"].replace("_", " ")], "involved": e["victims"],
+                 "proof": [f"document:{s}" for s in e["sources"]]}
+        if e["date"]:
+            props["date"] = [e["date"]]
+        lines.append({"id": f"event:{e['id']}", "schema": "Event", "properties": props})
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)

@@ -94,3 +94,27 @@ def test_seed_letter_restricted_press_release_public(tmp_path):
     leaked = sorted(s for s in secrets if s.casefold() in result.stdout.casefold())
     assert not leaked, leaked
     print(f"checked {len(secrets)} letter-only strings: {sorted(secrets)}")
+
+
+@pytest.mark.django_db
+def test_public_csv_and_ftm_exports_carry_only_public_facts():
+    import csv
+    import io
+
+    from unionwatch.exports import export_csv, export_ftm
+
+    build_world()
+    rows = list(csv.DictReader(io.StringIO(export_csv(public=True))))
+    assert [r["type"] for r in rows] == ["arrest"] and rows[0]["victims"] == "Ana Openova"
+    full = list(csv.DictReader(io.StringIO(export_csv(public=False))))
+    assert {r["type"] for r in full} == {"arrest", "dismissal", "interrogation"}
+    entities = [json.loads(line) for line in export_ftm(public=True).splitlines()]
+    assert {e["schema"] for e in entities} == {"Person", "Event", "Document"}
+    assert "Hiddenova" not in json.dumps(entities) and "Insidov" not in json.dumps(entities)
+
+
+def test_export_to_an_unwritable_file_is_one_line(tmp_path):
+    assert _run(["init", "--quiet"], tmp_path).returncode == 0
+    result = _run(["export", "--format", "csv", "-o", str(tmp_path / "no" / "such.csv")], tmp_path)
+    assert result.returncode == 2
+    assert "such.csv" in result.stderr and "Traceback" not in result.stderr
