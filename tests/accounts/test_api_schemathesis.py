@@ -25,7 +25,7 @@ def token(db):
 
 @pytest.mark.slow
 @schema.parametrize()
-@settings(max_examples=8, deadline=None, derandomize=True,
+@settings(max_examples=8, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_api_has_no_server_errors(case, token):
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"},
