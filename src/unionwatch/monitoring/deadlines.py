@@ -22,6 +22,7 @@ class Deadline:
     case: Case | None
     precise: bool  # False when only the month or the year is known
     detail: str = ""
+    what: str = ""  # the title without the person's name
 
     @property
     def kind_label(self) -> str:
@@ -74,7 +75,7 @@ def _hearings(by_person: dict[int, Case], scope: set[int] | None, public: bool) 
         who = _who(person, public)
         found.append(Deadline(
             uid=f"upcoming-{item.pk}", date=item.date, kind=item.kind,
-            title=f"{item.what}{f' ({who})' if who else ''}", person=person,
+            title=f"{item.what}{f' ({who})' if who else ''}", what=item.what, person=person,
             case=by_person.get(person.pk) if person else None,
             precise=len(item.date_text) == 10, detail=item.date_text,
         ))
@@ -99,7 +100,8 @@ def _term_ends(by_person: dict[int, Case], scope: set[int] | None, public: bool)
             who = _who(decision.defendant, public)
             found.append(Deadline(
                 uid=f"term-{term.pk}", date=end, kind="term_end",
-                title=f"End of term: {term.describe()} ({who})", person=decision.defendant,
+                title=f"End of term: {term.describe()} ({who})",
+                what=f"End of term: {term.describe()}", person=decision.defendant,
                 case=by_person.get(decision.defendant_id),
                 precise=decision.date_precision == "day",
                 detail=f"counted from the decision of {decision.date_text}",
