@@ -240,3 +240,11 @@ def test_review_in_a_real_browser(live_server, django_user_model):
         page.wait_for_selector(f"#match-{question.pk}")
         assert Person.objects.count() == 2
         browser.close()
+
+
+def test_case_list_shows_next_term_end_and_open_alerts(editor_client):
+    _sentencing("Gulnara Tasova was sentenced on 25 July 2025 to four years.", "2025-07-25", 4)
+    rebuild_cases()
+    html = editor_client.get(reverse("case-list")).content.decode()
+    assert 'class="alerts-count"' in html
+    assert "2029-07-25" in html  # the term end comes before the hearing of 2030
