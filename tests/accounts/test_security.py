@@ -26,6 +26,10 @@ def test_login_is_rate_limited_per_username(client):
     assert response.status_code == 429
     assert b"Too many failed logins" in response.content
     assert not client.session.get("_auth_user_id")
+    from unionwatch.audit.models import AuditEntry
+
+    failed = AuditEntry.objects.filter(action="login-failed", detail="viewer")
+    assert failed.count() == 6 and failed.first().actor == "anonymous"
     # Another account is not affected.
     response = client.post(url, {"username": "editor", "password": PASSWORD})
     assert response.status_code == 302

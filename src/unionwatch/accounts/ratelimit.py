@@ -52,7 +52,11 @@ class RateLimitBackend(ModelBackend):
 
 @receiver(user_login_failed)
 def _on_failure(sender, credentials, request=None, **kwargs) -> None:
-    record_failure(str(credentials.get("username", "")), client_ip(request))
+    from unionwatch.audit.log import record
+
+    username = str(credentials.get("username", ""))[:150]
+    record_failure(username, client_ip(request))
+    record("login-failed", None, request=request, object_type="accounts.user", detail=username)
 
 
 @receiver(user_logged_in)
