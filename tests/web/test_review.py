@@ -248,3 +248,17 @@ def test_case_list_shows_next_term_end_and_open_alerts(editor_client):
     html = editor_client.get(reverse("case-list")).content.decode()
     assert 'class="alerts-count"' in html
     assert "2029-07-25" in html  # the term end comes before the hearing of 2030
+
+
+def test_calendar_apps_subscribe_with_a_token(client, editor):
+    from unionwatch.accounts.tokens import create_token
+
+    _sentencing("Gulnara Tasova was sentenced on 25 July 2017 to four years.", "2017-07-25", 4)
+    rebuild_cases()
+    token = create_token(editor, "calendar")
+    response = client.get(reverse("deadlines-ics"), {"token": token})
+    assert response.status_code == 200 and b"DTSTART;VALUE=DATE:20210725" in response.content
+    case = Case.objects.get()
+    assert client.get(reverse("case-ics", args=[case.pk]), {"token": token}).status_code == 200
+    assert client.get(reverse("deadlines-ics"), {"token": "uw_wrong"}).status_code == 401
+    assert client.get(reverse("deadline-list"), {"token": token}).status_code == 302  # feeds only

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from unionwatch.accounts.permissions import editor_required, visible_cases
+from unionwatch.accounts.tokens import user_for_token
 from unionwatch.monitoring.deadlines import deadlines_for
 from unionwatch.monitoring.ical import calendar
 from unionwatch.monitoring.models import Alert
@@ -36,12 +39,31 @@ def _ics(text: str, filename: str) -> HttpResponse:
     return response
 
 
-@login_required
+def calendar_login(view):
+    """Calendar apps cannot log in: besides the session, accept an API token as
+    `?token=` (revocable; see `unionwatch token`), and answer 401 to anyone else."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            user = user_for_token(request.GET.get("token", ""))
+            if user is None:
+                if "token" in request.GET:
+                    return HttpResponse("invalid or revoked token\n", status=401,
+                                        content_type="text/plain")
+                return redirect_to_login(request.get_full_path())
+            request.user = user
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@calendar_login
 def deadlines_ics(request: HttpRequest) -> HttpResponse:
     return _ics(calendar(_visible_deadlines(request), "unionwatch deadlines"), "deadlines.ics")
 
 
-@login_required
+@calendar_login
 def case_ics(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(visible_cases(request.user), pk=pk)
     return _ics(calendar(_visible_deadlines(request, case=case), case.title), f"case-{pk}.ics")
