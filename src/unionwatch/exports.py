@@ -130,16 +130,44 @@ def _org(org: Organization, scope: _Scope) -> dict | None:
 def _events(scope: _Scope, exported: set[str]) -> list[dict]:
     rows = []
     events = Event.objects.prefetch_related("victim_persons", "victim_organizations").order_by("id")
+    claimed = _public_dates(scope) if scope.public else {}
     for event in events:
         sources = scope.sources_of(event)
         if not sources:
             continue
         victims = [f"person:{p.pk}" for p in event.victim_persons.all()]
         victims += [f"organization:{o.pk}" for o in event.victim_organizations.all()]
-        rows.append({"id": event.pk, "type": event.type, "date": event.date_text or None,
-                     "date_precision": event.date_precision or None,
+        date, precision = event.date_text or None, event.date_precision or None
+        if scope.public:
+            date, precision = _public_date(event.date_text, claimed.get(event.pk, []))
+        rows.append({"id": event.pk, "type": event.type, "date": date,
+                     "date_precision": precision,
                      "victims": [v for v in victims if v in exported], "sources": sources})
     return rows
+
+
+def _public_dates(scope: _Scope) -> dict[int, list[str]]:
+    """Per event, the dates that public documents state (ValueClaims on their evidence)."""
+    from unionwatch.facts.models import ValueClaim
+
+    claims = ValueClaim.objects.filter(
+        content_type=ContentType.objects.get_for_model(Event), field="date",
+        evidence__document_id__in=scope.doc_ids).values_list("object_id", "value")
+    found: dict[int, list[str]] = {}
+    for event_id, value in claims:
+        found.setdefault(event_id, []).append(value)
+    return found
+
+
+def _public_date(current: str, public_values: list[str]) -> tuple[str | None, str | None]:
+    """The event's date only as precise as a public source gives it (a restricted
+    source's exact day must not surface through a public event)."""
+    if not public_values:
+        return None, None
+    value = current if current in public_values else max(public_values, key=len)
+    if value.startswith("--"):
+        return value, "day"
+    return value, {10: "day", 7: "month", 4: "year"}.get(len(value))
 
 
 def _hidden_names(persons: list[dict], orgs: list[dict]) -> set[str]:

@@ -14,7 +14,7 @@ import pytest
 from tests.accounts.world import build_world
 from tests.conftest import SEEDS
 from unionwatch.exports import export_json
-from unionwatch.facts.models import Person
+from unionwatch.facts.models import Event, Person
 
 CLI = [sys.executable, "-m", "unionwatch"]
 
@@ -118,3 +118,29 @@ def test_export_to_an_unwritable_file_is_one_line(tmp_path):
     result = _run(["export", "--format", "csv", "-o", str(tmp_path / "no" / "such.csv")], tmp_path)
     assert result.returncode == 2
     assert "such.csv" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_public_event_date_is_only_as_precise_as_public_sources():
+    import hashlib
+
+    from tests.accounts.world import _event, _person
+    from unionwatch.core import types as x
+    from unionwatch.documents.models import Document
+    from unionwatch.facts.store import store_extraction
+
+    def report(level: str, text: str, date: str, precision: str) -> None:
+        doc = Document.objects.create(sha256=hashlib.sha256(text.encode()).hexdigest(),
+                                      text=text, confidentiality=level, country="Belarus")
+        event = _event(text, "detention", date, "Ivan Datov", text)
+        event.date_precision = precision
+        store_extraction(doc, x.Extraction(document=x.DocumentMeta(),
+                                           persons=[_person(text, "Ivan Datov")], events=[event]))
+
+    report("public", "Ivan Datov was detained in May 2021.", "2021-05", "month")
+    report("restricted", "Ivan Datov was detained on 17 May 2021 at his flat.", "2021-05-17", "day")
+    assert Event.objects.get().date_text == "2021-05-17"  # the store keeps the precise date
+    public = export_json(public=True)["events"]
+    assert [(e["date"], e["date_precision"]) for e in public] == [("2021-05", "month")]
+    full = export_json(public=False)["events"]
+    assert [e["date"] for e in full] == ["2021-05-17"]
