@@ -78,6 +78,10 @@ def test_api_token_authenticates_with_the_users_permissions(client):
     editor_token = create_token(world.users["editor"])
     assert client.get(f"/api/documents/{restricted}",
                       HTTP_AUTHORIZATION=f"Bearer {editor_token}").status_code == 200
+    from unionwatch.accounts.models import ApiToken
+
+    ApiToken.objects.filter(prefix=editor_token[:8]).update(revoked=True)
+    assert client.get("/api/documents", HTTP_AUTHORIZATION=f"Bearer {editor_token}").status_code == 401
 
 
 def _cli(args, data_dir, **env_extra):
@@ -93,6 +97,10 @@ def test_token_create_cli(tmp_path):
     token = result.stdout.strip()
     assert token.startswith("uw_") and len(token) > 40
     assert token not in (tmp_path / "unionwatch.sqlite3").read_bytes().decode("latin-1")
+    listed = _cli(["token", "list"], tmp_path)
+    assert token[:8] in listed.stdout and "active" in listed.stdout and token not in listed.stdout
+    assert _cli(["token", "revoke", token[:8]], tmp_path).returncode == 0
+    assert "revoked" in _cli(["token", "list", "admin"], tmp_path).stdout
     missing = _cli(["token", "create", "nobody"], tmp_path)
     assert missing.returncode == 2
     assert "nobody" in missing.stderr and "Traceback" not in missing.stderr

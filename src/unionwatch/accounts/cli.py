@@ -1,4 +1,4 @@
-"""Security verbs: `token create USER`, `rotate-key`, `confidentiality DOC_ID LEVEL`."""
+"""Security verbs: `token create|list|revoke`, `rotate-key`, `confidentiality DOC_ID LEVEL`."""
 
 from __future__ import annotations
 
@@ -26,6 +26,37 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     print(token)
     print(f"API token for {user.username} ({user.role}); it is shown only this once. "
           "Send it as 'Authorization: Bearer <token>'.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_token_list(args: argparse.Namespace) -> int:
+    setup_django()
+    from unionwatch.accounts.models import ApiToken
+
+    tokens = ApiToken.objects.select_related("user").order_by("user__username", "created")
+    if args.user:
+        tokens = tokens.filter(user__username=args.user)
+    for t in tokens:
+        used = t.last_used.strftime("%Y-%m-%d %H:%M") if t.last_used else "never"
+        state = "revoked" if t.revoked else "active"
+        print(f"{t.prefix}  {t.user.username:<20} {state:<8} last used {used}  {t.name}")
+    return EXIT_OK
+
+
+def cmd_token_revoke(args: argparse.Namespace) -> int:
+    setup_django()
+    from unionwatch.accounts.models import ApiToken
+
+    tokens = ApiToken.objects.filter(prefix=args.prefix[:8], revoked=False)
+    count = tokens.count()
+    if count != 1:
+        _err(f"unionwatch token revoke: {count} active tokens start with {args.prefix[:8]!r}"
+             " (see: unionwatch token list)")
+        return EXIT_USAGE
+    token = tokens.get()
+    token.revoked = True
+    token.save(update_fields=["revoked"])
+    print(f"revoked {token}")
     return EXIT_OK
 
 
@@ -86,6 +117,12 @@ def register(add_verb) -> None:
     sub.set_defaults(func=cmd_token_create)
     sub.add_argument("user", metavar="USER")
     sub.add_argument("--name", help="what the token is for")
+    sub = token_verbs.add_parser("list", help="list tokens (prefix, user, state, last use)")
+    sub.set_defaults(func=cmd_token_list)
+    sub.add_argument("user", metavar="USER", nargs="?")
+    sub = token_verbs.add_parser("revoke", help="revoke the token starting with PREFIX")
+    sub.set_defaults(func=cmd_token_revoke)
+    sub.add_argument("prefix", metavar="PREFIX")
 
     sub = add_verb("rotate-key", cmd_rotate_key, "re-encrypt restricted texts and files under a new key")
     sub.add_argument("--new-key-file", help="the new Fernet key (required when the key is in "
