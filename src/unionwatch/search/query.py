@@ -134,19 +134,17 @@ def _facet_entries(kind: str, values: list[str]) -> QuerySet:
 
 
 def _entity_ids(kind: str, value: str) -> list[str]:
-    """An id as given, or the ids of entities whose name or alias contains the text."""
+    """An id as given; else entities whose name contains the text, or whose name or alias
+    is a spelling variant of it (the indexed keys of entity resolution)."""
+    from unionwatch.facts.keys import candidates
     from unionwatch.facts.models import Organization, Person
 
     if value.isdigit():
         return [value]
     model = Person if kind == "person" else Organization
-    wanted = fold_for_index(value)
-    ids = []
-    # Names are few next to documents; match on the folded form so accents don't matter.
-    for pk, name, aliases in model.objects.values_list("id", "name", "aliases").iterator():
-        if any(wanted in fold_for_index(n) for n in [name, *(aliases or [])]):
-            ids.append(str(pk))
-    return ids
+    ids = {str(pk) for pk in model.objects.filter(name__icontains=value).values_list("pk", flat=True)[:500]}
+    ids |= {str(entity.pk) for entity in candidates(model, [value])}
+    return sorted(ids)
 
 
 def _case_documents(case_id: int) -> QuerySet:
