@@ -89,3 +89,29 @@ def test_terms_in_following_sentences_join_the_decision():
 def test_hypothetical_sentences_give_no_decision():
     text = "Union leader Igor Lenkov risks being sentenced to five years in prison."
     assert _decisions(text) == {}
+
+
+def test_generalised_prison_and_restriction_forms():
+    assert _terms("A judge jailed the branch secretary, Omar Haddad, for 14 months.") == [("prison", [14], "months", None)]
+    assert _terms("Her colleague was handed a four-year term for incitement.") == [("prison", [4], "years", None)]
+    assert _terms("The court added a three-year ban on leaving the country.") == [
+        ("restriction_of_movement", [3], "years", None)
+    ]
+    assert _terms("He was elected for a two-year term as president.") == []
+
+
+def test_money_multipliers_symbols_and_country_currencies():
+    assert _terms("The firm was ordered to pay 1.2 billion won.") == [("fine", [1200000000], "currency", "KRW")]
+    assert _terms("She was fined ₦50,000.") == [("fine", [50000], "currency", "NGN")]
+    text = "He was fined 20,000 dinars."
+    assert [(t.currency) for t in find_terms(text, Sentence(0, len(text), text), "Algeria")] == ["DZD"]
+    assert _terms(text) == [("fine", [20000], "currency", "TND")]
+    text = "The court fined her E2,500."
+    assert [(t.amounts, t.currency) for t in find_terms(text, Sentence(0, len(text), text), "Eswatini")] == [([2500], "SZL")]
+    assert _terms(text) == []
+
+
+def test_decision_date_prefers_the_day_of_the_ruling():
+    text = "On 4 May 2020, a magistrate jailed union organiser Pedro Lima for two years for leading a strike in 2018."
+    result = extract_text(text, DocumentMeta(date="2020-05-10"))
+    assert [(d.defendant, d.date) for d in result.court_decisions] == [("Pedro Lima", "2020-05-04")]

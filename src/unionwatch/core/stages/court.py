@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import DecisionRecord, Sentence, TermRecord
 from unionwatch.core.stages.fastre import Scanner
-from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
+from unionwatch.core.stages.sentence_index import dates_in, last_person_before, mentions_in
 from unionwatch.core.stages.vocab import alternation, vocab
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IG
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
     r"\b(?:sentenced|sentences?|convicted|found guilty|given|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
-    r"|banned from|barred from|jailed for|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
+    r"|banned from|barred from|jailed|imprisoned|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
     r"|ordered|imposed|upheld|acquitted|overturned|annulled|quashed|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b"
 )
 # runs on the lower-cased text; the leading \b is checked in Python (see fastre)
@@ -58,17 +58,19 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+)$")
 _KIND_AFTER = [
     ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
-    ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom)", re.IGNORECASE)),
+    ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom|(?:travel[ ]+|exit[ ]+)ban\b|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*))", re.IGNORECASE)),
     ("forced_labour", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,2}(?:forced|compulsory|corrective|public|community)[ ]+(?:labou?r|works?|service)", re.IGNORECASE)),
     ("ban_from_office", re.compile(r"^\W*(?:\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
     ("other", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:court[ ]+)?(?:monitoring|supervision|probation)", re.IGNORECASE)),
     ("prison", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:prison|jail|imprisonment|penal colony|behind bars|incarceration|in a labour camp)", re.IGNORECASE)),
+    ("prison", re.compile(r"^[ -]*(?:custodial[ ]+)?(?:term|sentence)s?\b(?![ ]+(?:as|of office|in office|at)\b)", re.IGNORECASE)),
 ]
 _KIND_BEFORE = [
     ("suspended", re.compile(r"\b(?:suspended|conditional)\b[^,;]{0,30}$", re.IGNORECASE)),
     ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|banned from travel\w*|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
     ("ban_from_office", re.compile(r"\b(?:banned|barred|prohibited|ban)\b[^;]{0,50}(?:for|of)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
+    ("prison", re.compile(r"\b(?:jailed|imprisoned|locked up)\b[^;.()]{0,70}?,[ ]+for[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
 ]
 _NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
@@ -80,10 +82,55 @@ def _money() -> re.Pattern[str]:
     words = [w for w in _V.currency_by_word if not re.fullmatch(r"\W+", w)]
     symbols = [w for w in _V.currency_by_word if re.fullmatch(r"\W+|us\$", w)]
     return re.compile(
-        rf"(?P<sym>{alternation(symbols)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?:[ ]*(?P<mult>million|thousand)\b)?"
-        rf"|(?<![\w.])(?P<amt2>\d[\d,]*(?:\.\d+)?)[ ]*(?P<mult2>million|thousand)?[ ]*(?P<cur>{alternation(words)})\b",
+        rf"(?P<sym>{alternation(symbols)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
+        rf"|(?<![\w.])(?P<amt2>\d[\d,]*(?:\.\d+)?)[ ]*(?P<mult2>million|thousand|billion|bn)?[ ]*(?P<cur>{alternation(words)})\b",
         re.IGNORECASE,
     )
+
+
+# Generic currency words whose code depends on the country ("dinars" in Algeria are DZD).
+_GENERIC_CURRENCY = {
+    "dinar": {"algeria": "DZD", "tunisia": "TND", "iraq": "IQD", "jordan": "JOD", "serbia": "RSD",
+              "kuwait": "KWD", "bahrain": "BHD", "libya": "LYD"},
+    "dollar": {"hong kong": "HKD", "canada": "CAD", "australia": "AUD", "taiwan": "TWD", "singapore": "SGD",
+               "new zealand": "NZD", "liberia": "LRD", "fiji": "FJD", "jamaica": "JMD", "namibia": "NAD"},
+    "peso": {"mexico": "MXN", "philippines": "PHP", "colombia": "COP", "argentina": "ARS", "chile": "CLP",
+             "dominican republic": "DOP", "cuba": "CUP", "uruguay": "UYU"},
+    "pound": {"egypt": "EGP", "sudan": "SDG", "lebanon": "LBP", "syria": "SYP", "south sudan": "SSP"},
+    "rupee": {"india": "INR", "pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "mauritius": "MUR"},
+    "shilling": {"kenya": "KES", "uganda": "UGX", "tanzania": "TZS", "somalia": "SOS"},
+    "franc": {"switzerland": "CHF", "rwanda": "RWF", "burundi": "BIF", "guinea": "GNF", "dr congo": "CDF",
+              "democratic republic of the congo": "CDF", "congo": "XAF", "cameroon": "XAF", "chad": "XAF",
+              "gabon": "XAF", "senegal": "XOF", "mali": "XOF", "niger": "XOF", "benin": "XOF", "togo": "XOF",
+              "burkina faso": "XOF", "cote d'ivoire": "XOF", "ivory coast": "XOF", "madagascar": "MGA"},
+    "rial": {"iran": "IRR", "yemen": "YER", "oman": "OMR", "saudi arabia": "SAR", "qatar": "QAR"},
+    "riyal": {"saudi arabia": "SAR", "qatar": "QAR", "yemen": "YER"},
+    "kwacha": {"zambia": "ZMW", "malawi": "MWK"},
+}
+# Letter symbols written before the amount ("E3,000", "R5 000", "Rs 500"): case-sensitive, by country.
+_LETTER_SYMBOLS = {
+    "E": {"eswatini": "SZL", "swaziland": "SZL"},
+    "R": {"south africa": "ZAR"},
+    "M": {"lesotho": "LSL"},
+    "K": {"zambia": "ZMW", "malawi": "MWK", "myanmar": "MMK", "burma": "MMK", "papua new guinea": "PGK"},
+    "N": {"nigeria": "NGN"},
+    "Rs": {"india": "INR", "pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "": "INR"},
+    "Tk": {"": "BDT"}, "Rp": {"": "IDR"}, "RM": {"": "MYR"}, "KSh": {"": "KES"}, "Ksh": {"": "KES"},
+    "USh": {"": "UGX"}, "TSh": {"": "TZS"}, "HK$": {"": "HKD"}, "GH₵": {"": "GHS"}, "Le": {"sierra leone": "SLE"},
+}
+_LETTER_MONEY = re.compile(
+    r"(?<![\w.$])(?P<sym>HK\$|GH₵|KSh|Ksh|USh|TSh|Rs|Tk|Rp|RM|Le|[ERMKN])\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)"
+    r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
+)
+
+
+def _country_code(word: str, code: str, country: str | None) -> str:
+    """The code for a generic currency word in the document's country, else the default code."""
+    if not country:
+        return code
+    stem = word.lower().rstrip("s")
+    by_country = _GENERIC_CURRENCY.get(stem)
+    return by_country.get(country.lower(), code) if by_country else code
 
 
 def parse_number(text: str) -> float | None:
@@ -119,7 +166,7 @@ def _unit(word: str) -> str:
     return word if word.endswith("s") else word + "s"
 
 
-def find_terms(norm: str, sentence: Sentence) -> list[TermMatch]:
+def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> list[TermMatch]:
     """Terms of a sentence, in text order."""
     s, e = sentence.start, sentence.end
     text = norm[s:e]
@@ -158,14 +205,26 @@ def find_terms(norm: str, sentence: Sentence) -> list[TermMatch]:
     for m in _LIFE.finditer(text):
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
     for m in _money().finditer(text):
-        code = _V.currency_by_word.get((m.group("sym") or m.group("cur") or "").lower())
+        word = m.group("sym") or m.group("cur") or ""
+        code = _V.currency_by_word.get(word.lower())
+        if code:
+            code = _country_code(word, code, country)
         raw = (m.group("amt") or m.group("amt2") or "").replace(",", "")
         if not code or not raw:
             continue
-        amount = float(raw) * {"million": 1e6, "thousand": 1e3}.get((m.group("mult") or m.group("mult2") or "").lower(), 1)
+        amount = float(raw) * {"million": 1e6, "thousand": 1e3, "billion": 1e9, "bn": 1e9}.get((m.group("mult") or m.group("mult2") or "").lower(), 1)
         around = text[m.end():m.end() + 30].lower()
         note = "compensation" if "compensation" in around else "damages" if "damages" in around else ""
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code, note))
+    for m in _LETTER_MONEY.finditer(text):
+        by_country = _LETTER_SYMBOLS[m.group("sym")]
+        code = by_country.get((country or "").lower()) or by_country.get("")
+        if not code or any(t.start <= s + m.start() < t.end for t in terms):
+            continue
+        amount = float(m.group("amt").replace(",", "")) * {"million": 1e6, "thousand": 1e3, "billion": 1e9, "bn": 1e9}.get(
+            (m.group("mult") or "").lower(), 1
+        )
+        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code))
     terms.sort(key=lambda t: t.start)
     return terms
 
@@ -206,7 +265,7 @@ class FindCourtDecisions:
             )
             if cue is None and not continuation:
                 continue
-            terms = find_terms(state.norm, sentence)
+            terms = find_terms(state.norm, sentence, state.meta.country)
             if not terms:
                 ruling = _RULING.search(text)
                 if ruling:
@@ -222,7 +281,7 @@ class FindCourtDecisions:
                 if decision is None:
                     decision = DecisionRecord(
                         state.persons[person].name, self._court(state, sentence),
-                        nearest_date(state, sentence, term.start), [], sentence, "sentencing",
+                        _decision_date(state, sentence, term.start), [], sentence, "sentencing",
                     )
                     by_defendant[person] = decision
                     order.append(person)
@@ -241,7 +300,7 @@ class FindCourtDecisions:
             if person not in by_defendant:
                 by_defendant[person] = DecisionRecord(
                     state.persons[person].name, self._court(state, sentence),
-                    nearest_date(state, sentence, pos), [], sentence, "ruling",
+                    _decision_date(state, sentence, pos), [], sentence, "ruling",
                 )
                 order.append(person)
             by_defendant[person].sentences.add(sentence.index)
@@ -286,6 +345,23 @@ class FindCourtDecisions:
         if found:
             return re.sub(r"^(?:a|an|the)[ ]+", "", state.text[found.start():found.end()], flags=re.IGNORECASE)
         return None
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _decision_date(state: PipelineState, sentence: Sentence, pos: int):  # noqa: ANN202
+    """The most precise date of the sentence, nearest to `pos`; else one from the sentence before."""
+    dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline and not d.reporting]
+    if dates:
+        return min(dates, key=lambda d: (_PRECISION_RANK.get(d.precision or "", 3), abs(d.start - pos)))
+    if sentence.index > 0:
+        previous = state.sentences[sentence.index - 1]
+        if not previous.headline:
+            dates = [d for d in dates_in(state, previous) if d.iso and not d.dateline and not d.reporting and not d.future]
+            if dates and _DECISION_CUE.search(state.lower, previous.start, previous.end):
+                return dates[-1]
+    return None
 
 
 def _cued_sentences(state: PipelineState) -> set[int]:
