@@ -91,3 +91,22 @@ def test_document_date_from_a_dateline():
 def test_no_document_date_from_a_date_inside_a_sentence():
     text = "The union said that on 14 February 2020 the police raided its office."
     assert find_document_date(text, []) is None
+
+
+def test_set_for_a_weekday_is_the_coming_day():
+    # 2023-05-17 is a Wednesday
+    assert _dates("A bail hearing is set for Friday.", "2023-05-17") == [("Friday", "2023-05-19")]
+
+
+def test_remanded_to_a_date_is_future():
+    assert _dates("The judge remanded her in custody to 2 January.", "2023-12-20") == [("2 January", "2024-01-02")]
+
+
+def test_a_future_cue_after_a_semicolon_does_not_move_the_date():
+    text = "She was convicted on 10 January; the court will hear her case again on 3 March."
+    assert _dates(text, "2024-02-06") == [("10 January", "2024-01-10"), ("3 March", "2024-03-03")]
+
+
+def test_letter_date_after_a_place_name():
+    text = "Brussels, 14 October 2024\n\nDear Minister,\n\nWe write about the arrest of a union leader."
+    assert find_document_date(text, [Sentence(0, len(text), text)]).iso == "2024-10-14"

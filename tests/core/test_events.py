@@ -116,3 +116,12 @@ def test_the_day_something_was_said_is_not_the_event_date():
 def test_a_dispersed_protest_is_strike_suppression():
     text = "The protest outside the Ministry of Labour was dispersed by police on 3 October."
     assert "strike_suppression" in _types(text, "2022-10-06")
+
+
+def test_remanded_to_a_date_is_an_upcoming_end_of_detention():
+    from unionwatch.core import extract_text
+    from unionwatch.core.types import DocumentMeta
+
+    text = "Union leader Ana Ruiz was charged on Monday. The magistrate remanded her in custody to 26 June, her lawyer said."
+    result = extract_text(text, DocumentMeta(date="2023-06-14"))
+    assert [u.date for u in result.upcoming] == ["2023-06-26"]

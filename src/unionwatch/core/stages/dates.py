@@ -70,11 +70,12 @@ _LEAD_MONTH = re.compile(
 _LEAD_YEAR = re.compile(
     r"\b(?:in|since|from|until|by|during|early|late|mid-?|of|before|after|around|throughout)\s+(?:(?:early|late|mid-?)\s*)?$"
 )
-_LEAD_WEEKDAY = re.compile(r"\b(?P<lead>last|next|this|on|late on|early on|late|early)\s+$")
+_LEAD_WEEKDAY = re.compile(r"\b(?P<lead>last|next|this|on|late on|early on|late|early|for|until|by)\s+$")
 _LEAD_WINDOW = 24
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
 _FUTURE = re.compile(
-    r"\b(?:will|shall|scheduled|is due|are due|set to|expected to|postponed|adjourned|upcoming|next|must appear|to appear)\b",
+    r"\b(?:will|shall|scheduled|is due|are due|set to|set for|is set|are set|expected to|postponed|adjourned|upcoming|next"
+    r"|must appear|to appear|remanded (?:\w+ )*?(?:to|until|till))\b",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
@@ -170,7 +171,9 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
         return False
     if _FUTURE.search(before[cut + 1:]):
         return True
-    return bool(_FUTURE.search(norm, start, min(sentence.end, start + FUTURE_AFTER)))
+    after = norm[start:min(sentence.end, start + FUTURE_AFTER)]
+    cut = after.find(";")
+    return bool(_FUTURE.search(after[: cut if cut >= 0 else len(after)]))
 
 
 def safe_lower(text: str) -> str:
@@ -346,6 +349,7 @@ def _relative(start: int, end: int, text: str, word: str, doc: DocDate | None, f
 # ---------------------------------------------------------------- document date
 _TOP_CHARS = 1500
 _DATELINE = re.compile(r"^\W*(?:[A-Z][\w' .-]{1,40},\s*)?$")
+_PLACE_PREFIX = re.compile(r"\W*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){0,3},\s*(?:the\s+)?")  # "Oslo, 14 October 2024"
 
 
 def find_document_date(norm: str, sentences: list[Sentence]) -> DocDate | None:
@@ -359,7 +363,8 @@ def find_document_date(norm: str, sentences: list[Sentence]) -> DocDate | None:
         line_end = len(norm) if line_end < 0 else line_end
         before, after = norm[line_start:start], norm[end:line_end]
         weekday_prefix = re.fullmatch(r"\W*(?:[A-Za-z]+day,?\s*)?", before)
-        alone = weekday_prefix is not None and re.fullmatch(r"[\s:.*_-]*", after) is not None
+        nothing_after = re.fullmatch(r"[\s:.*_-]*", after) is not None
+        alone = nothing_after and (weekday_prefix is not None or _PLACE_PREFIX.fullmatch(before) is not None)
         dateline = _DATELINE.match(before) is not None and re.match(r"\s*[:\-]", after) is not None
         if alone or dateline:
             mention = _resolve(norm, start, end, kind, match, None, False, [])

@@ -18,6 +18,8 @@ _FUTURE = re.compile(
 )
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+_REMAND_TO = re.compile(r"\b(?:remanded|remands|adjourned|postponed|extended)\b", re.IGNORECASE)  # "remanded him to 26 June"
 _CUSTODY = re.compile(
     r"\b(?:detention|detained|custody|remand\w*|prison|jail|arrest|restriction|ban|banned|travel|supervision|probation)\b",
     re.IGNORECASE,
@@ -52,7 +54,10 @@ class FindUpcoming:
             text = state.norm[sentence.start:sentence.end]
             future = _FUTURE.search(text)
             for date in dates:
-                until = _UNTIL.search(state.norm, max(sentence.start, date.start - 14), date.start)
+                window = (max(sentence.start, date.start - 14), date.start)
+                until = _UNTIL.search(state.norm, *window) or (
+                    _TO.search(state.norm, *window) and _REMAND_TO.search(text) and _DETENTION.search(text)
+                )
                 if until and _CUSTODY.search(text):
                     what = "end of detention term" if _DETENTION.search(text) else "end of restriction term"
                 elif date.precision == "year":
