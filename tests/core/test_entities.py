@@ -85,3 +85,33 @@ def test_a_lone_name_that_condemns_is_an_organisation():
     result = extract_text(text)
     assert "Solidarna" in _names(result, "organizations")
     assert "Kovac" not in _names(result, "organizations")
+
+
+def _person_names(text: str) -> dict[str, list[str]]:
+    from unionwatch.core import extract_text
+
+    return {p.name: p.aliases for p in extract_text(text).persons}
+
+
+def test_generalised_person_rules():
+    text = (
+        "Police detained union leader Kim Soo-hyun. Later Park Min-ji, her deputy, was questioned. "
+        "\"We will not stop,\" said U Zaw Lin Htut, a spokesperson. "
+        "The union wrote to His Majesty King Letsie III. The Ghana Lawyers for Democracy group protested. "
+        "Talks with Kowon Engineering and the Metro Otomotiv plant failed."
+    )
+    names = _person_names(text)
+    assert "Park Min-ji" in names
+    assert "U Zaw Lin Htut" in names
+    assert "Letsie III" in names
+    assert not {"Ghana Lawyers", "Kowon Engineering", "Metro Otomotiv"} & set(names)
+
+
+def test_short_forms_join_the_full_name():
+    text = (
+        "Gunmen killed Juan Carlos Pérez Ramos, a union organiser. Juan Carlos had received threats; "
+        "Mr Pérez was the second victim this year. Union leader Thandi Nkosi-Dube was beaten. "
+        "Police later searched Ms Nkosi-Dube's house."
+    )
+    names = _person_names(text)
+    assert set(names) == {"Juan Carlos Pérez Ramos", "Thandi Nkosi-Dube"}

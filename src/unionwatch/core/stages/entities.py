@@ -45,8 +45,14 @@ class Candidate:
     alias: str = ""
 
 
+_ROMAN = frozenset(["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"])  # regnal numbers: "Mswati III"
+_ORG_SUFFIXES = ("-sen", "-iş", "-is")  # Turkish union names: "Eğitim-Sen", "Birleşik Metal-İş"
+
+
 def _is_name_token(token: Token) -> bool:
     text = token.text
+    if text in _ROMAN:
+        return True
     return not any(c.isdigit() for c in text) and not is_acronym(text) and len(text) >= 2
 
 
@@ -70,11 +76,19 @@ def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> 
     strip = is_plain_word if headline else _name_boundary_word
     j = len(tokens)
     while j > i and (strip(tokens[j - 1].text) or is_acronym(tokens[j - 1].text)):
+        if tokens[j - 1].text in _ROMAN and j - 1 > i:
+            break
         j -= 1
     core = tokens[i:j]
-    if not core or len(core) > MAX_NAME_WORDS or not all(_is_name_token(t) for t in core):
+    if not core or len(core) > MAX_NAME_WORDS or not all(
+        _is_name_token(t) or (k == 0 and t.text == "U" and len(core) >= 3) for k, t in enumerate(core)
+    ):
         return None
-    if any(t.lower in _V.org_keyword_kind or t.lower in _V.non_entity_heads for t in core):
+    if core[0].text in _ROMAN:
+        return None
+    if any(t.lower in _V.org_keyword_kind for t in core) or core[-1].lower in _V.non_entity_heads:
+        return None
+    if any(t.lower.endswith(_ORG_SUFFIXES) and "-" in t.lower for t in core):
         return None
     plain = sum(1 for t in core if is_plain_word(t.text))
     # running text: all plain ("Criminal Code"), or mostly plain in three words or more ("Decent Work Agenda")
@@ -101,7 +115,7 @@ def _name_boundary_word(word: str) -> bool:
     low = word.lower()
     return (
         low in _V.function_words or low in _V.months or low in _V.weekdays or low in _V.role_titles
-        or low in _V.honorifics or is_demonym(word)
+        or low in _V.honorifics or is_demonym(word) or (low in _V.role_nouns and low.endswith("s"))
     )
 
 
@@ -164,7 +178,7 @@ def _same_person(record: PersonRecord, cand: Candidate) -> bool:
         if names_match(record.name, cand.name):
             return True
         shorter, longer = sorted([words, record.folded_words], key=len)
-        return longer[-len(shorter):] == shorter
+        return longer[-len(shorter):] == shorter or (len(longer) >= 3 and longer[: len(shorter)] == shorter)
     return False
 
 
@@ -227,7 +241,15 @@ class FindPersons:
                     break
         for cand in singles:
             folded = fold_name(cand.name)
-            matches = [r for r in records if folded and folded in (r.folded_words[:1] + r.folded_words[-1:])]
+            words = folded.split()
+            matches = [
+                r for r in records
+                if folded and (
+                    folded in (r.folded_words[:1] + r.folded_words[-1:])
+                    or (len(r.folded_words) >= 4 and folded == r.folded_words[-2])  # paternal surname
+                    or (1 < len(words) < len(r.folded_words) and r.folded_words[-len(words):] == words)  # "Dlamini-Simelane"
+                )
+            ]
             if len(matches) == 1:
                 record = matches[0]
             else:
