@@ -28,6 +28,7 @@ class JobOut(Schema):
 @router.get("/jobs", response=list[JobOut])
 def list_jobs(request, limit: int = 50, offset: int = 0):
     limit = max(1, min(limit, 500))
+    offset = max(0, offset)
     return visible_jobs(request.user)[offset: offset + limit]
 
 
