@@ -116,6 +116,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Whitenoise warns about a missing directory at every start; collectstatic fills it for serve.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = CONFIG.files_dir
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
