@@ -125,3 +125,40 @@ def test_remanded_to_a_date_is_an_upcoming_end_of_detention():
     text = "Union leader Ana Ruiz was charged on Monday. The magistrate remanded her in custody to 26 June, her lawyer said."
     result = extract_text(text, DocumentMeta(date="2023-06-14"))
     assert [u.date for u in result.upcoming] == ["2023-06-26"]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police used water hoses to disperse some 200 workers who had occupied the depot.", "strike_suppression"),
+        ("Officers broke up the gathering outside the ministry.", "strike_suppression"),
+        ("The union asked a court to lift the police ban on its planned rally.", "strike_suppression"),
+        ("Plain-clothes agents picked up union organiser Ana Ruiz from her flat at dawn.", "arrest"),
+        ("A magistrate refused bail and the two organisers were sent to jail.", "detention"),
+        ("He was then held for twelve days without access to a lawyer.", "detention"),
+        ("Prosecutors accuse Ana Ruiz and three colleagues of organising an illegal strike.", "charges"),
+        ("The mill has since terminated 40 workers who joined the union.", "dismissal"),
+        ("The union applied for registration in May, but the ministry rejected the application in June.", "registration_refusal"),
+        ("The dock workers' union lost its registration when the registrar cancelled it.", "deregistration"),
+        ("The union was among 20 organisations that the junta declared unlawful.", "deregistration"),
+        ("The ministry warned that nurses joining the strike would be dismissed.", "threat"),
+        ("Her sister was questioned by police for five hours about the union.", "intimidation_of_family"),
+        ("Two men went to the house of his mother and asked where he was.", "intimidation_of_family"),
+        ("Agents searched nothing but took away her laptop and union papers.", "raid"),
+        ("The employer has refused to meet the union since March.", "bargaining_refusal"),
+        ("Ministers have described the union as a criminal gang.", "harassment"),
+        ("He was detained in June and the authorities have not said where he is being held.", "disappearance"),
+    ],
+)
+def test_generalised_event_cues(text, kind):
+    assert kind in _types(text)
+
+
+def test_not_events():
+    assert "interrogation" not in _types("He was kept awake at a military interrogation centre.")
+    assert "bargaining_refusal" not in _types("The government's refusal to recognise the rights of workers.")
+    assert "killing" not in _types("She is the third member of the union killed since 2019.")
+    assert "charges" not in _types("Unions say dozens of their members have been prosecuted.")
