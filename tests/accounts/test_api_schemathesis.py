@@ -18,7 +18,21 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def token(db):
+def keep_test_connection():
+    """The WSGI handler closes old connections around each request, which would close
+    the test's transaction on PostgreSQL; Django's own test client avoids this the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db, keep_test_connection):
     world = build_world()
     return create_token(world.users["admin"], name="schemathesis")
 
