@@ -162,3 +162,18 @@ def test_not_events():
     assert "bargaining_refusal" not in _types("The government's refusal to recognise the rights of workers.")
     assert "killing" not in _types("She is the third member of the union killed since 2019.")
     assert "charges" not in _types("Unions say dozens of their members have been prosecuted.")
+
+
+def test_arrest_and_holding_in_one_sentence_give_both():
+    kinds = _types("Union treasurer Ana Ruiz was arrested at the rally and held at a police station for three days.")
+    assert "arrest" in kinds and "detention" in kinds
+
+
+def test_a_relative_questioned_is_intimidation_of_family_only():
+    kinds = _types("Union leader Ana Ruiz fled abroad. Her brother was questioned for hours at a police station.")
+    assert "intimidation_of_family" in kinds and "interrogation" not in kinds
+
+
+def test_the_jailing_verb_of_a_ruling_is_the_sentencing():
+    kinds = _types("On 3 May a judge jailed union leader Pedro Lima, 52, for two years.")
+    assert "sentencing" in kinds and "imprisonment" not in kinds

@@ -34,6 +34,8 @@ _GENERIC_PERPETRATORS = re.compile(
     r"authorities|gunmen|armed men|soldiers|army|military|prosecutors?|government|employer|management|"
     r"enforcement agencies|court|courts|judge|unknown (?:men|assailants|persons))\b",
 )
+# Detention cues that report a holding of its own, beside the arrest ("arrested ... and held for five days").
+_HELD = re.compile(r"sent to|(?:refused|denied|rejected) |bail |and (?:then |later )?(?:held|kept) |(?:was|were) (?:then |later )?(?:held|kept) for")
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b")
 _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
@@ -186,9 +188,18 @@ class FindEvents:
         if decision_sentence:
             for kind in TERM_TYPES:
                 found.pop(kind, None)
+            jailed = found.get("imprisonment")
+            if jailed is not None and jailed.group().startswith(("jailed", "imprison")):
+                found.pop("imprisonment")  # "a magistrate jailed X for 18 months": the ruling's own verb
         if "sentencing" in found:
             found.pop("imprisonment", None)
-        if "arrest" in found and "detention" in found and not found["detention"].group().startswith("sent to"):
+        family = found.get("intimidation_of_family")
+        if family is not None:  # "his brother was questioned": the relative, not the unionist
+            for kind in ("interrogation", "threat"):
+                other = found.get(kind)
+                if other is not None and family.start() <= other.start() < family.end():
+                    found.pop(kind)
+        if "arrest" in found and "detention" in found and not _HELD.match(found["detention"].group()):
             found.pop("detention")
 
     @staticmethod
