@@ -115,3 +115,11 @@ def test_decision_date_prefers_the_day_of_the_ruling():
     text = "On 4 May 2020, a magistrate jailed union organiser Pedro Lima for two years for leading a strike in 2018."
     result = extract_text(text, DocumentMeta(date="2020-05-10"))
     assert [(d.defendant, d.date) for d in result.court_decisions] == [("Pedro Lima", "2020-05-04")]
+
+
+def test_a_list_of_defendants_with_appositions():
+    text = (
+        "Ana Ruiz, 52, the union's former president, and Jorge Bello, 47, its treasurer, "
+        "were each sentenced to two years in prison."
+    )
+    assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")], "Jorge Bello": [("prison", 2, "years")]}

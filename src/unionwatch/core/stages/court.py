@@ -55,7 +55,11 @@ _OTHER_PEOPLE = re.compile(
     r"\b(?:workers|members|activists|others|people|employees|strikers|protesters|each)\b", re.IGNORECASE
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+)$")
+_LIST_GAP = re.compile(
+    r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+"
+    # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names
+    r"|[ ]*,(?:[ ]*(?!(?:who|which|was|were|is|are|has|had)\b)[^,;.()]{1,50},)+[ ]*(?:and|as well as)[ ]+)$"
+)
 _KIND_AFTER = [
     ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
     ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom|(?:travel[ ]+|exit[ ]+)ban\b|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*))", re.IGNORECASE)),
