@@ -115,3 +115,9 @@ def test_short_forms_join_the_full_name():
     )
     names = _person_names(text)
     assert set(names) == {"Juan Carlos Pérez Ramos", "Thandi Nkosi-Dube"}
+
+
+def test_a_city_alternate_name_beside_a_surname_is_a_given_name():
+    result = extract_text("A court in Oran acquitted Nadia Bensalem, a nurse, on Monday.")
+    assert "Nadia Bensalem" in [p.name for p in result.persons]
+    assert "Nadia" not in [p.name for p in result.places]

@@ -7,6 +7,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from unionwatch.core.names import fold_name
 from unionwatch.core.stages.base import Claim, PlaceRecord
 from unionwatch.core.stages.chunks import Chunk, Token
 from unionwatch.core.stages.common import SpanMask, is_demonym, is_plain_word, overlaps
@@ -77,6 +78,10 @@ class PlaceBuilder:
             return False
         if all(is_plain_word(t.text) for t in rest):
             return True
+        # "Nadia Bensalem": a city's alternate name beside another capitalised word is a given name
+        surface = self.state.norm[tokens[i].start:tokens[j - 1].end]
+        if entry.kind == "city" and fold_name(surface) != fold_name(entry.name) and not all(t.text.isupper() for t in rest):
+            return False
         # "Larisa Kharkova", "Tarek Amara", "Michael Jordan": a place next to a name-like word is part of a name
         if _name_neighbour(tokens, i, j):
             return False
