@@ -177,3 +177,8 @@ def test_a_relative_questioned_is_intimidation_of_family_only():
 def test_the_jailing_verb_of_a_ruling_is_the_sentencing():
     kinds = _types("On 3 May a judge jailed union leader Pedro Lima, 52, for two years.")
     assert "sentencing" in kinds and "imprisonment" not in kinds
+
+
+def test_an_acquittal_is_not_a_sentencing_event():
+    kinds = _types("On Monday an appeals court acquitted union member Sara Haddad of insulting a public body.")
+    assert "sentencing" not in kinds

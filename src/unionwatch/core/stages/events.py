@@ -36,6 +36,7 @@ _GENERIC_PERPETRATORS = re.compile(
 )
 # Detention cues that report a holding of its own, beside the arrest ("arrested ... and held for five days").
 _HELD = re.compile(r"sent to|(?:refused|denied|rejected) |bail |and (?:then |later )?(?:held|kept) |(?:was|were) (?:then |later )?(?:held|kept) for")
+_NOT_A_VIOLATION = re.compile(r"\b(?:acquitt\w*|cleared|overturned|quashed|annulled|set aside)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b")
 _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
@@ -182,6 +183,10 @@ class FindEvents:
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
         state.events = dedupe(events)
+        dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
+        for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
+            if event.type in DECISION_TYPES and event.date is None:
+                event.date = next((dates[v] for v in event.victims if v in dates), None)
 
     @staticmethod
     def _drop_overlaps(found: dict[str, re.Match[str]], decision_sentence: bool) -> None:
@@ -228,6 +233,8 @@ class FindEvents:
                 kind = "fine"
             else:
                 kind = "sentencing"
+            if not decision.terms and _NOT_A_VIOLATION.search(decision.sentence.text):
+                continue  # an acquittal or an annulled verdict is a decision, not a violation
             covered = any(
                 e.type in DECISION_TYPES and decision.defendant in e.victims for e in events + out
             )
