@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from django.db import connection as default_connection
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -63,9 +62,16 @@ class SearchBackend:
     def clear(self) -> None:
         raise NotImplementedError
 
-    def matching(self, entries: QuerySet, query: ParsedQuery) -> QuerySet:
+    def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
         """Narrow a SearchEntry queryset to the documents matching every group of words."""
         raise NotImplementedError
+
+    def restrict(self, entries: QuerySet, subquery: QuerySet | tuple[str, list], walk_dates: bool) -> QuerySet:
+        """Keep the entries whose document id the subquery (a one-column queryset, or SQL
+        and parameters) returns. `walk_dates`: so many match that walking the date index
+        newest first beats fetching every match and sorting it."""
+        sql, params = _sql(subquery)
+        return entries.extra(where=[f'"search_searchentry"."document_id" IN ({sql})'], params=params)
 
 
 class SQLiteFTS5Backend(SearchBackend):
@@ -92,11 +98,19 @@ class SQLiteFTS5Backend(SearchBackend):
         with default_connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.TABLE}")
 
-    def matching(self, entries: QuerySet, query: ParsedQuery) -> QuerySet:
+    def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
         # Words are [a-z0-9]+ only, so quoting them makes a safe FTS5 expression.
         expression = " AND ".join('"' + " ".join(group) + '"' for group in query.groups)
-        subquery = RawSQL(f"SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %s", [expression])
-        return entries.filter(document_id__in=subquery)
+        sql = f"SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %s"
+        return self.restrict(entries, (sql, [expression]), walk_dates)
+
+    def restrict(self, entries: QuerySet, subquery, walk_dates: bool) -> QuerySet:
+        sql, params = _sql(subquery)
+        # SQLite would fetch every match by id and sort them all. A unary + makes the
+        # id test non-indexable, so it walks the date index instead and stops after a page.
+        plus = "+" if walk_dates else ""
+        return entries.extra(where=[f'{plus}"search_searchentry"."document_id" IN ({sql})'],
+                             params=params)
 
 
 class PostgresBackend(SearchBackend):
@@ -125,12 +139,19 @@ class PostgresBackend(SearchBackend):
         with default_connection.cursor() as cursor:
             cursor.execute("UPDATE search_searchentry SET vector = NULL")
 
-    def matching(self, entries: QuerySet, query: ParsedQuery) -> QuerySet:
+    def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
         from django.contrib.postgres.search import SearchQuery
 
         # Words are [a-z0-9]+ only, so this raw tsquery is well formed.
         raw = " & ".join("(" + " <-> ".join(group) + ")" for group in query.groups)
         return entries.filter(vector=SearchQuery(raw, search_type="raw", config=self.CONFIG))
+
+
+def _sql(subquery) -> tuple[str, list]:
+    if isinstance(subquery, QuerySet):
+        sql, params = subquery.query.sql_with_params()
+        return sql, list(params)
+    return subquery[0], list(subquery[1])
 
 
 _BACKENDS: dict[str, type[SearchBackend]] = {

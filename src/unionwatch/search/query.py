@@ -7,9 +7,8 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
-from unionwatch.accounts.permissions import search_restricted_text
 from unionwatch.search.access import visible_entries
 from unionwatch.search.backends import ParsedQuery, fold_for_index, get_backend
 from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
@@ -85,32 +84,64 @@ def search(query: str, filters: Filters | None = None, user=None, limit: int = 2
            offset: int = 0, with_facets: bool = True) -> Results:
     """Newest documents first that match every word of `query` and every filter."""
     filters = filters or Filters()
-    entries = visible_entries(SearchEntry.objects.all(), user)
+    visible = visible_entries(SearchEntry.objects.all(), user)
     parsed = ParsedQuery.parse(query)
-    if parsed:
-        # Restricted bodies are never indexed in clear: they are matched decrypted, in
-        # memory, for users allowed to read them (accounts/permissions.py).
-        sealed = search_restricted_text(user, parsed.words)
-        entries = get_backend().matching(entries, parsed) | entries.filter(document_id__in=sealed)
-    entries = _apply(entries, filters)
+    sealed = _sealed_matches(user, parsed.words, visible, filters) if parsed else []
+    entries = _matching(visible, parsed, filters, sealed, walk_dates=False)
+    total = entries.order_by()[: COUNT_CAP + 1].count()
+    if total > FACET_SAMPLE:
+        entries = _matching(visible, parsed, filters, sealed, walk_dates=True)
+    ordered = entries.order_by("-date", "-document_id")
     limit = max(1, min(limit, MAX_LIMIT))
-    page = list(entries.order_by("-date", "-document_id")
-                .select_related("document")
+    page = list(ordered.select_related("document")
                 .only("document_id", "date", "country", "confidentiality",
                       "document__title", "document__text", "document__kind",
                       "document__original_name", "document__confidentiality")
                 [offset: offset + limit])
     hits = _hits(page, parsed)
-    total = entries.order_by()[: COUNT_CAP + 1].count()
-    newest = entries.order_by("-date", "-document_id")[:FACET_SAMPLE]
-    facets = _facet_counts(entries if total <= FACET_SAMPLE else newest) if with_facets else {}
+    facets = _facet_counts(ordered) if with_facets else {}
     return Results(total=min(total, COUNT_CAP), hits=hits, facets=facets,
                    total_is_lower_bound=total > COUNT_CAP)
 
 
-def _apply(entries: QuerySet, f: Filters) -> QuerySet:
+def _matching(visible: QuerySet, parsed: ParsedQuery, filters: Filters, sealed: list[int],
+              walk_dates: bool) -> QuerySet:
+    """`walk_dates`: many matches; let the engine walk the date index (see backends)."""
+    backend = get_backend()
+    entries = _apply(visible, filters, walk_dates)
+    if not parsed:
+        return entries
+    matched = backend.matching(entries, parsed, walk_dates)
+    if sealed:
+        # Restricted bodies are never indexed in clear: they are matched decrypted, in
+        # memory, for users allowed to read them (accounts/permissions.py).
+        matched = matched | entries.filter(document_id__in=sealed)
+    return matched
+
+
+def _sealed_matches(user, words: list[str], visible: QuerySet, filters: Filters) -> list[int]:
+    """Restricted documents whose encrypted text has every word, decrypted in memory for
+    users who may read them (`user=None`: the local operator). Only the restricted
+    documents the filters leave are read, found through the indexed entries."""
+    from unionwatch.accounts.permissions import can_see_restricted, visible_documents
+    from unionwatch.documents.crypto import sealed_text_matches
+    from unionwatch.documents.models import Document
+
+    if user is not None and not can_see_restricted(user):
+        return []
+    ids = list(_apply(visible, filters).filter(confidentiality="restricted")
+               .values_list("document_id", flat=True))
+    if not ids:
+        return []
+    documents = Document.objects.all() if user is None else visible_documents(user)
+    return sealed_text_matches(words, documents.filter(pk__in=ids))
+
+
+def _apply(entries: QuerySet, f: Filters, walk_dates: bool = False) -> QuerySet:
+    backend = get_backend()
     if f.country:
-        entries = entries.filter(country__iexact=f.country)
+        # Exact spellings (indexed), not a case-insensitive LIKE over every entry.
+        entries = entries.filter(country__in=_spellings(f.country))
     if f.confidentiality:
         entries = entries.filter(confidentiality=f.confidentiality)
     if f.since:
@@ -118,15 +149,23 @@ def _apply(entries: QuerySet, f: Filters) -> QuerySet:
     if f.until:
         entries = entries.filter(date__lte=f.until)
     if f.type:
-        entries = entries.filter(pk__in=_facet_entries(FacetKind.TYPE, [f.type]))
+        entries = backend.restrict(entries, _facet_entries(FacetKind.TYPE, [f.type]), walk_dates)
     if f.person:
-        entries = entries.filter(pk__in=_facet_entries(FacetKind.PERSON, _entity_ids("person", f.person)))
+        entries = backend.restrict(
+            entries, _facet_entries(FacetKind.PERSON, _entity_ids("person", f.person)), walk_dates)
     if f.organization:
-        entries = entries.filter(pk__in=_facet_entries(FacetKind.ORG,
-                                                       _entity_ids("organization", f.organization)))
+        entries = backend.restrict(
+            entries, _facet_entries(FacetKind.ORG, _entity_ids("organization", f.organization)),
+            walk_dates)
     if f.case is not None:
-        entries = entries.filter(pk__in=_case_documents(f.case))
+        entries = backend.restrict(entries, _case_documents(f.case), walk_dates)
     return entries
+
+
+def _spellings(name: str) -> list[str]:
+    words = name.split()
+    titled = " ".join(w if w.lower() in ("of", "and", "the") else w.capitalize() for w in words)
+    return sorted({name, name.lower(), name.upper(), name.title(), titled})
 
 
 def _facet_entries(kind: str, values: list[str]) -> QuerySet:
@@ -178,9 +217,12 @@ def _events_of(document_ids: list[int], per_document: int = 8) -> dict[int, list
     """Up to `per_document` violation events each document states: two queries in all."""
     from unionwatch.facts.models import Event, Evidence
 
-    links = (Evidence.objects.filter(document_id__in=document_ids,
-                                     content_type=ContentType.objects.get_for_model(Event))
-             .order_by("document_id", "object_id").values_list("document_id", "object_id"))
+    # By document (its index), then the content type in Python: filtering on the type in
+    # SQL lets the planner walk every event's evidence instead.
+    event_type = ContentType.objects.get_for_model(Event).pk
+    links = sorted((d, o) for d, ct, o in Evidence.objects.filter(document_id__in=document_ids)
+                   .order_by().values_list("document_id", "content_type_id", "object_id")
+                   if ct == event_type)
     wanted: dict[int, list[int]] = {}
     for document_id, event_id in links:
         ids = wanted.setdefault(document_id, [])
@@ -212,16 +254,25 @@ def snippet(text: str, words: list[str], limit: int = 240) -> str:
     return chosen if len(chosen) <= limit else chosen[: limit - 1].rstrip() + "…"
 
 
-def _facet_counts(entries: QuerySet) -> dict[str, list[dict]]:
-    ids = entries.values("pk")
-    countries = (SearchEntry.objects.filter(pk__in=ids).exclude(country="").values("country")
-                 .annotate(n=Count("pk")).order_by("-n", "country")[:12])
-    types = (SearchFacet.objects.filter(kind=FacetKind.TYPE, entry__in=ids)
-             .values("value").annotate(n=Count("pk")).order_by("-n", "value")[:12])
-    return {
-        "country": [{"value": c["country"], "count": c["n"]} for c in countries],
-        "type": [{"value": t["value"], "count": t["n"]} for t in types],
-    }
+def _facet_counts(ordered: QuerySet) -> dict[str, list[dict]]:
+    """Counts per country and violation type, among the newest FACET_SAMPLE matches
+    (all of them when there are fewer). Counted here from two indexed lookups."""
+    from collections import Counter
+
+    rows = list(ordered.values_list("document_id", "country")[:FACET_SAMPLE])
+    countries = Counter(country for _, country in rows if country)
+    types: Counter[str] = Counter()
+    ids = [pk for pk, _ in rows]
+    for start in range(0, len(ids), 500):
+        # By entry (its index), then the kind in Python: the planner would otherwise
+        # walk every facet of that kind.
+        for kind, value in SearchFacet.objects.filter(entry_id__in=ids[start:start + 500]) \
+                .values_list("kind", "value"):
+            if kind == FacetKind.TYPE:
+                types[value] += 1
+    top = lambda counts: [{"value": v, "count": n}  # noqa: E731
+                          for v, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))[:12]]
+    return {"country": top(countries), "type": top(types)}
 
 
 def _date(name: str, value: str, end: bool = False) -> dt.date | None:
