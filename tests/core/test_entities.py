@@ -121,3 +121,14 @@ def test_a_city_alternate_name_beside_a_surname_is_a_given_name():
     result = extract_text("A court in Oran acquitted Nadia Bensalem, a nurse, on Monday.")
     assert "Nadia Bensalem" in [p.name for p in result.persons]
     assert "Nadia" not in [p.name for p in result.places]
+
+
+def test_service_registry_and_ampersand_organisations():
+    result = extract_text(
+        "Officers of the Royal Lesotho Mounted Police Service raided the office. The Registry of Trade Unions "
+        "cancelled the union's registration. A court ordered it to pay damages to Hanil Steel & Shipping."
+    )
+    names = {o.name: o.kind for o in result.organizations}
+    assert names.get("Royal Lesotho Mounted Police Service") == "police"
+    assert "Registry of Trade Unions" in names
+    assert "Hanil Steel & Shipping" in names

@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 _V = vocab()
 _KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federation", "union", "company", "ngo", "other"]
 _HEAD_FIRST = frozenset(
-    ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front"]
+    ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service"]
 )
 _HEAD_WORDS = frozenset(_V.org_keyword_kind) | _HEAD_FIRST | {"international"}
 _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
-_CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
+_CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|&|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
 _COURT_AFTER = re.compile(
     r"((?:[ ]+(?:district|city|regional|municipal|military|appeals?|appellate|supreme|high|provincial|county|criminal"
     r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court)\b"
