@@ -132,3 +132,14 @@ def test_service_registry_and_ampersand_organisations():
     assert names.get("Royal Lesotho Mounted Police Service") == "police"
     assert "Registry of Trade Unions" in names
     assert "Hanil Steel & Shipping" in names
+
+
+def test_unknown_localities_after_premises_or_a_company():
+    result = extract_text(
+        "Police searched her house in Kwaluseni and seized her phone. "
+        "Guards attacked workers at the gate of Fairweave Textiles Ltd in Tongi, near the capital."
+    )
+    places = [p.name for p in result.places]
+    assert "Kwaluseni" in places and "Tongi" in places
+    result = extract_text("The union office in Mr Dlamini's name was closed. A strike in Parliament Street ended.")
+    assert [p.name for p in result.places] == []

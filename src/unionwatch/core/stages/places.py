@@ -22,6 +22,10 @@ MAX_PLACE_WORDS = 4
 MIN_SUBSPAN_CITY_POPULATION = 100000
 MIN_UNCUED_CITY_POPULATION = 100000
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
+_PREMISES_IN = re.compile(
+    r"\b(?:house|home|homes|office|offices|factory|plant|mill|farm|headquarters|premises|village|town|district|"
+    r"township|suburb|area|station|march|rally|protest|strike|sit-in)(?:\W+[A-Z][\w'-]*){0,4}[ ]+in[ ]+$"
+)
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
 _REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton"})
@@ -126,8 +130,22 @@ class PlaceBuilder:
             cued = last == "of" and pattern.search(norm, max(0, chunk.start - 30), chunk.start)
             if cued and not is_plain_word(chunk.tokens[0].text):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
-            elif self._locality_before_region(chunk):
+            elif self._locality_before_region(chunk) or self._house_in_locality(chunk):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "locality")
+
+    def _house_in_locality(self, chunk: Chunk) -> bool:
+        """ "his house in X", "the factory in X, on the outskirts": an unknown one-word name after a premises noun."""
+        if len(chunk.tokens) != 1 or chunk.headline:
+            return False
+        word = chunk.tokens[0].text
+        if is_plain_word(word) or is_demonym(word) or word.isupper() or lookup(word):
+            return False
+        norm = self.state.norm
+        before_in = chunk.start - 4  # the character before " in "
+        after_org = norm[before_in:chunk.start] == " in " and overlaps(self.state.claims, before_in - 1, before_in, ("org",))
+        if not (after_org or _PREMISES_IN.search(norm, max(0, chunk.start - 40), chunk.start)):
+            return False
+        return bool(re.match(r"[ ]*(?:[,.;]|$|[ ]+(?:on|and|in|near|where|before|after)\b)", self.state.norm[chunk.end:chunk.end + 10]))
 
     def _locality_before_region(self, chunk: Chunk) -> bool:
         """ "in Puerto X, Santander": an unknown name before a known region is a locality."""
