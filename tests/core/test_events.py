@@ -182,3 +182,9 @@ def test_the_jailing_verb_of_a_ruling_is_the_sentencing():
 def test_an_acquittal_is_not_a_sentencing_event():
     kinds = _types("On Monday an appeals court acquitted union member Sara Haddad of insulting a public body.")
     assert "sentencing" not in kinds
+
+
+def test_a_release_does_not_cancel_a_ban_joined_by_and():
+    kinds = _types("Six union members were freed under judicial control and barred from travelling abroad.")
+    assert "travel_restriction" in kinds
+    assert "arrest" not in _types("The court ordered that Ana Ruiz be released and reinstated.")

@@ -58,6 +58,7 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
 
 
 NEGATION_WINDOW = 45
+_AND_VERB = re.compile(r" and (?:(?:was|were|then|later|also) )?$")
 
 
 def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
@@ -76,6 +77,10 @@ def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked:
         cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind(" - "))
         if cut >= 0:
             window = window[cut + 1:]
+        # "freed under judicial control and barred from travelling": a release does not reach past "and <verb>ed"
+        conj = _AND_VERB.search(window)
+        if conj:
+            window = window[conj.start() + 1:]
         if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-14:]):
             continue
         return match
