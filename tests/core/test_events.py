@@ -188,3 +188,11 @@ def test_a_release_does_not_cancel_a_ban_joined_by_and():
     kinds = _types("Six union members were freed under judicial control and barred from travelling abroad.")
     assert "travel_restriction" in kinds
     assert "arrest" not in _types("The court ordered that Ana Ruiz be released and reinstated.")
+
+
+def test_a_long_warning_of_disciplinary_action_is_a_threat():
+    text = (
+        "The ministry issued a circular on 3 May warning that teachers who join \"unauthorised assemblies\" "
+        "will face disciplinary action."
+    )
+    assert "threat" in _types(text)

@@ -102,7 +102,7 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     return pattern, types
 
 
-CUE_REACH = 80  # cue patterns span less than this on either side of their trigger stem
+CUE_REACH = 110  # cue patterns span less than this on either side of their trigger stem
 
 
 def _windows(positions: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
