@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,33 @@ from tests.conftest import EXAMPLES, SEEDS, needs_shared
 pytestmark = pytest.mark.slow
 
 
-def run_cli(*args: str, data_dir: Path, env: dict | None = None, input_text: str | None = None):
+SERVER_URL = os.environ.get("UNIONWATCH_DATABASE_URL", "")
+
+
+@pytest.fixture
+def database_url():
+    """For a PostgreSQL run, a fresh database of the test's own (dropped after); else SQLite."""
+    if not SERVER_URL:
+        yield ""
+        return
+    import psycopg
+
+    name = f"uw_cli_{uuid.uuid4().hex[:12]}"
+    admin = SERVER_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield SERVER_URL.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_cli(*args: str, data_dir: Path, env: dict | None = None, input_text: str | None = None,
+            database_url: str = ""):
     full_env = {**os.environ, "UNIONWATCH_DATA_DIR": str(data_dir), **(env or {})}
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
+    full_env.pop("UNIONWATCH_DATABASE_URL", None)
+    if database_url:
+        full_env["UNIONWATCH_DATABASE_URL"] = database_url
     return subprocess.run(
         [sys.executable, "-m", "unionwatch", *args],
         capture_output=True, text=True, env=full_env, input=input_text, timeout=300,
@@ -58,36 +83,41 @@ def test_extract_reports_unreadable_file_and_goes_on(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_init_ingest_cases_export(tmp_path):
+def test_init_ingest_cases_export(tmp_path, database_url):
     data = tmp_path / "data"
-    init = run_cli("init", data_dir=data)
+
+    def run(*args):
+        return run_cli(*args, data_dir=data, database_url=database_url)
+
+    init = run("init")
     assert init.returncode == 0, init.stderr
     assert "password" in init.stdout
-    with sqlite3.connect(data / "unionwatch.sqlite3") as db:
-        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if not database_url:
+        with sqlite3.connect(data / "unionwatch.sqlite3") as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     secret = data / "secret_key"
     assert secret.exists() and (secret.stat().st_mode & 0o777) == 0o600
 
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(os.urandom(2048))
-    ingest = run_cli("ingest", str(EXAMPLES), str(broken), data_dir=data)
+    ingest = run("ingest", str(EXAMPLES), str(broken))
     assert ingest.returncode == 1, ingest.stderr
     assert "broken.pdf" in ingest.stderr and "Traceback" not in ingest.stderr
     assert len(ingest.stderr.strip().splitlines()) == 1
     assert "8 stored" in ingest.stdout
 
-    again = run_cli("ingest", str(EXAMPLES), data_dir=data)
+    again = run("ingest", str(EXAMPLES))
     assert again.returncode == 0
     assert "0 stored, 8 skipped" in again.stdout
 
-    cases = run_cli("cases", "--json", data_dir=data)
+    cases = run("cases", "--json")
     assert cases.returncode == 0, cases.stderr
     rows = json.loads(cases.stdout)
     kharkova = [r for r in rows if any("Kharkova" in v["name"] for v in r["victims"])]
     assert len(kharkova) == 1
     assert kharkova[0]["country"] == "Kazakhstan"
 
-    export = run_cli("export", "--format", "json", data_dir=data)
+    export = run("export", "--format", "json")
     assert export.returncode == 0, export.stderr
     dump = json.loads(export.stdout)
     assert set(dump) == {"persons", "organizations", "events", "cases", "documents"}
@@ -102,12 +132,13 @@ def test_usage_error_exit_code(tmp_path):
     assert "invalid choice" in result.stderr
 
 
-def test_user_add_with_password_file(tmp_path):
+def test_user_add_with_password_file(tmp_path, database_url):
     data = tmp_path / "data"
-    assert run_cli("init", "--quiet", data_dir=data).returncode == 0
+    assert run_cli("init", "--quiet", data_dir=data, database_url=database_url).returncode == 0
     pw = tmp_path / "pw"
     pw.write_text("correct horse battery staple\n")
-    result = run_cli("user", "add", "ana", "--role", "viewer", "--password-file", str(pw), data_dir=data)
+    args = ("user", "add", "ana", "--role", "viewer", "--password-file", str(pw))
+    result = run_cli(*args, data_dir=data, database_url=database_url)
     assert result.returncode == 0, result.stderr
-    again = run_cli("user", "add", "ana", "--role", "viewer", "--password-file", str(pw), data_dir=data)
+    again = run_cli(*args, data_dir=data, database_url=database_url)
     assert again.returncode == 2 and "already exists" in again.stderr
