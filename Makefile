@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	touch $(STAMP)
 
 # Debian packages: Chromium for the browser test, poppler for PDF checks.
@@ -43,8 +43,11 @@ test-postgres: install
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
+# Extraction speed (words/s, peak RSS, vs tokenizer and spaCy NER), then ingest/search/case
+# page at scale (BENCH_FULL=1 for the 10k/100k runs, which take hours on 2 cores).
 bench: install
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
