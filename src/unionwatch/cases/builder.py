@@ -33,9 +33,37 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _event_country(event: Event) -> str:
-    countries = {ev.document.country for ev in event.evidence.all() if ev.document.country}
-    return sorted(countries)[0] if countries else ""
+def _event_sources() -> tuple[dict[int, list[int]], dict[int, str]]:
+    """Per event: the documents stating it, and its country (first in name order).
+
+    Flat queries, not prefetches: a prefetch of every event's evidence builds one huge
+    SQL expression that SQLite refuses beyond about a thousand events.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    event_ct = ContentType.objects.get_for_model(Event)
+    documents: dict[int, list[int]] = defaultdict(list)
+    countries: dict[int, set[str]] = defaultdict(set)
+    rows = Evidence.objects.filter(content_type=event_ct).values_list(
+        "object_id", "document_id", "document__country"
+    )
+    for event_id, document_id, country in rows.iterator(chunk_size=5000):
+        documents[event_id].append(document_id)
+        if country:
+            countries[event_id].add(country)
+    return documents, {pk: sorted(c)[0] for pk, c in countries.items()}
+
+
+def _event_victims() -> dict[int, list[str]]:
+    """Victim nodes per event ("p12" a person, "o3" an organisation), persons first."""
+    nodes: dict[int, list[str]] = defaultdict(list)
+    persons = Event.victim_persons.through.objects.values_list("event_id", "person_id")
+    for event_id, person_id in persons.order_by("event_id", "person_id").iterator(chunk_size=5000):
+        nodes[event_id].append(f"p{person_id}")
+    orgs = Event.victim_organizations.through.objects.values_list("event_id", "organization_id")
+    for event_id, org_id in orgs.order_by("event_id", "organization_id").iterator(chunk_size=5000):
+        nodes[event_id].append(f"o{org_id}")
+    return nodes
 
 
 def _groups() -> dict[str, dict]:
@@ -43,24 +71,18 @@ def _groups() -> dict[str, dict]:
     uf = _UnionFind()
     event_nodes: dict[int, list[str]] = {}
     node_country: dict[str, str] = {}
-    events = Event.objects.prefetch_related(
-        "victim_persons", "victim_organizations", "evidence__document"
-    )
-    doc_nodes: dict[int, list[str]] = defaultdict(list)
-    for event in events:
-        country = _event_country(event)
-        nodes = [f"p{p.pk}" for p in event.victim_persons.all()]
-        nodes += [f"o{o.pk}" for o in event.victim_organizations.all()]
-        if not nodes:
-            continue
-        event_nodes[event.pk] = nodes
+    documents, event_country = _event_sources()
+    doc_nodes: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for event_id, nodes in sorted(_event_victims().items()):
+        country = event_country.get(event_id, "")
+        event_nodes[event_id] = nodes
         for node in nodes:
             uf.find(node)
             node_country.setdefault(node, country)
         for node in nodes[1:]:
             uf.union(nodes[0], node)
-        for ev in event.evidence.all():
-            doc_nodes[(ev.document_id, country)].extend(nodes)
+        for document_id in documents.get(event_id, []):
+            doc_nodes[(document_id, country)].extend(nodes)
     for nodes in doc_nodes.values():
         for node in nodes[1:]:
             uf.union(nodes[0], node)
