@@ -45,10 +45,25 @@ def record_claim(fact: Model, field: str, value: str | None, evidence: Evidence)
 
 def refresh_conflict(fact: Model) -> None:
     """Set the fact's `conflicted` flag from its claims."""
-    flagged = bool(conflicts_of(fact))
+    flagged = has_conflict(fact)
     if flagged != fact.conflicted:
         fact.conflicted = flagged
         fact.save(update_fields=["conflicted", "updated"])
+
+
+def has_conflict(fact: Model) -> bool:
+    """Whether any two sources disagree. Compares distinct values only and loads no
+    documents: this runs for every claim stored during ingest."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for field, value in fact.claims.values_list("field", "value").distinct():
+        values[field].add(value)
+    return any(
+        values_conflict(field, a, b)
+        for field, distinct in values.items()
+        for a in distinct
+        for b in distinct
+        if a < b
+    )
 
 
 def conflicts_of(fact: Model) -> dict[str, list[ValueClaim]]:
