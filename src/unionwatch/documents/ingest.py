@@ -116,7 +116,7 @@ def ingest_paths(
 
     batch_size = max(1, batch_size)
     with _Extractor(workers) as extractor:
-        for chunk in _chunks(stream_files(paths, report), batch_size):
+        for chunk in chunked(stream_files(paths, report), batch_size):
             new = _new_files(chunk, report)
             prepared = extractor.map(new)
             _store_prepared(prepared, confidentiality, user, report, batch_size, index)
@@ -150,7 +150,8 @@ def count_files(paths: Iterable[str | Path]) -> int:
     return sum(1 for _ in stream_files(paths, lambda _outcome: None))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to `size` items, read lazily (memory stays bounded)."""
     chunk: list = []
     for item in items:
         chunk.append(item)

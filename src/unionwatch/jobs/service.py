@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,17 +35,6 @@ def submit_upload(upload: UploadedFile, confidentiality: str, user=None) -> Job:
 
 def _real_user(user):
     return user if getattr(user, "pk", None) else None
-
-
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def wait_for(job_ids: list[int], on_tick: Callable[[int, int], None] | None = None,
@@ -80,7 +69,7 @@ class WorkerReport:
 def ingest_on_workers(paths: list[str], confidentiality: str, files_per_job: int, wait: bool = True,
                       on_tick: Callable[[int, int], None] | None = None) -> WorkerReport:
     """Queue one job per `files_per_job` files; wait for all of them unless `wait` is False."""
-    from unionwatch.documents.ingest import IngestOutcome, stream_files
+    from unionwatch.documents.ingest import IngestOutcome, chunked, stream_files
 
     report = WorkerReport(waited=wait)
 
