@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from cryptography.fernet import Fernet
@@ -160,3 +161,69 @@ def test_making_a_document_restricted_removes_its_text_from_the_search_index():
     assert not found()
     set_confidentiality(doc, "public")
     assert found()
+
+
+def _raw_evidence(pk: int) -> tuple[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sentence, value FROM facts_evidence WHERE id = %s", [pk])
+        return cursor.fetchone()
+
+
+def _evidence(doc: Document):
+    from unionwatch.facts.models import Evidence, Person
+
+    person = Person.objects.create(name="Olga Quietova")
+    return Evidence.objects.create(fact=person, document=doc, start=12, end=25,
+                                   sentence=SECRET, value="Olga Quietova")
+
+
+def test_evidence_quotes_are_never_stored_in_clear():
+    from unionwatch.facts.models import Evidence
+
+    ev = _evidence(_doc("restricted"))
+    sentence, value = _raw_evidence(ev.pk)
+    assert "Quietova" not in sentence and "Quietova" not in value
+    assert sentence.startswith(crypto.SEALED_PREFIX)
+    loaded = Evidence.objects.get(pk=ev.pk)
+    assert (loaded.sentence, loaded.value) == (SECRET, "Olga Quietova")
+    assert list(Evidence.objects.values_list("sentence", flat=True)) == [SECRET]
+
+
+def test_text_that_looks_sealed_is_sealed_again():
+    from unionwatch.facts.models import Evidence, Person
+
+    hostile = crypto.SEALED_PREFIX + "not a token"
+    ev = Evidence.objects.create(fact=Person.objects.create(name="X"), document=_doc("public"),
+                                 sentence=hostile)
+    assert Evidence.objects.get(pk=ev.pk).sentence == hostile
+
+
+def test_rotation_reencrypts_evidence(tmp_path):
+    from unionwatch.facts.models import Evidence
+
+    ev = _evidence(_doc("restricted"))
+    old_key = (tmp_path / "encryption_key").read_text().strip().encode()
+    before = _raw_evidence(ev.pk)[0]
+    crypto.rotate_keys()
+    after = _raw_evidence(ev.pk)[0]
+    assert after != before and after.startswith(crypto.SEALED_PREFIX)
+    with pytest.raises(Exception):  # noqa: B017 - InvalidToken
+        Fernet(old_key).decrypt(after[len(crypto.SEALED_PREFIX):].encode())
+    assert Evidence.objects.get(pk=ev.pk).sentence == SECRET
+
+
+def test_legacy_plain_rows_are_sealed_by_the_migration(tmp_path):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection as conn
+
+    ev = _evidence(_doc("restricted"))
+    with conn.cursor() as cursor:
+        cursor.execute("UPDATE facts_evidence SET sentence = %s, value = %s WHERE id = %s",
+                       [SECRET, "Olga Quietova", ev.pk])
+    migration = import_module("unionwatch.facts.migrations.0004_sealed_evidence")
+    migration.seal(apps, SimpleNamespace(connection=conn))  # the data step only uses this
+    assert "Quietova" not in _raw_evidence(ev.pk)[0]
+    from unionwatch.facts.models import Evidence
+    assert Evidence.objects.get(pk=ev.pk).value == "Olga Quietova"

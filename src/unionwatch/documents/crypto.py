@@ -18,6 +18,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.db import models
 
 ENV_KEY = "UNIONWATCH_ENCRYPTION_KEY"
 KEY_FILE = "encryption_key"
@@ -67,8 +68,33 @@ def load_keys() -> list[bytes]:
     return _parse_keys(path.read_text(), str(path))
 
 
+_cached: tuple[tuple, MultiFernet] | None = None
+
+
+def _key_source_stamp() -> tuple:
+    """What the keys were read from: the env value, or the key file's identity and mtime."""
+    from_env = os.environ.get(ENV_KEY, "")
+    if from_env.strip():
+        return ("env", from_env)
+    try:
+        st = key_path().stat()
+    except FileNotFoundError:
+        return ("file", None)
+    return ("file", str(key_path()), st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 def fernet() -> MultiFernet:
-    return MultiFernet([Fernet(k) for k in load_keys()])
+    """The keys as a MultiFernet, cached until the env value or key file changes.
+
+    Sealed fields encrypt every evidence sentence, so reading the key file per call
+    would dominate ingest; the stamp keeps rotation (a new key file) effective at once.
+    """
+    global _cached
+    stamp = _key_source_stamp()
+    if _cached is None or _cached[0] != stamp:
+        multi = MultiFernet([Fernet(k) for k in load_keys()])
+        _cached = (_key_source_stamp(), multi)  # re-stamp: load_keys may create the file
+    return _cached[1]
 
 
 def encrypt(data: bytes) -> bytes:
@@ -80,6 +106,25 @@ def decrypt(token: bytes) -> bytes:
         return fernet().decrypt(bytes(token))
     except InvalidToken as exc:
         raise EncryptionKeyError("encrypted data cannot be decrypted with the configured key(s)") from exc
+
+
+# --- short sealed strings (database fields) ---------------------------------------------
+
+SEALED_PREFIX = "enc1:"
+
+
+def seal_str(value: str) -> str:
+    """Encrypt a string for a text column; empty stays empty (nothing to hide)."""
+    if not value:
+        return value
+    return SEALED_PREFIX + fernet().encrypt(value.encode("utf-8")).decode("ascii")
+
+
+def open_str(value: str) -> str:
+    """Decrypt what `seal_str` wrote; a value without the prefix is legacy plain text."""
+    if not value or not value.startswith(SEALED_PREFIX):
+        return value
+    return decrypt(value[len(SEALED_PREFIX):].encode("ascii")).decode("utf-8")
 
 
 # --- the document text -----------------------------------------------------------------
@@ -170,6 +215,58 @@ def document_storage() -> EncryptedFileSystemStorage:
 # --- rotation ----------------------------------------------------------------------------
 
 
+def _sealed_columns() -> list[tuple[str, list[str]]]:
+    """(table, [columns]) of every SealedTextField in the installed models."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        names = [f.column for f in model._meta.concrete_fields if isinstance(f, SealedTextField)]
+        if names:
+            found.append((model._meta.db_table, names))
+    return found
+
+
+def _sealed_file_names() -> list[str]:
+    """Stored names of every file kept in the encrypted storage (documents, uploads, letters)."""
+    from django.apps import apps
+
+    names: list[str] = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField) and isinstance(field.storage,
+                                                                  EncryptedFileSystemStorage):
+                names += model.objects.exclude(**{field.name: ""}).values_list(field.name,
+                                                                               flat=True)
+    return list(dict.fromkeys(names))
+
+
+def _rotate_sealed_columns(multi: MultiFernet, chunk: int = 2000) -> None:
+    """Re-encrypt sealed columns under the newest key, in id order and chunks."""
+    from django.db import connection
+
+    def rotated(value: str | None) -> str | None:
+        if not value or not value.startswith(SEALED_PREFIX):
+            return value
+        token = multi.rotate(value[len(SEALED_PREFIX):].encode("ascii"))
+        return SEALED_PREFIX + token.decode("ascii")
+
+    for table, columns in _sealed_columns():
+        listed = ", ".join(columns)
+        assignments = ", ".join(f"{c} = %s" for c in columns)
+        last = 0
+        while True:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT id, {listed} FROM {table} WHERE id > %s "
+                               f"ORDER BY id LIMIT %s", [last, chunk])
+                rows = cursor.fetchall()
+                if not rows:
+                    break
+                cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s",
+                                   [(*[rotated(v) for v in row[1:]], row[0]) for row in rows])
+            last = rows[-1][0]
+
+
 def rotate_keys(
     new_key: bytes | None = None, on_progress: Callable[[str], None] | None = None
 ) -> tuple[int, int, str]:
@@ -206,8 +303,9 @@ def rotate_keys(
                 name: multi.rotate(bytes(getattr(doc, name)))
                 for name in ("text_encrypted", "extraction_encrypted") if getattr(doc, name)})
             texts += 1
+        _rotate_sealed_columns(multi)
     storage = document_storage()
-    for name in Document.objects.exclude(file="").values_list("file", flat=True):
+    for name in _sealed_file_names():
         path = Path(storage.path(name))
         if path.exists():
             _write_private(path, multi.rotate(path.read_bytes()).decode())
@@ -221,3 +319,27 @@ def rotate_keys(
         _write_private(key_path(), new_key.decode() + "\n")
         where = str(key_path())
     return texts, files, where
+
+
+# --- a model field that is never written in clear -----------------------------------------
+
+
+class SealedTextField(models.TextField):
+    """A text column encrypted at rest (Fernet, fresh IV per value), clear in Python.
+
+    Used for evidence sentences and values: they quote documents, restricted ones
+    included, and the database must not hold those quotes in clear. Every row is
+    sealed, whatever its document's level, so changing a document's level later needs
+    no re-encryption and the column does not reveal which rows are restricted. The
+    price: no lookups or ordering on the column (ciphertexts never compare equal).
+    """
+
+    description = "Text encrypted at rest"
+
+    def from_db_value(self, value, expression, connection):
+        return value if value is None else open_str(value)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        # Always sealed, even text that looks sealed: document text is hostile input.
+        return value if value is None else seal_str(value)

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from unionwatch.core import taxonomy
+from unionwatch.documents.crypto import SealedTextField
 
 
 class Precision(models.TextChoices):
@@ -41,8 +42,9 @@ class Evidence(models.Model):
     role = models.CharField(max_length=40, default="statement", help_text="mention, statement, ...")
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)
-    sentence = models.TextField(blank=True)
-    value = models.CharField(max_length=500, blank=True, help_text="The value as written here.")
+    # Quotes from documents, restricted ones included: encrypted at rest.
+    sentence = SealedTextField(blank=True)
+    value = SealedTextField(blank=True, help_text="The value as written here.")
     confidence = models.FloatField(default=1.0)
     created = models.DateTimeField(auto_now_add=True)
 
