@@ -48,6 +48,30 @@ def test_record_as_sent_then_reply_shows_on_the_case_page(editor_client, kz_case
     assert "Interventions" in page and "Answer to the appeal" in page and "Ministry of Justice" in page
 
 
+def test_recorded_letter_is_encrypted_on_disk_and_downloaded_with_an_audit_entry(
+        editor_client, client, django_user_model, kz_case, examples):
+    from pathlib import Path
+
+    from unionwatch.audit.models import AuditEntry
+
+    url = f"/advocacy/cases/{kz_case.pk}/letter/"
+    editor_client.post(url, {**FORM, "format": "md", "action": "record"})
+    sent = Intervention.objects.get(case=kz_case)
+    on_disk = Path(sent.file.path).read_bytes()
+    assert b"Kharkova" not in on_disk and b"25 July 2017" not in on_disk
+    page = editor_client.get(f"/cases/{kz_case.pk}/").content.decode()
+    link = f"/advocacy/interventions/{sent.pk}/file/"
+    assert link in page
+    download = editor_client.get(link)
+    assert download.status_code == 200 and b"25 July 2017" in download.content
+    assert "attachment" in download["Content-Disposition"]
+    assert AuditEntry.objects.filter(action="download", object_id=str(sent.pk)).exists()
+    viewer = django_user_model.objects.create_user("v2", password="a-long-test-password",
+                                                   role="viewer")
+    client.force_login(viewer)
+    assert client.get(link).status_code == 404
+
+
 def test_viewer_cannot_draft_letters(client, django_user_model, kz_case, examples):
     viewer = django_user_model.objects.create_user("viewer", password="a-long-test-password", role="viewer")
     client.force_login(viewer)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from unionwatch.documents.crypto import document_storage
+
 
 class InterventionKind(models.TextChoices):
     APPEAL = "appeal", "Urgent appeal"
@@ -32,7 +34,8 @@ class Intervention(models.Model):
     subject = models.CharField(max_length=300, blank=True)
     addressees = models.JSONField(default=list, blank=True)
     cc = models.JSONField(default=list, blank=True)
-    file = models.FileField(upload_to="interventions/%Y/", blank=True)
+    # Letters quote facts, restricted ones included: encrypted at rest like documents.
+    file = models.FileField(upload_to="interventions/%Y/", blank=True, storage=document_storage)
     notes = models.TextField(blank=True)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups",

@@ -4,6 +4,7 @@ from unionwatch.advocacy import views
 
 urlpatterns = [
     path("cases/<int:pk>/letter/", views.letter, name="advocacy-letter"),
+    path("interventions/<int:pk>/file/", views.intervention_file, name="advocacy-intervention-file"),
     path("interventions/<int:pk>/follow-up/", views.follow_up, name="advocacy-follow-up"),
     path("directory/", views.directory, name="advocacy-directory"),
     path("directory/new/", views.contact_edit, name="advocacy-contact-new"),

@@ -4,13 +4,14 @@ their suggested rating."""
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import tempfile
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from unionwatch.accounts.permissions import (
@@ -90,6 +91,30 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         item.save()
         return redirect(case.get_absolute_url() + "#interventions")
     return render(request, "advocacy/follow_up_form.html", {"parent": parent, "case": case, "form": form})
+
+
+@login_required
+def intervention_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recorded letter or reply, decrypted from storage, for those who may read it.
+
+    Files are never served from the media folder: a letter drafted from restricted facts
+    is as sensitive as they are, so it takes the case's visibility and the right to see
+    restricted material, and each download is in the audit log.
+    """
+    item = get_object_or_404(Intervention, pk=pk)
+    get_case_for(request, item.case_id)
+    if not item.file or not can_see_restricted(request.user):
+        raise Http404("no file you may open")
+    from unionwatch.audit.log import record
+
+    with item.file.open("rb") as handle:
+        content = handle.read()
+    record("download", item, user=request.user, request=request, detail=item.file.name)
+    name = Path(item.file.name).name
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 # --- directory ----------------------------------------------------------------------------
