@@ -255,10 +255,14 @@ def test_calendar_apps_subscribe_with_a_token(client, editor):
 
     _sentencing("Gulnara Tasova was sentenced on 25 July 2017 to four years.", "2017-07-25", 4)
     rebuild_cases()
-    token = create_token(editor, "calendar")
+    token = create_token(editor, "phone calendar", scope="calendar")
     response = client.get(reverse("deadlines-ics"), {"token": token})
     assert response.status_code == 200 and b"DTSTART;VALUE=DATE:20210725" in response.content
     case = Case.objects.get()
     assert client.get(reverse("case-ics", args=[case.pk]), {"token": token}).status_code == 200
     assert client.get(reverse("deadlines-ics"), {"token": "uw_wrong"}).status_code == 401
     assert client.get(reverse("deadline-list"), {"token": token}).status_code == 302  # feeds only
+    # A feed token opens no API, and an API token is refused in a feed URL.
+    assert client.get("/api/cases", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
+    api_token = create_token(editor, "scripts")
+    assert client.get(reverse("deadlines-ics"), {"token": api_token}).status_code == 401

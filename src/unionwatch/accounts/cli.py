@@ -22,10 +22,13 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     if user is None:
         _err(f"unionwatch token create: no active user {args.user!r}")
         return EXIT_USAGE
-    token = create_token(user, name=args.name or "")
+    scope = "calendar" if args.calendar else "api"
+    token = create_token(user, name=args.name or "", scope=scope)
     print(token)
-    print(f"API token for {user.username} ({user.role}); it is shown only this once. "
-          "Send it as 'Authorization: Bearer <token>'.", file=sys.stderr)
+    use = ("Add it to a feed's address as ?token=<token>; it opens the iCal feeds only."
+           if args.calendar else "Send it as 'Authorization: Bearer <token>'.")
+    print(f"{scope.capitalize()} token for {user.username} ({user.role}); it is shown only "
+          f"this once. {use}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -39,7 +42,8 @@ def cmd_token_list(args: argparse.Namespace) -> int:
     for t in tokens:
         used = t.last_used.strftime("%Y-%m-%d %H:%M") if t.last_used else "never"
         state = "revoked" if t.revoked else "active"
-        print(f"{t.prefix}  {t.user.username:<20} {state:<8} last used {used}  {t.name}")
+        print(f"{t.prefix}  {t.user.username:<20} {t.scope:<8} {state:<8} last used {used}  "
+              f"{t.name}")
     return EXIT_OK
 
 
@@ -117,6 +121,8 @@ def register(add_verb) -> None:
     sub.set_defaults(func=cmd_token_create)
     sub.add_argument("user", metavar="USER")
     sub.add_argument("--name", help="what the token is for")
+    sub.add_argument("--calendar", action="store_true",
+                     help="a token for the iCal feeds only (it goes in the feed's URL)")
     sub = token_verbs.add_parser("list", help="list tokens (prefix, user, state, last use)")
     sub.set_defaults(func=cmd_token_list)
     sub.add_argument("user", metavar="USER", nargs="?")

@@ -34,6 +34,10 @@ class ApiToken(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+    # A calendar token travels in a feed URL (calendar apps cannot send headers), so it
+    # opens the iCal feeds only; a leaked feed address never opens the API.
+    scope = models.CharField(max_length=10, default="api",
+                             choices=[("api", "API"), ("calendar", "Calendar feeds only")])
 
     def __str__(self) -> str:
         return f"{self.user} {self.prefix}…"

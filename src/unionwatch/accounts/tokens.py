@@ -18,19 +18,26 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(user: User, name: str = "") -> str:
+SCOPES = ("api", "calendar")
+
+
+def create_token(user: User, name: str = "", scope: str = "api") -> str:
     """A new token for `user`; the plain token is returned once and never stored."""
-    token = "uw_" + secrets.token_urlsafe(TOKEN_BYTES)
-    ApiToken.objects.create(user=user, name=name[:100], prefix=token[:8], digest=_digest(token))
+    if scope not in SCOPES:
+        raise ValueError(f"unknown token scope {scope!r} (expected one of {', '.join(SCOPES)})")
+    token = ("uw_" if scope == "api" else "uwcal_") + secrets.token_urlsafe(TOKEN_BYTES)
+    ApiToken.objects.create(user=user, name=name[:100], prefix=token[:8], digest=_digest(token),
+                            scope=scope)
     return token
 
 
-def user_for_token(token: str) -> User | None:
+def user_for_token(token: str, scope: str = "api") -> User | None:
+    """The active user owning `token`, if the token is live and made for `scope`."""
     if not token or len(token) > 200:
         return None
     row = (
         ApiToken.objects.select_related("user")
-        .filter(digest=_digest(token), revoked=False, user__is_active=True)
+        .filter(digest=_digest(token), revoked=False, user__is_active=True, scope=scope)
         .first()
     )
     if row is None:

@@ -40,13 +40,14 @@ def _ics(text: str, filename: str) -> HttpResponse:
 
 
 def calendar_login(view):
-    """Calendar apps cannot log in: besides the session, accept an API token as
-    `?token=` (revocable; see `unionwatch token`), and answer 401 to anyone else."""
+    """Calendar apps cannot log in: besides the session, accept a calendar token as
+    `?token=` (revocable, feeds only: `unionwatch token create USER --calendar`), and
+    answer 401 to anyone else. API tokens are refused here: they must not sit in URLs."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         if not request.user.is_authenticated:
-            user = user_for_token(request.GET.get("token", ""))
+            user = user_for_token(request.GET.get("token", ""), scope="calendar")
             if user is None:
                 if "token" in request.GET:
                     return HttpResponse("invalid or revoked token\n", status=401,
