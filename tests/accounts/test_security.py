@@ -143,7 +143,9 @@ def test_editor_changes_a_documents_level_on_the_web(client):
     url = reverse("document-confidentiality", args=[doc.pk])
     client.force_login(world.users["viewer"])
     assert client.post(url, {"level": "restricted"}).status_code == 403
+    assert url not in client.get(reverse("document-detail", args=[doc.pk])).content.decode()
     client.force_login(world.users["editor"])
+    assert url in client.get(reverse("document-detail", args=[doc.pk])).content.decode()
     assert client.get(url).status_code == 200
     assert client.post(url, {"level": "nonsense"}).status_code == 400
     assert client.post(url, {"level": "restricted"}).status_code == 302
