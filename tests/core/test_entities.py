@@ -143,3 +143,39 @@ def test_unknown_localities_after_premises_or_a_company():
     assert "Kwaluseni" in places and "Tongi" in places
     result = extract_text("The union office in Mr Dlamini's name was closed. A strike in Parliament Street ended.")
     assert [p.name for p in result.places] == []
+
+
+def test_organisation_cues_quotes_modifiers_and_operators():
+    result = extract_text(
+        'Members of the independent union "Tavrida" were questioned. He works at the Kolvar cement plant. '
+        "According to the rights centre Pravozor, six activists are held. Crane operator Selim Arbaz was fired."
+    )
+    orgs = _names(result, "organizations")
+    assert {"Tavrida", "Kolvar", "Pravozor"} <= orgs
+    assert "Selim Arbaz" not in orgs
+    assert "Selim Arbaz" in _names(result, "persons")
+
+
+def test_acronym_definitions_across_particles_and_bracketed_legal_forms():
+    result = extract_text(
+        "Rina Paz heads the Samahan Manggawa ng Bayview Tiles (SMBT). "
+        "She was fired by Bayview Tiles Philippines Inc. in May. "
+        "Her colleague worked for Mahaweli Spinners (Pvt) Ltd until June."
+    )
+    orgs = {o.name: o.aliases for o in result.organizations}
+    assert "SMBT" in orgs["Samahan Manggawa ng Bayview Tiles"]
+    assert "Mahaweli Spinners (Pvt) Ltd" in orgs
+    assert not {"Samahan Manggawa", "Bayview Tiles"} & _names(result, "persons")
+
+
+def test_a_company_named_again_without_its_tail_is_not_a_person():
+    result = extract_text(
+        "Guards employed by Corvan Shield Security Services protested on 3 May 2022. "
+        "Corvan Shield did not answer. Later the Dunmore Pottery company fired them; "
+        "Dunmore Pottery gave no reason. The Trade and Industry Department was told."
+    )
+    persons = _names(result, "persons")
+    assert not {"Corvan Shield", "Dunmore Pottery"} & persons
+    orgs = {o.name: o.aliases for o in result.organizations}
+    assert "Corvan Shield" in orgs["Corvan Shield Security Services"]
+    assert "Trade and Industry Department" in orgs

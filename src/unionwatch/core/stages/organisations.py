@@ -42,14 +42,19 @@ _CUE_KIND = {
     "manufacturer": "company", "contractor": "company", "operator": "company", "casino": "company", "hotel": "company",
     "chain": "company", "union": "union", "trade union": "union", "federation": "federation",
     "confederation": "federation", "group": "ngo", "ngo": "ngo", "network": "ngo", "association": "ngo",
-    "movement": "other", "party": "other",
+    "movement": "other", "party": "other", "watchdog": "ngo", "collective": "ngo", "foundation": "ngo",
+    "coalition": "ngo", "alliance": "ngo", "initiative": "ngo", "human rights centre": "ngo",
+    "human rights center": "ngo", "rights centre": "ngo", "rights center": "ngo", "mobile operator": "company",
+    "network operator": "company", "port operator": "company", "telecom operator": "company",
+    "telecoms operator": "company", "tour operator": "company",
 }
 
 
 @lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
-    before = re.compile(rf"\b({alternation(_V.org_cue_before)})[ ]+$", re.IGNORECASE)
-    after = re.compile(rf"^[ ]+({alternation(_V.org_cue_after)})\b")
+    before = re.compile(rf"\b({alternation(_V.org_cue_before)})[ ]+[\"“']?$", re.IGNORECASE)
+    # "the Azot fertiliser plant": one lower-case modifier may stand between the name and its noun
+    after = re.compile(rf"^[\"”']?[ ]+(?:(?P<mod>[a-z]{{3,}})[ ]+)??({alternation(_V.org_cue_after)})\b(?![-'])")
     names = [name for key, (name, _) in _V.known_orgs.items() if not is_acronym(name)]
     known = re.compile(rf"\b(?:{trie_regex(set(names))})(?!\w)") if names else None
     return before, after, known
@@ -196,7 +201,9 @@ class OrgBuilder:
         k = 0
         while k < n:
             starts_here = kinds[k] is not None or (
-                k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None and len(tokens[k]) >= 2
+                k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None
+                # "Search and Follow-Up Department": one plain word joins; one name does not ("Ivo and ...")
+                and (len(tokens[k]) >= 2 or (len(tokens[k]) == 1 and is_plain_word(tokens[k][0])))
             )
             if not tokens[k]:
                 k += 1
@@ -277,12 +284,14 @@ class OrgBuilder:
             before = before_re.search(self.norm, max(0, chunk.start - 40), chunk.start) if _previous_word(
                 self.norm, chunk.start
             ) in _CUE_LAST_WORDS else None
-            after = after_re.match(self.norm[chunk.end:chunk.end + 30])
+            after = after_re.match(self.norm[chunk.end:chunk.end + 40])
+            if after and after.group("mod") and not _modifier_ok(after.group("mod"), after.group(2)):
+                after = None
             if before and not chunk.headline:
                 self.add(start, chunk.end, _CUE_KIND.get(before.group(1).lower(), "other"))
             elif after and not is_acronym(" ".join(words)) and not _sentence_initial(chunk):
-                record = self.add(start, chunk.end, _CUE_KIND.get(after.group(1).lower(), "other"))
-                if record is not None and after.group(1).lower() in ("union", "trade union"):
+                record = self.add(start, chunk.end, _CUE_KIND.get(after.group(2).lower(), "other"))
+                if record is not None and after.group(2).lower() in ("union", "trade union") and not after.group("mod"):
                     record.kind = "union"
                     alias = self.state.text[start:chunk.end + after.end()]
                     if alias not in record.aliases:
@@ -307,7 +316,7 @@ class OrgBuilder:
 
     def definitions(self, chunks: list[Chunk]) -> None:
         """ "Full Name (ACR)": the acronym is an alias; a name whose initials spell it is an organisation."""
-        for chunk in chunks:
+        for idx, chunk in enumerate(chunks):
             paren = _PAREN.match(self.norm, chunk.end)
             if not paren:
                 continue
@@ -315,13 +324,9 @@ class OrgBuilder:
             inner_start = paren.start(1)
             acronyms = [m for m in ACRONYM.finditer(paren.group(1)) if _acronym_ok(m.group())]
             if record is None:
-                words = _strip_leading([t.text for t in chunk.tokens])
-                if not acronyms or len(words) < 2:
+                start = self._spelled_start(chunks, idx, acronyms[0].group()) if acronyms else None
+                if start is None:
                     continue
-                letters = _caps(acronyms[0].group())
-                if initials(" ".join(words)) != letters:
-                    continue
-                start = chunk.tokens[len(chunk.tokens) - len(words)].start
                 record = self.add(start, chunk.end, "other")
                 if record is None:
                     continue
@@ -334,6 +339,64 @@ class OrgBuilder:
                 name = paren.group(1).split("-")[0].strip()
                 if name and name not in record.aliases:
                     record.aliases.append(name)
+
+    def _spelled_start(self, chunks: list[Chunk], idx: int, acronym: str) -> int | None:
+        """Start of the name whose capitalised initials spell `acronym`, reaching back across
+        short lower-case particles ("Nagkakaisang Manggagawa ng Sunrise Circuits (NMSC)")."""
+        letters = _caps(acronym)
+        words = _strip_leading([t.text for t in chunks[idx].tokens])
+        if not words:
+            return None
+        spelled = initials(" ".join(words))
+        start = chunks[idx].tokens[len(chunks[idx].tokens) - len(words)].start
+        j = idx
+        while len(spelled) < len(letters) and letters.endswith(spelled) and j > 0:
+            prev = chunks[j - 1]
+            if not _PARTICLE_GAP.fullmatch(self.norm, prev.end, chunks[j].start):
+                break
+            prev_words = _strip_leading([t.text for t in prev.tokens])
+            if not prev_words:
+                break
+            spelled = initials(" ".join(prev_words)) + spelled
+            start = prev.tokens[len(prev.tokens) - len(prev_words)].start
+            j -= 1
+        if spelled != letters or (j == idx and len(words) < 2):
+            return None
+        return start
+
+    def legal_suffixes(self, chunks: list[Chunk]) -> None:
+        """ "X Lanka (Pvt) Ltd": a bracketed legal form ends a company name."""
+        for chunk in chunks:
+            match = _PAREN_LEGAL.match(self.norm, chunk.end)
+            words = _strip_leading([t.text for t in chunk.tokens])
+            if match and words and not all(map(is_plain_word, words)):
+                start = chunk.tokens[len(chunk.tokens) - len(words)].start
+                self.add(start, match.end(), "company")
+
+    def repeated_names(self, chunks: list[Chunk]) -> None:
+        """Later mentions of a name already found, and a company named without its legal or
+        keyword tail ("Falcon X" for "Falcon X Security Services"), before persons are read."""
+        names: dict[str, OrgRecord] = {}
+        for record in self.orgs:
+            for name in (record.name, *record.aliases):
+                if " " in name:
+                    names.setdefault(name, record)
+            if record.kind in _SHORTENED_KINDS:
+                words = record.name.split()
+                for k in range(2, len(words)):
+                    if all(_tail_word(w) for w in words[k:]):
+                        names.setdefault(" ".join(words[:k]), record)
+                        break
+        if not names:
+            return
+        for chunk in chunks:
+            words = _strip_leading([t.text for t in chunk.tokens])
+            if not words:
+                continue
+            start = chunk.tokens[len(chunk.tokens) - len(words)].start
+            record = names.get(self.norm[start:chunk.end])
+            if record is not None and not self.mask.hit(start, chunk.end):
+                self.alias(record, self.state.text[start:chunk.end], start, chunk.end)
 
     def acronyms(self, chunks: list[Chunk]) -> None:
         """All-capital tokens: aliases of named organisations, known bodies, or organisations of their own."""
@@ -375,8 +438,32 @@ _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
 
 
 def _previous_word(norm: str, pos: int) -> str:
-    words = norm[max(0, pos - 30):pos].split()
+    words = norm[max(0, pos - 30):pos].replace('"', " ").replace("“", " ").split()
     return words[-1].lower() if words else ""
+
+
+_PARTICLE_GAP = re.compile(r"[ ]+(?:[a-z]{1,3}[ ]+){1,2}")
+_PAREN_LEGAL = re.compile(r"[ ]*\((?:Pvt|Pte|Pty|Private|Proprietary)\.?\)[ ]*(?:Ltd|Limited)\b")
+_SHORTENED_KINDS = frozenset({"company", "police"})
+
+
+def _tail_word(word: str) -> bool:
+    """A word that can be left off a company's name: a legal form, a keyword, a country."""
+    low = word.strip("().,").lower()
+    if low in _V.org_keyword_kind or word.strip("().,") in _V.company_prefixes:
+        return True
+    entry = lookup(word)
+    return entry is not None and entry.kind == "country"
+
+
+def _modifier_ok(modifier: str, noun: str) -> bool:
+    """ "the Azot fertiliser plant": a product word between a company name and its noun, not "for union"."""
+    return (
+        _CUE_KIND.get(noun.lower()) == "company"
+        and modifier not in _V.function_words
+        and modifier not in _V.common_words
+        and not modifier.endswith(("ed", "ly"))
+    )
 
 
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]")
@@ -430,11 +517,13 @@ class FindOrganisations:
         chunks = state.chunks
         builder.known_names(chunks)
         builder.legal_forms(chunks)
+        builder.legal_suffixes(chunks)
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.definitions(chunks)
         builder.cue_names(chunks)
         builder.camel_case(chunks)
         builder.acronyms(chunks)
+        builder.repeated_names(chunks)
         state.orgs = builder.orgs
         state.claims.extend(builder.claims)
