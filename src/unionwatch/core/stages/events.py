@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import EventRecord, Sentence
+from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues
 from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
 from unionwatch.core.stages.vocab import load_yaml
@@ -35,7 +36,13 @@ _GENERIC_PERPETRATORS = re.compile(
     r"enforcement agencies|court|courts|judge|unknown (?:men|assailants|persons))\b",
 )
 # Detention cues that report a holding of its own, beside the arrest ("arrested ... and held for five days").
-_HELD = re.compile(r"sent to|(?:refused|denied|rejected) |bail |and (?:then |later )?(?:held|kept) |(?:was|were) (?:then |later )?(?:held|kept) for")
+_HELD = re.compile(
+    r"sent to|(?:refused|denied|rejected) |bail |remand|spen[dt] |and (?:then |later )?(?:held|kept) |"
+    r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b"
+)
+# Acts on relatives that are the family's ordeal, not a second event of their own type.
+_FAMILY_ACTS = ("interrogation", "threat", "dismissal", "surveillance", "harassment")
+_STATE_OF_BEING_HELD = re.compile(r"behind bars|(?:\w+ )*in (?:jail|prison)")
 _NOT_A_VIOLATION = re.compile(r"\b(?:acquitt\w*|cleared|overturned|quashed|annulled|set aside)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b")
 _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
@@ -44,17 +51,45 @@ _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 @lru_cache(maxsize=1)
 def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = load_yaml("events.yaml")
+    frames = frame_cues()[0]
     # Cues run on the lower-cased text, so they are compiled case-sensitive; every
     # alternative starts with \b, which the Scanner checks in Python (much faster).
     cues = {
         kind: Scanner("\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")")
-        for kind, patterns in raw["cues"].items()
+        for kind, patterns in _merged(raw["cues"], frames).items()
     }
     neg = re.compile(r"(?:^|\W)(?:" + trie_regex({str(w) for w in raw["negation_before"]}) + r")(?:\W|$)")
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
     aggregate = re.compile("|".join(raw["aggregate_cues"]))
     immediate = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["negation_immediate"]) + r")\s+(?:\w+\s+)?$")
     return cues, neg, neg_after, aggregate, immediate
+
+
+def _merged(hand: dict[str, list[str]], frames: dict[str, list[str] | set[str]]) -> dict[str, list[str]]:
+    """Hand-written cues (or triggers) of each type, then those generated from its verb frames."""
+    out = {kind: list(items) for kind, items in hand.items()}
+    for kind, items in frames.items():
+        out.setdefault(kind, []).extend(sorted(items))
+    return out
+
+
+def masked_text(state: PipelineState) -> str:
+    """The lower-cased text with each person name written as one run of NAME_CHAR (same length),
+    so that frames see "seized ṗṗṗṗṗṗ" as a verb with a person object."""
+    cached = state.__dict__.get("_event_masked")
+    if cached is not None:
+        return cached
+    parts: list[str] = []
+    last = 0
+    for m in state.mentions:
+        if m.kind == "person" and m.start >= last:
+            parts.append(state.lower[last:m.start])
+            parts.append(NAME_CHAR * (m.end - m.start))
+            last = m.end
+    parts.append(state.lower[last:])
+    masked = "".join(parts)
+    state.__dict__["_event_masked"] = masked
+    return masked
 
 
 NEGATION_WINDOW = 45
@@ -90,7 +125,7 @@ def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked:
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     """One literal alternation of all trigger stems, and the types each stem (or a stem inside it) serves."""
-    raw = load_yaml("events.yaml")["triggers"]
+    raw = _merged(load_yaml("events.yaml")["triggers"], frame_cues()[1])
     by_stem: dict[str, set[str]] = {}
     for kind, stems in raw.items():
         for stem in stems:
@@ -123,8 +158,9 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, Iterator[re.Match[s
     cues = _rules()[0]
     trigger, types = _triggers()
     starts = [s.start for s in state.sentences]
+    text = masked_text(state)
     wanted: dict[int, dict[str, list[int]]] = {}
-    for match in trigger.finditer(state.lower):
+    for match in trigger.finditer(text):
         i = bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < state.sentences[i].end and not state.sentences[i].headline:
             by_kind = wanted.setdefault(i, {})
@@ -135,7 +171,7 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, Iterator[re.Match[s
         sentence = state.sentences[i]
         for kind, positions in by_kind.items():
             windows = _windows(positions, sentence.start, sentence.end)
-            found.setdefault(i, {})[kind] = _scan(cues[kind], state.lower, windows)
+            found.setdefault(i, {})[kind] = _scan(cues[kind], text, windows)
     return found
 
 
@@ -176,7 +212,7 @@ class FindEvents:
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
             for kind, matches in by_kind.items():
-                match = first_cue(matches, state.lower, sentence.start, blocked)
+                match = first_cue(matches, masked_text(state), sentence.start, blocked)
                 if match:
                     found[kind] = match
             self._drop_overlaps(found, index in decision_sentences)
@@ -204,12 +240,18 @@ class FindEvents:
         if "sentencing" in found:
             found.pop("imprisonment", None)
         family = found.get("intimidation_of_family")
-        if family is not None:  # "his brother was questioned": the relative, not the unionist
-            for kind in ("interrogation", "threat"):
-                other = found.get(kind)
-                if other is not None and family.start() <= other.start() < family.end():
+        if family is not None:  # "his wife was summoned and warned": the relatives' ordeal
+            for kind in _FAMILY_ACTS:
+                if kind in found and found[kind].start() >= family.start():
                     found.pop(kind)
-        if "arrest" in found and "detention" in found and not _HELD.match(found["detention"].group()):
+        if "strike_suppression" in found:  # "strikers were told they would be dealt with": the strike's
+            found.pop("threat", None)
+        jailed = found.get("imprisonment")
+        if jailed is not None and "arrest" in found and _STATE_OF_BEING_HELD.match(jailed.group()):
+            # "seized ... and has been behind bars ever since": held since the arrest, no term served
+            found.pop("imprisonment")
+            found.setdefault("detention", jailed)
+        elif "arrest" in found and "detention" in found and not _HELD.match(found["detention"].group()):
             found.pop("detention")
 
     @staticmethod
@@ -329,7 +371,17 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
 
 
 _OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
-_SAME_INCIDENT = re.compile(r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon))\b", re.IGNORECASE)
+_SAME_INCIDENT = re.compile(
+    r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon)|(?:along )?with (?:them|him|her))\b",
+    re.IGNORECASE,
+)
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Equal dates, or one a finer form of the other ("2022-08" and "2022-08-14")."""
+    if not a or not b:
+        return False
+    return a == b or (len(a) != len(b) and (a.startswith(b + "-") or b.startswith(a + "-")))
 
 
 def _is_twin(event: EventRecord, other: EventRecord) -> bool:
@@ -340,11 +392,11 @@ def _is_twin(event: EventRecord, other: EventRecord) -> bool:
         if not any_names_match(event.victims, other.victims):
             return bool(date_e and date_e == date_o)
         # a new date for a repeated act (arrest, raid...) is a new incident
-        return date_e is None or date_e == date_o or (date_o is None and event.type not in DISCRETE_TYPES)
+        return date_e is None or _same_day(date_e, date_o) or (date_o is None and event.type not in DISCRETE_TYPES)
     if not event.victims:
-        return date_e is None or date_e == date_o
+        return date_e is None or _same_day(date_e, date_o)
     # named victims after a general mention of the same act
-    return date_e is None or date_o is None or date_e == date_o
+    return date_e is None or date_o is None or _same_day(date_e, date_o)
 
 
 def dedupe(events: list[EventRecord]) -> list[EventRecord]:
@@ -360,8 +412,8 @@ def dedupe(events: list[EventRecord]) -> list[EventRecord]:
         if twin is None:
             kept.append(event)
             continue
-        if twin.date is None and event.date is not None:
-            twin.date = event.date
+        if event.date is not None and (twin.date is None or len(event.date.iso or "") > len(twin.date.iso or "")):
+            twin.date = event.date  # the finer date of the same incident
         for victim in event.victims:
             if victim not in twin.victims:
                 twin.victims.append(victim)
