@@ -274,24 +274,54 @@ def _store_prepared(prepared: Iterable[Prepared], confidentiality: str, user,
 
 def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
                 report: Callable[[IngestOutcome], None], index: bool = True) -> int:
-    """Store these documents in one transaction, one savepoint each, as they arrive (so
-    memory does not grow with the batch size). Outcomes are reported once the batch has
-    committed. Returns how many items the batch had."""
+    """Store these documents in one transaction. Outcomes are reported once the batch
+    has committed. Returns how many items the batch had.
+
+    Fast path: every document of the batch goes through one `StoreSession` (entity
+    resolution in memory, rows written in bulk). If anything in it fails, that work is
+    rolled back and the batch is stored again one document per savepoint, so a document
+    that cannot be stored is rolled back alone and the rest of its batch is kept.
+    """
+    items = list(batch)
     outcomes: list[IngestOutcome] = []
     try:
         with transaction.atomic():
-            for item in batch:
-                outcomes.append(_store_one(item, confidentiality, user))
+            outcomes = _store_fast(items, confidentiality, user)
+            if outcomes is None:
+                outcomes = [_store_one(item, confidentiality, user) for item in items]
             ids = [o.document_id for o in outcomes if o.status == "stored" and o.document_id]
             if index and ids:
                 _index(ids)
     except Exception as exc:  # noqa: BLE001 - report every file of the batch, then go on
         reason = f"not stored, the batch could not be committed: {type(exc).__name__}: {exc}"
         outcomes = [o if o.status == "failed" else IngestOutcome(o.path, "failed", reason)
-                    for o in outcomes]
+                    for o in outcomes] or [IngestOutcome(i.path, "failed", reason) for i in items]
     for outcome in outcomes:
         report(outcome)
-    return len(outcomes)
+    return len(items)
+
+
+def _store_fast(items: list[Prepared], confidentiality: str, user) -> list[IngestOutcome] | None:
+    """The whole batch in one session and one savepoint; None when it failed (rolled back)."""
+    from unionwatch.facts.store import StoreSession
+
+    session = StoreSession()
+    session.prefetch(i.extraction for i in items if not i.error and i.extraction is not None)
+    outcomes: list[IngestOutcome] = []
+    try:
+        with transaction.atomic():
+            for item in items:
+                if item.error:
+                    outcomes.append(IngestOutcome(item.path, "failed", item.error))
+                    continue
+                assert item.source is not None and item.extraction is not None
+                document = _new_document(item.source, item.extraction, confidentiality, user)
+                session.add(document, item.extraction)
+                outcomes.append(IngestOutcome(item.path, "stored", "", document.pk))
+            session.flush()
+    except Exception:  # noqa: BLE001 - retried document by document, each in a savepoint
+        return None
+    return outcomes
 
 
 def _store_one(item: Prepared, confidentiality: str, user) -> IngestOutcome:
@@ -329,29 +359,36 @@ def store_document(
     """Store one document and its facts (a savepoint inside a batch's transaction)."""
     from unionwatch.facts.store import store_extraction
 
-    meta = source.meta
     with transaction.atomic():
-        document = Document(
-            original_name=Path(meta.path).name,
-            sha256=meta.sha256,
-            text=source.text,
-            title=(meta.title or Path(meta.path).stem)[:500],
-            date=parse_partial_date(extraction.document.date or meta.date),
-            date_precision=_precision(extraction.document.date or meta.date),
-            kind=meta.kind if meta.kind in DocumentKind.values else DocumentKind.OTHER,
-            language=extraction.document.language or meta.language or "en",
-            source_url=meta.source_url[:1000],
-            country=meta.country or _main_country(extraction),
-            confidentiality=confidentiality,
-            media_type=meta.media_type,
-            notices=list(extraction.notices),
-            extraction=extraction.to_dict(),
-            ingested_by=user if getattr(user, "pk", None) else None,
-        )
-        if source.raw:
-            document.file.save(Path(meta.path).name or "document", ContentFile(source.raw), save=False)
-        document.save()
+        document = _new_document(source, extraction, confidentiality, user)
         store_extraction(document, extraction)
+    return document
+
+
+def _new_document(source: SourceDocument, extraction: Extraction, confidentiality: str,
+                  user=None) -> Document:
+    """Save the document row (its facts are stored by the caller)."""
+    meta = source.meta
+    document = Document(
+        original_name=Path(meta.path).name,
+        sha256=meta.sha256,
+        text=source.text,
+        title=(meta.title or Path(meta.path).stem)[:500],
+        date=parse_partial_date(extraction.document.date or meta.date),
+        date_precision=_precision(extraction.document.date or meta.date),
+        kind=meta.kind if meta.kind in DocumentKind.values else DocumentKind.OTHER,
+        language=extraction.document.language or meta.language or "en",
+        source_url=meta.source_url[:1000],
+        country=meta.country or _main_country(extraction),
+        confidentiality=confidentiality,
+        media_type=meta.media_type,
+        notices=list(extraction.notices),
+        extraction=extraction.to_dict(),
+        ingested_by=user if getattr(user, "pk", None) else None,
+    )
+    if source.raw:
+        document.file.save(Path(meta.path).name or "document", ContentFile(source.raw), save=False)
+    document.save()
     return document
 
 

@@ -57,6 +57,11 @@ def has_conflict(fact: Model) -> bool:
     values: dict[str, set[str]] = defaultdict(set)
     for field, value in fact.claims.values_list("field", "value").distinct():
         values[field].add(value)
+    return conflicting(values)
+
+
+def conflicting(values: dict[str, set[str]]) -> bool:
+    """Whether two of these distinct values per field cannot both be true."""
     return any(
         values_conflict(field, a, b)
         for field, distinct in values.items()

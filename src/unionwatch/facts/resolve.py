@@ -11,12 +11,15 @@ can only ever reach the review queue. A rejected pair is never proposed again.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Model
+from django.utils import timezone
 
 from unionwatch.core.names import fold_name
-from unionwatch.facts.keys import candidates
+from unionwatch.facts.keys import lookup_keys, stored_keys
 from unionwatch.facts.matching import (
     best_score,
     is_acronym,
@@ -106,49 +109,11 @@ def _orgs_in_roles(roles: list[str], orgs: list[Organization]) -> set[int]:
     text = f" {fold_name(' '.join(roles))} "
     if not text.strip():
         return set()
+    # By identity, not pk: organisations new in this batch have no id yet.
     return {
-        org.pk for org in orgs
+        id(org) for org in orgs
         if any(f" {fold_name(n)} " in text for n in org.all_names() if fold_name(n))
     }
-
-
-def _rejected_keys(kind: str, entity_ids: list[int] | None = None) -> dict[int, set[str]]:
-    """Per stored entity, the spellings a user said are someone else."""
-    rows = Judgement.objects.filter(
-        entity_type=kind, verdict=Judgement.Verdict.NEGATIVE, undone_at=None
-    )
-    if entity_ids is not None:
-        # Only the candidates' judgements: uses the (entity_type, left_id) index instead
-        # of reading every judgement of the store for each name resolved.
-        rows = rows.filter(left_id__in=entity_ids)
-    rows = rows.values_list("left_id", "name")
-    rejected: dict[int, set[str]] = {}
-    for left_id, name in rows:
-        if name:
-            rejected.setdefault(left_id, set()).add(name_key(name))
-    return rejected
-
-
-def rank(model: type[Model], names: list[str], context: Context) -> list[Candidate]:
-    """Stored entities that could be these names, best first."""
-    kind = kind_of(model)
-    keys = {name_key(n) for n in names}
-    # Indexed blocking (facts/keys.py) instead of scoring every stored entity: the
-    # full scan made ingest quadratic in the size of the store.
-    pool = candidates(model, names)
-    rejected = _rejected_keys(kind, [e.pk for e in pool])
-    found = []
-    for entity in pool:
-        candidate = score_candidate(kind, names, entity, context)
-        if candidate.score < REVIEW_AT:
-            continue
-        # A rejected spelling keeps away from this entity, unless it is one of its own
-        # names (two namesakes told apart must each still find their own reports).
-        own = {name_key(n) for n in entity.all_names()}
-        if (keys & rejected.get(entity.pk, set())) - own:
-            continue
-        found.append(candidate)
-    return sorted(found, key=lambda c: (-c.score, c.entity.pk))
 
 
 def match_local(kind: str, names: list[str], local: dict[str, Model]) -> Model | None:
@@ -158,35 +123,199 @@ def match_local(kind: str, names: list[str], local: dict[str, Model]) -> Model |
         score, _, _ = best_score(kind, names, [known])
         threshold = 0.6 if len(names[0].split()) == 1 or len(known.split()) == 1 else MERGE_AT
         if score >= threshold:
-            hits[entity.pk] = entity
+            hits[id(entity)] = entity  # new entities of this batch have no id yet
     # Two people of one surname in the document: the bare surname is ambiguous.
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
-def resolve(
-    model: type[Model], name: str, aliases: list[str], country: str, document=None,
-    local: dict[str, Model] | None = None, context: Context | None = None, **defaults,
-) -> Model:
-    """Return the stored entity for these names, creating it when nothing matches."""
-    kind = kind_of(model)
-    names = list(dict.fromkeys(n for n in [name, *aliases] if n.strip()))
-    context = context or Context(country=country)
-    context.country = country
-    entity = match_local(kind, names, local or {})
-    if entity is not None:
-        return _attach(model.objects.get(pk=entity.pk), names, country)
-    ranked = rank(model, names, context)
-    best = ranked[0] if ranked else None
-    if best and best.score >= MERGE_AT and not _surname_only(kind, names):
-        entity = _attach(model.objects.get(pk=best.entity.pk), names, country)
-        _record(kind, entity.pk, None, name, document, Judgement.Verdict.POSITIVE, best)
+class Resolver:
+    """Entity resolution for one store session (a batch of documents).
+
+    Candidates come from the NameKey index as before, but read with one `IN` query per
+    kind for every name of the batch (`prefetch`) and then kept in memory together with
+    the entities created or renamed since, so a name costs no query. Each stored entity
+    is loaded once (an identity map), so every document of the batch sees the changes of
+    the ones before it exactly as if each had been written at once. New entities,
+    changes and judgements are written in bulk by `flush`.
+    """
+
+    def __init__(self) -> None:
+        self.loaded: dict[tuple[str, int], Model] = {}
+        self.index: dict[str, dict[str, dict[int, Model]]] = defaultdict(lambda: defaultdict(dict))
+        self.covered: dict[str, set[str]] = defaultdict(set)
+        self.rejected: dict[tuple[str, int], set[str]] = {}
+        self.created: list[Model] = []
+        self.changed: dict[int, Model] = {}
+        self.renamed: dict[int, Model] = {}
+        self.judgements: list[tuple] = []
+        self.serial: dict[int, int] = {}
+
+    # --- reading ---------------------------------------------------------------------
+
+    def prefetch(self, model: type[Model], name_lists: Iterable[list[str]]) -> None:
+        """Read the candidates of all these names at once (one query per chunk of keys)."""
+        kind = kind_of(model)
+        keys: set[str] = set()
+        for names in name_lists:
+            keys |= lookup_keys(kind, names)
+        self._load_keys(model, keys - self.covered[kind])
+
+    def _load_keys(self, model: type[Model], keys: set[str]) -> None:
+        from unionwatch.search.models import NameKey
+
+        if not keys:
+            return
+        kind = kind_of(model)
+        rows: list[tuple[str, int]] = []
+        for chunk in _chunks(sorted(keys)):
+            rows += NameKey.objects.filter(kind=kind, key__in=chunk).values_list("key", "entity_id")
+        self._load_entities(model, {pk for _, pk in rows})
+        for key, pk in rows:
+            entity = self.loaded.get((kind, pk))
+            if entity is not None:
+                self.index[kind][key][id(entity)] = entity
+        self.covered[kind] |= keys
+
+    def _load_entities(self, model: type[Model], ids: set[int]) -> None:
+        kind = kind_of(model)
+        missing = sorted(pk for pk in ids if (kind, pk) not in self.loaded)
+        for chunk in _chunks(missing):
+            for entity in model.objects.filter(pk__in=chunk):
+                self.loaded[(kind, entity.pk)] = entity
+                self.rejected[(kind, entity.pk)] = set()
+            rows = Judgement.objects.filter(
+                entity_type=kind, verdict=Judgement.Verdict.NEGATIVE, undone_at=None,
+                left_id__in=chunk).values_list("left_id", "name")
+            for left_id, name in rows:
+                if name and (kind, left_id) in self.rejected:
+                    self.rejected[(kind, left_id)].add(name_key(name))
+
+    def order(self, entity: Model) -> tuple[int, int]:
+        """Creation order: stored rows by id, then this session's new rows as made."""
+        return (0, entity.pk) if entity.pk is not None else (1, self.serial.get(id(entity), 0))
+
+    def candidates(self, model: type[Model], names: list[str]) -> list[Model]:
+        """Entities sharing a blocking key with `names`, stored or new in this session."""
+        kind = kind_of(model)
+        keys = lookup_keys(kind, names)
+        self._load_keys(model, keys - self.covered[kind])
+        found: dict[int, Model] = {}
+        for key in keys:
+            found.update(self.index[kind].get(key, {}))
+        return sorted(found.values(), key=self.order)
+
+    def rank(self, model: type[Model], names: list[str], context: Context) -> list[Candidate]:
+        """Stored entities that could be these names, best first."""
+        kind = kind_of(model)
+        keys = {name_key(n) for n in names}
+        found = []
+        for entity in self.candidates(model, names):
+            candidate = score_candidate(kind, names, entity, context)
+            if candidate.score < REVIEW_AT:
+                continue
+            # A rejected spelling keeps away from this entity, unless it is one of its own
+            # names (two namesakes told apart must each still find their own reports).
+            rejected = self.rejected.get((kind, entity.pk), set()) if entity.pk else set()
+            own = {name_key(n) for n in entity.all_names()}
+            if (keys & rejected) - own:
+                continue
+            found.append(candidate)
+        return sorted(found, key=lambda c: (-c.score, self.order(c.entity)))
+
+    # --- resolving -------------------------------------------------------------------
+
+    def resolve(self, model: type[Model], name: str, aliases: list[str], country: str,
+                document=None, local: dict[str, Model] | None = None,
+                context: Context | None = None, **defaults) -> Model:
+        """The entity for these names, made (in memory) when nothing matches."""
+        kind = kind_of(model)
+        names = list(dict.fromkeys(n for n in [name, *aliases] if n.strip()))
+        context = context or Context(country=country)
+        context.country = country
+        entity = match_local(kind, names, local or {})
+        if entity is not None:
+            return self._attach(entity, names, country)
+        ranked = self.rank(model, names, context)
+        best = ranked[0] if ranked else None
+        if best and best.score >= MERGE_AT and not _surname_only(kind, names):
+            entity = self._attach(best.entity, names, country)
+            self._record(kind, entity, None, name, document, Judgement.Verdict.POSITIVE, best)
+            return entity
+        entity = model(name=name, aliases=[a for a in names if a != name], country=country,
+                       **defaults)
+        self.serial[id(entity)] = len(self.serial)
+        self.created.append(entity)
+        self._index(kind, entity)
+        for candidate in ranked[:3]:
+            self._record(kind, candidate.entity, entity, name, document,
+                         Judgement.Verdict.UNSURE, candidate)
         return entity
-    entity = model.objects.create(
-        name=name, aliases=[a for a in names if a != name], country=country, **defaults
-    )
-    for candidate in ranked[:3]:
-        _record(kind, candidate.entity.pk, entity.pk, name, document, Judgement.Verdict.UNSURE,
-                candidate)
+
+    def _index(self, kind: str, entity: Model) -> None:
+        for key in stored_keys(kind, entity.all_names()):
+            self.index[kind][key][id(entity)] = entity
+
+    def touch(self, entity: Model) -> None:
+        """`entity` changed in memory: written by `flush`."""
+        if entity.pk is not None:
+            self.changed[id(entity)] = entity
+
+    def _attach(self, entity: Model, names: list[str], country: str) -> Model:
+        if attach_names(entity, names, country):
+            self.touch(entity)
+            self._index(kind_of(type(entity)), entity)
+            if entity.pk is not None:
+                self.renamed[id(entity)] = entity
+        return entity
+
+    def _record(self, kind, left, right, name, document, verdict, candidate: Candidate) -> None:
+        self.judgements.append((kind, left, right, name, document, verdict, candidate))
+
+    # --- writing ---------------------------------------------------------------------
+
+    def flush(self) -> list[Model]:
+        """Write new entities, changes, judgements and name keys; returns the new rows."""
+        from unionwatch.search.models import NameKey
+
+        now = timezone.now()
+        for model in MODELS.values():
+            model.objects.bulk_create([e for e in self.created if type(e) is model], batch_size=500)
+            changed = [e for e in self.changed.values() if type(e) is model]
+            for entity in changed:
+                entity.updated = now
+            fields = ["name", "aliases", "country", "updated"]
+            fields += ["roles", "protected"] if model is Person else []
+            model.objects.bulk_update(changed, fields, batch_size=500)
+        renamed = list(self.renamed.values())
+        for kind in MODELS:
+            ids = [e.pk for e in renamed if kind_of(type(e)) == kind]
+            for chunk in _chunks(ids):
+                NameKey.objects.filter(kind=kind, entity_id__in=chunk).delete()
+        NameKey.objects.bulk_create(
+            [NameKey(kind=kind_of(type(e)), entity_id=e.pk, key=k)
+             for e in [*self.created, *renamed]
+             for k in sorted(stored_keys(kind_of(type(e)), e.all_names()))], batch_size=2000)
+        judgements = Judgement.objects.bulk_create([
+            Judgement(entity_type=kind, left_id=left.pk, right_id=right.pk if right else None,
+                      name=name[:300], document=document, verdict=verdict, score=candidate.score,
+                      reason="; ".join(candidate.reasons)[:300], automatic=True)
+            for kind, left, right, name, document, verdict, candidate in self.judgements
+        ], batch_size=500)
+        return [*self.created, *judgements]
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def resolve(model: type[Model], name: str, aliases: list[str], country: str, document=None,
+            local: dict[str, Model] | None = None, context: Context | None = None,
+            **defaults) -> Model:
+    """Resolve one name and write the result now (outside a store session)."""
+    resolver = Resolver()
+    entity = resolver.resolve(model, name, aliases, country, document, local, context, **defaults)
+    resolver.flush()
     return entity
 
 
@@ -194,16 +323,9 @@ def _surname_only(kind: str, names: list[str]) -> bool:
     return kind == "person" and all(len(n.split()) == 1 for n in names)
 
 
-def _record(kind, left_id, right_id, name, document, verdict, candidate: Candidate) -> Judgement:
-    return Judgement.objects.create(
-        entity_type=kind, left_id=left_id, right_id=right_id, name=name[:300], document=document,
-        verdict=verdict, score=candidate.score, reason="; ".join(candidate.reasons)[:300],
-        automatic=True,
-    )
-
-
-def _attach(entity: Model, names: list[str], country: str) -> Model:
-    """Add the new spellings to the entity; the fullest Latin form becomes its name."""
+def attach_names(entity: Model, names: list[str], country: str) -> bool:
+    """Add the new spellings to the entity; the fullest Latin form becomes its name.
+    Returns whether anything changed."""
     changed = False
     for alias in names:
         changed |= entity.add_alias(alias)
@@ -216,9 +338,7 @@ def _attach(entity: Model, names: list[str], country: str) -> Model:
         entity.aliases = [a for a in entity.aliases if a != fullest]
         entity.name = fullest
         changed = True
-    if changed:
-        entity.save()
-    return entity
+    return changed
 
 
 def _display_rank(name: str) -> tuple[int, int, int]:

@@ -1,19 +1,32 @@
-"""Store one document's extraction as entities and facts, each with its evidence."""
+"""Store documents' extractions as entities and facts, each with its evidence.
+
+A `StoreSession` is a unit of work for a batch of documents: entity resolution and
+the merging of reports of one incident run in memory, against what the store held
+(read with a few set-based queries: one `IN` query per table rather than one per
+mention) plus what the batch's earlier documents added. The rows are then written
+with `bulk_create` / `bulk_update`, a handful of statements per batch. Each document
+is processed exactly as if the ones before it had been written, so the merge rules
+are those of one-document-at-a-time storing.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pycountry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
+from django.utils import timezone
 
 from unionwatch.core import types as core
 from unionwatch.core.names import fold_name as fold
 from unionwatch.core.names import names_match
 from unionwatch.documents.models import Document
-from unionwatch.facts.conflicts import close_dates, dates_compatible, record_claim
+from unionwatch.facts.conflicts import close_dates, conflicting, dates_compatible
 from unionwatch.facts.models import (
     CourtDecision,
     Event,
@@ -23,10 +36,12 @@ from unionwatch.facts.models import (
     Place,
     Term,
     Upcoming,
+    ValueClaim,
 )
-from unionwatch.facts.resolve import Context, resolve
+from unionwatch.facts.resolve import Context, Resolver, _chunks
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s|\n\s*\n")
+_VICTIMS = {Person: "victim_persons", Organization: "victim_organizations"}
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,68 +76,423 @@ class DocumentEntities:
         folded = f" {fold(text)} "
         found: list[Person] = []
         for known, person in self.persons.items():
-            if f" {fold(known)} " in folded and person not in found:
+            if f" {fold(known)} " in folded and not any(p is person for p in found):
                 found.append(person)
         return found
 
 
-def add_evidence(fact: Model, document: Document, start: int, end: int, role: str,
-                 sentence: str = "", confidence: float = 1.0) -> Evidence:
-    if not sentence:
-        s_start, s_end = sentence_around(document.text, start, end)
-        sentence = document.text[s_start:s_end].strip()
-    return Evidence.objects.create(
-        fact=fact,
-        document=document,
-        role=role,
-        start=start,
-        end=end,
-        sentence=sentence,
-        value=document.text[start:end][:500],
-        confidence=confidence,
-    )
-
-
 def store_extraction(document: Document, extraction: core.Extraction) -> DocumentEntities:
-    seen = DocumentEntities()
-    country = document.country
-    for org in extraction.organizations:
-        _store_entity(Organization, org, document, seen.organizations, Context(country),
-                      kind=org.kind)
-    document_orgs = list({o.pk: o for o in seen.organizations.values()}.values())
-    # Full names first, so a bare surname later in the list finds its person in this document.
-    for person in sorted(extraction.persons, key=lambda p: len(p.name.split()) == 1):
-        roles = [*person.roles, *([person.relation] if person.relation else [])]
-        context = Context(country, roles=roles, document_orgs=document_orgs)
-        _store_entity(Person, person, document, seen.persons, context, roles=roles,
-                      protected=bool(person.relation))
-    for place in extraction.places:
-        _store_place(place, document, seen)
-    for event in extraction.events:
-        _store_event(event, document, seen)
-    for decision in extraction.court_decisions:
-        _store_decision(decision, document, seen)
-    for item in extraction.upcoming:
-        _store_upcoming(item, document, seen, extraction)
+    """Store one document's facts now (a session of one document)."""
+    session = StoreSession()
+    seen = session.add(document, extraction)
+    session.flush()
     return seen
 
 
-def _store_entity(model, item, document, table, context: Context, **extra) -> Model:
-    defaults = {k: v for k, v in extra.items() if k != "roles"}
-    entity = resolve(model, item.name, list(item.aliases), context.country, document=document,
-                     local=table, context=context, **defaults)
-    roles = extra.get("roles") or []
-    if roles:
-        merged = list(dict.fromkeys([*entity.roles, *roles]))
-        protected = entity.protected or bool(extra.get("protected"))
-        if merged != entity.roles or protected != entity.protected:
-            entity.roles, entity.protected = merged, protected
-            entity.save(update_fields=["roles", "protected", "updated"])
-    for start, end in item.mentions:
-        add_evidence(entity, document, start, end, "mention")
-    for name in [item.name, *item.aliases]:
-        table[name] = entity
-    return entity
+class StoreSession:
+    """Facts of a batch of documents, merged in memory and written by `flush`."""
+
+    def __init__(self) -> None:
+        self.resolver = Resolver()
+        self.new: dict[type, list[Model]] = defaultdict(list)
+        self.changed: dict[int, Model] = {}
+        self.evidence: list[tuple[Model, Evidence]] = []
+        self.claims: list[tuple[Model, str, str, Evidence]] = []
+        self.victim_links: dict[tuple[int, int], tuple[Event, Model]] = {}
+        # Facts per entity (by identity), read once from the store and kept current.
+        self.events_of: dict[int, dict[int, Event]] = defaultdict(dict)
+        self.decisions_of: dict[int, list[CourtDecision]] = defaultdict(list)
+        self.upcoming_of: dict[tuple[int, str], list[Upcoming]] = defaultdict(list)
+        self.terms_of: dict[int, list[Term]] = defaultdict(list)
+        self.loaded: set[tuple[str, int]] = set()
+        self.events: dict[int, Event] = {}
+        self.serial: dict[int, int] = {}
+
+    # --- adding documents ----------------------------------------------------------------
+
+    def prefetch(self, extractions: Iterable[core.Extraction]) -> None:
+        """Read the candidates of every name of these extractions at once."""
+        extractions = list(extractions)
+        self.resolver.prefetch(Organization, (_names(o) for x in extractions for o in x.organizations))
+        self.resolver.prefetch(Person, [*(_names(p) for x in extractions for p in x.persons),
+                                        *([d.defendant] for x in extractions for d in x.court_decisions)])
+        self.resolver.prefetch(Place, ([p.name] for x in extractions for p in x.places))
+
+    def add(self, document: Document, extraction: core.Extraction) -> DocumentEntities:
+        seen = DocumentEntities()
+        country = document.country
+        for org in extraction.organizations:
+            self._store_entity(Organization, org, document, seen.organizations, Context(country),
+                               kind=org.kind)
+        document_orgs = list({id(o): o for o in seen.organizations.values()}.values())
+        # Full names first, so a bare surname later in the list finds its person in this document.
+        for person in sorted(extraction.persons, key=lambda p: len(p.name.split()) == 1):
+            roles = [*person.roles, *([person.relation] if person.relation else [])]
+            context = Context(country, roles=roles, document_orgs=document_orgs)
+            self._store_entity(Person, person, document, seen.persons, context, roles=roles,
+                               protected=bool(person.relation))
+        for place in extraction.places:
+            self._store_place(place, document, seen)
+        self._load_facts([*seen.persons.values(), *seen.organizations.values()])
+        for event in extraction.events:
+            self._store_event(event, document, seen)
+        for decision in extraction.court_decisions:
+            self._store_decision(decision, document, seen)
+        for item in extraction.upcoming:
+            self._store_upcoming(item, document, seen, extraction)
+        return seen
+
+    def _store_entity(self, model, item, document, table, context: Context, **extra) -> Model:
+        defaults = {k: v for k, v in extra.items() if k != "roles"}
+        entity = self.resolver.resolve(model, item.name, list(item.aliases), context.country,
+                                       document=document, local=table, context=context, **defaults)
+        roles = extra.get("roles") or []
+        if roles:
+            merged = list(dict.fromkeys([*entity.roles, *roles]))
+            protected = entity.protected or bool(extra.get("protected"))
+            if merged != entity.roles or protected != entity.protected:
+                entity.roles, entity.protected = merged, protected
+                self.resolver.touch(entity)
+        for start, end in item.mentions:
+            self.add_evidence(entity, document, start, end, "mention")
+        for name in [item.name, *item.aliases]:
+            table[name] = entity
+        return entity
+
+    def _store_place(self, place: core.Place, document: Document, seen: DocumentEntities) -> None:
+        country = _place_country(place, document)
+        entity = self.resolver.resolve(Place, place.name, [], country, document=document,
+                                       local=seen.places, kind=place.kind,
+                                       country_code=place.country_code)
+        for start, end in place.mentions:
+            self.add_evidence(entity, document, start, end, "mention")
+        seen.places[place.name] = entity
+
+    def add_evidence(self, fact: Model, document: Document, start: int, end: int, role: str,
+                     sentence: str = "", confidence: float = 1.0) -> Evidence:
+        evidence = _evidence(document, start, end, role, sentence, confidence)
+        self.evidence.append((fact, evidence))
+        return evidence
+
+    def record_claim(self, fact: Model, field: str, value: str | None, evidence: Evidence) -> None:
+        """Keep this source's value; the conflict flag is refreshed by `flush`."""
+        if value:
+            self.claims.append((fact, field, str(value)[:100], evidence))
+
+    # --- facts already stored ----------------------------------------------------------
+
+    def _order(self, row: Model) -> tuple[int, int]:
+        """Stored rows by id, then this session's new rows in the order they were made."""
+        return (0, row.pk) if row.pk is not None else (1, self.serial[id(row)])
+
+    def _new(self, row: Model) -> Model:
+        self.serial[id(row)] = len(self.serial)
+        self.new[type(row)].append(row)
+        return row
+
+    def _touch(self, row: Model) -> None:
+        if row.pk is not None:
+            self.changed[id(row)] = row
+
+    def _load_facts(self, entities: list[Model]) -> None:
+        """Events, decisions, terms and hearings of these stored entities: a few `IN`
+        queries for all of them, once per session."""
+        todo: dict[type, dict[int, Model]] = defaultdict(dict)
+        for entity in entities:
+            key = (type(entity).__name__, entity.pk)
+            if entity.pk is not None and key not in self.loaded:
+                self.loaded.add(key)
+                todo[type(entity)][entity.pk] = entity
+        for model, by_pk in todo.items():
+            self._load_events(model, by_pk)
+        persons = todo.get(Person, {})
+        if persons:
+            self._load_decisions(persons)
+            for row in Upcoming.objects.filter(person_id__in=list(persons)).order_by("id"):
+                row.person = persons[row.person_id]
+                self.upcoming_of[(id(row.person), row.date_text)].append(row)
+
+    def _load_events(self, model: type[Model], by_pk: dict[int, Model]) -> None:
+        through = getattr(Event, _VICTIMS[model]).through
+        column = f"{model.__name__.lower()}_id"
+        links = list(through.objects.filter(**{f"{column}__in": list(by_pk)})
+                     .values_list(column, "event_id"))
+        missing = sorted({e for _, e in links} - set(self.events))
+        for chunk in _chunks(missing):
+            self.events.update((e.pk, e) for e in Event.objects.filter(pk__in=chunk))
+        for entity_pk, event_pk in links:
+            event = self.events[event_pk]
+            self.events_of[id(by_pk[entity_pk])][id(event)] = event
+
+    def _load_decisions(self, persons: dict[int, Person]) -> None:
+        decisions = list(CourtDecision.objects.filter(defendant_id__in=list(persons)).order_by("id"))
+        for decision in decisions:
+            decision.defendant = persons[decision.defendant_id]
+            self.decisions_of[id(decision.defendant)].append(decision)
+        by_pk = {d.pk: d for d in decisions}
+        for chunk in _chunks(list(by_pk)):
+            for term in Term.objects.filter(decision_id__in=chunk).order_by("id"):
+                self.terms_of[id(by_pk[term.decision_id])].append(term)
+
+    def _load_unattached(self, date_text: str) -> None:
+        """Hearings naming nobody, for one date."""
+        if ("unattached", date_text) in self.loaded:
+            return
+        self.loaded.add(("unattached", date_text))
+        self.upcoming_of[(0, date_text)] += list(
+            Upcoming.objects.filter(person=None, date_text=date_text).order_by("id"))
+
+    # --- events, decisions, hearings -----------------------------------------------------
+
+    def find_same_event(self, type_: str, date_text: str, persons, orgs) -> Event | None:
+        """An event already stored for the same incident: same type, shared victim, and a
+        compatible date, else a date a few days off (kept as a flagged conflict)."""
+        if not persons and not orgs:
+            return None
+        pool: dict[int, Event] = {}
+        for victim in persons or orgs:
+            pool.update(self.events_of[id(victim)])
+        candidates = sorted((e for e in pool.values() if e.type == type_), key=self._order)
+        for event in candidates:
+            if dates_compatible(event.date_text, date_text):
+                return event
+        for event in candidates:
+            if close_dates(event.date_text, date_text):
+                return event
+        return None
+
+    def _store_event(self, item: core.Event, document: Document, seen: DocumentEntities) -> Event:
+        persons, orgs = _victims(item.victims, seen)
+        event = self.find_same_event(item.type, item.date or "", persons, orgs)
+        if event is None:
+            event = Event(type=item.type, perpetrators=list(item.perpetrators),
+                          confidence=item.confidence)
+            event.set_date(item.date, item.date_precision)
+            if item.place and item.place in seen.places:
+                event.place = seen.places[item.place]
+            self._new(event)
+        elif _update_event(event, item, seen):
+            self._touch(event)
+        if _targets_family(item, persons) and not event.family_targeted:
+            event.family_targeted = True
+            self._touch(event)
+        for victim in [*persons, *orgs]:
+            self.victim_links[(id(event), id(victim))] = (event, victim)
+            self.events_of[id(victim)][id(event)] = event
+        evidence = self.add_evidence(event, document, item.span[0], item.span[1], "statement",
+                                     sentence=item.evidence, confidence=item.confidence)
+        self.record_claim(event, "date", item.date, evidence)
+        return event
+
+    def _store_decision(self, item: core.CourtDecision, document: Document,
+                        seen: DocumentEntities) -> None:
+        defendant = seen.lookup(item.defendant)
+        if not isinstance(defendant, Person):
+            inner = seen.persons_in(item.defendant)
+            if not inner:
+                defendant = self.resolver.resolve(Person, item.defendant, [], document.country,
+                                                  document=document, local=seen.persons)
+            else:
+                defendant = inner[0]
+        self._load_facts([defendant])
+        court = seen.organizations.get(item.court or "") if item.court else None
+        decision = self._find_same_decision(defendant, item.date or "")
+        if decision is None:
+            decision = CourtDecision(defendant=defendant, court=court, court_name=item.court or "")
+            decision.set_date(item.date, item.date_precision)
+            decision.event = self._latest_sentencing(defendant)
+            self._new(decision)
+            self.decisions_of[id(defendant)].append(decision)
+        elif _more_precise(item.date, decision.date_text) or (court and not decision.court_id
+                                                              and decision.court is None):
+            if _more_precise(item.date, decision.date_text):
+                decision.set_date(item.date, item.date_precision)
+            decision.court = decision.court or court
+            decision.court_name = decision.court_name or item.court or ""
+            self._touch(decision)
+        evidence = self.add_evidence(decision, document, item.span[0], item.span[1], "statement",
+                                     sentence=item.evidence)
+        self.record_claim(decision, "date", item.date, evidence)
+        self._store_terms(decision, item, evidence)
+
+    def _store_terms(self, decision: CourtDecision, item: core.CourtDecision,
+                     evidence: Evidence) -> None:
+        terms = self.terms_of[id(decision)]
+        known = {(t.kind, t.unit, t.currency, _months(t.amount, t.unit)) for t in terms}
+        kinds = {t.kind for t in terms}
+        for term in item.terms:
+            amount = Decimal(str(term.amount)) if term.amount is not None else None
+            key = (term.kind, term.unit or "", term.currency or "", _months(amount, term.unit))
+            self.record_claim(decision, f"term:{term.kind}", _term_value(amount, term), evidence)
+            if key in known or term.kind in kinds:
+                # Another length for a term already stored: kept as a claim, flagged.
+                continue
+            known.add(key)
+            kinds.add(term.kind)
+            terms.append(self._new(Term(decision=decision, kind=term.kind, amount=amount,
+                                        unit=term.unit or "", currency=term.currency or "",
+                                        note=term.note[:300])))
+
+    def _latest_sentencing(self, defendant: Person) -> Event | None:
+        sentencing = [e for e in self.events_of[id(defendant)].values() if e.type == "sentencing"]
+        return max(sentencing, key=self._order) if sentencing else None
+
+    def _find_same_decision(self, defendant: Person, date_text: str) -> CourtDecision | None:
+        decisions = sorted(self.decisions_of[id(defendant)], key=self._order)
+        for decision in decisions:
+            if dates_compatible(decision.date_text, date_text):
+                return decision
+        for decision in decisions:
+            if close_dates(decision.date_text, date_text):
+                return decision
+        return None
+
+    def _store_upcoming(self, item: core.Upcoming, document: Document, seen: DocumentEntities,
+                        extraction: core.Extraction) -> None:
+        person = _upcoming_person(item, seen, extraction)
+        date_text = item.date or ""
+        if person is None:
+            self._load_unattached(date_text)
+        else:
+            self._load_facts([person])
+        rows = self.upcoming_of[(id(person) if person is not None else 0, date_text)]
+        existing = min(rows, key=self._order) if rows else None
+        if existing is None:
+            existing = Upcoming(what=item.what[:300], person=person, kind=_upcoming_kind(item.what))
+            existing.set_date(item.date, item.date_precision)
+            rows.append(self._new(existing))
+        self.add_evidence(existing, document, item.span[0], item.span[1], "statement",
+                          sentence=item.evidence)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write everything this session made or changed: a few bulk statements per table."""
+        now = timezone.now()
+        created = self.resolver.flush()
+        changed = [*self.resolver.changed.values()]
+        for model, fields in _UPDATED_FIELDS.items():
+            created += model.objects.bulk_create(self.new[model], batch_size=500)
+            if model is Event:
+                self._write_victims()
+            rows = [r for r in self.changed.values() if type(r) is model]
+            for row in rows:
+                row.updated = now
+            model.objects.bulk_update(rows, fields, batch_size=500)
+            changed += rows
+        created += Term.objects.bulk_create(self.new[Term], batch_size=500)
+        created += Upcoming.objects.bulk_create(self.new[Upcoming], batch_size=500)
+        cts = ContentType.objects.get_for_models(*{type(f) for f, _ in self.evidence})
+        for fact, evidence in self.evidence:
+            evidence.content_type, evidence.object_id = cts[type(fact)], fact.pk
+        Evidence.objects.bulk_create([e for _, e in self.evidence], batch_size=500)
+        ValueClaim.objects.bulk_create([
+            ValueClaim(content_type=cts[type(fact)], object_id=fact.pk, field=name, value=value,
+                       evidence=evidence)
+            for fact, name, value, evidence in self.claims], batch_size=500)
+        changed += self._refresh_conflicts(cts, now)
+        _audit(created, changed)
+
+    def _write_victims(self) -> None:
+        for model, relation in _VICTIMS.items():
+            through = getattr(Event, relation).through
+            column = f"{model.__name__.lower()}_id"
+            through.objects.bulk_create([
+                through(event_id=event.pk, **{column: victim.pk})
+                for event, victim in self.victim_links.values() if type(victim) is model
+            ], batch_size=500, ignore_conflicts=True)
+
+    def _refresh_conflicts(self, cts: dict, now) -> list[Model]:
+        """Set the `conflicted` flag of every fact that got a claim, from all its claims
+        (one query per kind of fact)."""
+        facts: dict[type, dict[int, Model]] = defaultdict(dict)
+        for fact, *_ in self.claims:
+            facts[type(fact)][fact.pk] = fact
+        flipped: list[Model] = []
+        for model, by_pk in facts.items():
+            values: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+            for chunk in _chunks(list(by_pk)):
+                rows = ValueClaim.objects.filter(content_type=cts[model], object_id__in=chunk)
+                for pk, name, value in rows.values_list("object_id", "field", "value").distinct():
+                    values[pk][name].add(value)
+            rows = [f for pk, f in by_pk.items() if conflicting(values[pk]) != f.conflicted]
+            for fact in rows:
+                fact.conflicted, fact.updated = not fact.conflicted, now
+            model.objects.bulk_update(rows, ["conflicted", "updated"], batch_size=500)
+            flipped += rows
+        return flipped
+
+
+_UPDATED_FIELDS: dict[type, list[str]] = {
+    Event: ["date", "date_text", "date_precision", "perpetrators", "confidence", "place",
+            "family_targeted", "updated"],
+    CourtDecision: ["date", "date_text", "date_precision", "court", "court_name", "updated"],
+}
+
+
+def _audit(created: list[Model], changed: list[Model]) -> None:
+    """One audit entry per created or changed row of an audited model, written in bulk
+    (what the save signals write one by one)."""
+    from unionwatch.audit.log import AUDITED_MODELS, _actor, _repr
+    from unionwatch.audit.models import AuditEntry
+
+    labels = set(AUDITED_MODELS)
+    who, actor, ip = _actor(None, None)
+    user = who if who is not None and who.pk else None
+
+    def entry(action: str, row: Model) -> AuditEntry:
+        return AuditEntry(user=user, actor=actor[:150], action=action,
+                          object_type=row._meta.label_lower[:60], object_id=str(row.pk),
+                          object_repr=_repr(row), ip=ip)
+
+    rows = [entry("create", r) for r in created if r._meta.label in labels]
+    seen: set[int] = set()
+    for row in changed:
+        if row._meta.label in labels and id(row) not in seen:
+            seen.add(id(row))
+            rows.append(entry("update", row))
+    AuditEntry.objects.bulk_create(rows, batch_size=500)
+
+
+def _names(item) -> list[str]:
+    return list(dict.fromkeys(n for n in [item.name, *item.aliases] if n.strip()))
+
+
+def _evidence(document: Document, start: int, end: int, role: str, sentence: str,
+              confidence: float) -> Evidence:
+    if not sentence:
+        s_start, s_end = sentence_around(document.text, start, end)
+        sentence = document.text[s_start:s_end].strip()
+    return Evidence(document=document, role=role, start=start, end=end, sentence=sentence,
+                    value=document.text[start:end][:500], confidence=confidence)
+
+
+def add_evidence(fact: Model, document: Document, start: int, end: int, role: str,
+                 sentence: str = "", confidence: float = 1.0) -> Evidence:
+    """Write one evidence row now (outside a store session)."""
+    evidence = _evidence(document, start, end, role, sentence, confidence)
+    evidence.fact = fact
+    evidence.save()
+    return evidence
+
+
+def _update_event(event: Event, item: core.Event, seen: DocumentEntities) -> bool:
+    """Fold a new report into a stored event; returns whether it changed."""
+    changed = False
+    if _more_precise(item.date, event.date_text):
+        event.set_date(item.date, item.date_precision)
+        changed = True
+    new_perps = [p for p in item.perpetrators if p not in event.perpetrators]
+    if new_perps:
+        event.perpetrators = [*event.perpetrators, *new_perps]
+        changed = True
+    if item.confidence > event.confidence:
+        event.confidence = item.confidence
+        changed = True
+    if event.place_id is None and event.place is None and item.place and item.place in seen.places:
+        event.place = seen.places[item.place]
+        changed = True
+    return changed
 
 
 def _place_country(place: core.Place, document: Document) -> str:
@@ -137,15 +507,6 @@ def _place_country(place: core.Place, document: Document) -> str:
     return document.country
 
 
-def _store_place(place: core.Place, document: Document, seen: DocumentEntities) -> None:
-    country = _place_country(place, document)
-    entity = resolve(Place, place.name, [], country, document=document, local=seen.places,
-                     kind=place.kind, country_code=place.country_code)
-    for start, end in place.mentions:
-        add_evidence(entity, document, start, end, "mention")
-    seen.places[place.name] = entity
-
-
 def _victims(names: list[str], seen: DocumentEntities) -> tuple[list[Person], list[Organization]]:
     persons: list[Person] = []
     orgs: list[Organization] = []
@@ -155,31 +516,11 @@ def _victims(names: list[str], seen: DocumentEntities) -> tuple[list[Person], li
             # "son of Larisa Kharkova": the unionist named inside the phrase.
             inner = seen.persons_in(name)
             entity = inner[0] if inner else None
-        if isinstance(entity, Person) and entity not in persons:
+        if isinstance(entity, Person) and not any(p is entity for p in persons):
             persons.append(entity)
-        elif isinstance(entity, Organization) and entity not in orgs:
+        elif isinstance(entity, Organization) and not any(o is entity for o in orgs):
             orgs.append(entity)
     return persons, orgs
-
-
-def find_same_event(type_: str, date_text: str, persons, orgs) -> Event | None:
-    """An event already stored for the same incident: same type, shared victim, and a
-    compatible date, else a date a few days off (kept as a flagged conflict)."""
-    if not persons and not orgs:
-        return None
-    candidates = Event.objects.filter(type=type_)
-    if persons:
-        candidates = candidates.filter(victim_persons__in=persons)
-    else:
-        candidates = candidates.filter(victim_organizations__in=orgs)
-    candidates = list(candidates.distinct().order_by("id"))
-    for event in candidates:
-        if dates_compatible(event.date_text, date_text):
-            return event
-    for event in candidates:
-        if close_dates(event.date_text, date_text):
-            return event
-    return None
 
 
 _FAMILY = re.compile(
@@ -193,93 +534,12 @@ def _targets_family(item: core.Event, persons: list[Person]) -> bool:
             or any(p.protected for p in persons))
 
 
-def _store_event(item: core.Event, document: Document, seen: DocumentEntities) -> Event:
-    persons, orgs = _victims(item.victims, seen)
-    event = find_same_event(item.type, item.date or "", persons, orgs)
-    if event is None:
-        event = Event(type=item.type, perpetrators=list(item.perpetrators), confidence=item.confidence)
-        event.set_date(item.date, item.date_precision)
-        if item.place and item.place in seen.places:
-            event.place = seen.places[item.place]
-        event.save()
-    else:
-        changed = False
-        if _more_precise(item.date, event.date_text):
-            event.set_date(item.date, item.date_precision)
-            changed = True
-        new_perps = [p for p in item.perpetrators if p not in event.perpetrators]
-        if new_perps:
-            event.perpetrators = [*event.perpetrators, *new_perps]
-            changed = True
-        if item.confidence > event.confidence:
-            event.confidence = item.confidence
-            changed = True
-        if event.place_id is None and item.place and item.place in seen.places:
-            event.place = seen.places[item.place]
-            changed = True
-        if changed:
-            event.save()
-    if _targets_family(item, persons) and not event.family_targeted:
-        event.family_targeted = True
-        event.save(update_fields=["family_targeted", "updated"])
-    event.victim_persons.add(*persons)
-    event.victim_organizations.add(*orgs)
-    evidence = add_evidence(event, document, item.span[0], item.span[1], "statement",
-                            sentence=item.evidence, confidence=item.confidence)
-    record_claim(event, "date", item.date, evidence)
-    return event
-
-
 def _more_precise(new: str | None, old: str) -> bool:
     if not new:
         return False
     if not old:
         return True
     return len(new) > len(old) and new.startswith(old)
-
-
-def _store_decision(item: core.CourtDecision, document: Document, seen: DocumentEntities) -> None:
-    defendant = seen.lookup(item.defendant)
-    if not isinstance(defendant, Person):
-        inner = seen.persons_in(item.defendant)
-        if not inner:
-            defendant = resolve(Person, item.defendant, [], document.country, document=document,
-                                local=seen.persons)
-        else:
-            defendant = inner[0]
-    court = seen.organizations.get(item.court or "") if item.court else None
-    decision = _find_same_decision(defendant, item.date or "")
-    if decision is None:
-        decision = CourtDecision(defendant=defendant, court=court, court_name=item.court or "")
-        decision.set_date(item.date, item.date_precision)
-        decision.event = (
-            Event.objects.filter(type="sentencing", victim_persons=defendant)
-            .order_by("-id")
-            .first()
-        )
-        decision.save()
-    elif _more_precise(item.date, decision.date_text) or (court and not decision.court_id):
-        if _more_precise(item.date, decision.date_text):
-            decision.set_date(item.date, item.date_precision)
-        decision.court = decision.court or court
-        decision.court_name = decision.court_name or item.court or ""
-        decision.save()
-    evidence = add_evidence(decision, document, item.span[0], item.span[1], "statement",
-                            sentence=item.evidence)
-    record_claim(decision, "date", item.date, evidence)
-    known = {(t.kind, t.unit, t.currency, _months(t.amount, t.unit)) for t in decision.terms.all()}
-    kinds = {t.kind for t in decision.terms.all()}
-    for term in item.terms:
-        amount = Decimal(str(term.amount)) if term.amount is not None else None
-        key = (term.kind, term.unit or "", term.currency or "", _months(amount, term.unit))
-        record_claim(decision, f"term:{term.kind}", _term_value(amount, term), evidence)
-        if key in known or term.kind in kinds:
-            # Another length for a term already stored: kept as a claim, flagged.
-            continue
-        known.add(key)
-        kinds.add(term.kind)
-        Term.objects.create(decision=decision, kind=term.kind, amount=amount, unit=term.unit or "",
-                            currency=term.currency or "", note=term.note[:300])
 
 
 def _term_value(amount: Decimal | None, term: core.Term) -> str:
@@ -294,28 +554,6 @@ def _months(amount, unit) -> Decimal | None:
         return None
     amount = Decimal(str(amount))
     return amount * 12 if unit == "years" else amount
-
-
-def _find_same_decision(defendant: Person, date_text: str) -> CourtDecision | None:
-    decisions = list(CourtDecision.objects.filter(defendant=defendant).order_by("id"))
-    for decision in decisions:
-        if dates_compatible(decision.date_text, date_text):
-            return decision
-    for decision in decisions:
-        if close_dates(decision.date_text, date_text):
-            return decision
-    return None
-
-
-def _store_upcoming(item: core.Upcoming, document: Document, seen: DocumentEntities,
-                    extraction: core.Extraction) -> None:
-    person = _upcoming_person(item, seen, extraction)
-    existing = Upcoming.objects.filter(date_text=item.date or "", person=person).first()
-    if existing is None:
-        existing = Upcoming(what=item.what[:300], person=person, kind=_upcoming_kind(item.what))
-        existing.set_date(item.date, item.date_precision)
-        existing.save()
-    add_evidence(existing, document, item.span[0], item.span[1], "statement", sentence=item.evidence)
 
 
 def _upcoming_kind(what: str) -> str:
