@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
-from unionwatch.core.stages.base import EventRecord, Sentence
+from unionwatch.core.stages.base import DateMention, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues
 from unionwatch.core.stages.fastre import Scanner, trie_regex
-from unionwatch.core.stages.sentence_index import last_person_before, mentions_in, nearest_date
+from unionwatch.core.stages.sentence_index import (
+    dates_in,
+    last_person_before,
+    mentions_in,
+    nearest_date,
+)
 from unionwatch.core.stages.vocab import load_yaml
 
 if TYPE_CHECKING:
@@ -40,6 +45,8 @@ _HELD = re.compile(
     r"sent to|(?:refused|denied|rejected) |bail |remand|spen[dt] |and (?:then |later )?(?:held|kept) |"
     r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b"
 )
+# A measure before the trial ("before being placed under house arrest") is no term of the sentence.
+_PRE_TRIAL = re.compile(r"\bpre-?trial\b|\bpending (?:trial|investigation)\b|\bbefore (?:being|the trial|(?:his|her|their) trial)\b", re.I)
 # Acts on relatives that are the family's ordeal, not a second event of their own type.
 _FAMILY_ACTS = ("interrogation", "threat", "dismissal", "surveillance", "harassment")
 _STATE_OF_BEING_HELD = re.compile(r"behind bars|(?:\w+ )*in (?:jail|prison)")
@@ -51,13 +58,9 @@ _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 @lru_cache(maxsize=1)
 def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = load_yaml("events.yaml")
-    frames = frame_cues()[0]
     # Cues run on the lower-cased text, so they are compiled case-sensitive; every
     # alternative starts with \b, which the Scanner checks in Python (much faster).
-    cues = {
-        kind: Scanner("\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")")
-        for kind, patterns in _merged(raw["cues"], frames).items()
-    }
+    cues = {kind: _scanner(patterns) for kind, patterns in raw["cues"].items()}
     neg = re.compile(r"(?:^|\W)(?:" + trie_regex({str(w) for w in raw["negation_before"]}) + r")(?:\W|$)")
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
     aggregate = re.compile("|".join(raw["aggregate_cues"]))
@@ -65,12 +68,8 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
     return cues, neg, neg_after, aggregate, immediate
 
 
-def _merged(hand: dict[str, list[str]], frames: dict[str, list[str] | set[str]]) -> dict[str, list[str]]:
-    """Hand-written cues (or triggers) of each type, then those generated from its verb frames."""
-    out = {kind: list(items) for kind, items in hand.items()}
-    for kind, items in frames.items():
-        out.setdefault(kind, []).extend(sorted(items))
-    return out
+def _scanner(patterns: list[str]) -> Scanner:
+    return Scanner("\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")")
 
 
 def masked_text(state: PipelineState) -> str:
@@ -122,19 +121,33 @@ def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked:
     return None
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """A scanner of one type: all hand-written cues of the type, or one verb frame."""
+
+    kind: str
+    scanner: Scanner
+
+
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """One literal alternation of all trigger stems, and the types each stem (or a stem inside it) serves."""
-    raw = _merged(load_yaml("events.yaml")["triggers"], frame_cues()[1])
-    by_stem: dict[str, set[str]] = {}
-    for kind, stems in raw.items():
+def _units() -> tuple[re.Pattern[str], list[_Unit], dict[str, frozenset[int]]]:
+    """The scanners, one literal alternation of all their trigger stems, and the scanners each
+    stem (or a stem inside it: the trie finds the longest) serves."""
+    cues = _rules()[0]
+    units: list[_Unit] = []
+    by_stem: dict[str, set[int]] = {}
+    for kind, stems in load_yaml("events.yaml")["triggers"].items():
+        units.append(_Unit(kind, cues[kind]))
         for stem in stems:
-            by_stem.setdefault(str(stem), set()).add(kind)
-    types = {
-        stem: frozenset(k for other, kinds in by_stem.items() if other in stem for k in kinds) for stem in by_stem
+            by_stem.setdefault(str(stem), set()).add(len(units) - 1)
+    for kind, pattern, stems in frame_cues():
+        units.append(_Unit(kind, _scanner([pattern])))
+        for stem in stems:
+            by_stem.setdefault(stem, set()).add(len(units) - 1)
+    serves = {
+        stem: frozenset(u for other, ids in by_stem.items() if other in stem for u in ids) for stem in by_stem
     }
-    pattern = re.compile(r"\b" + trie_regex(set(by_stem)))
-    return pattern, types
+    return re.compile(r"\b" + trie_regex(set(by_stem))), units, serves
 
 
 CUE_REACH = 110  # cue patterns span less than this on either side of their trigger stem
@@ -152,33 +165,30 @@ def _windows(positions: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def cue_matches(state: PipelineState) -> dict[int, dict[str, Iterator[re.Match[str]]]]:
-    """Cue matches by sentence and type: a fast scan for trigger stems picks the
-    sentences, then only the types triggered there run their full patterns."""
-    cues = _rules()[0]
-    trigger, types = _triggers()
+def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]]]:
+    """Cue matches by sentence and type, in text order: a fast scan for trigger stems picks
+    the sentences, then only the scanners triggered there run, around their triggers."""
+    trigger, units, serves = _units()
     starts = [s.start for s in state.sentences]
     text = masked_text(state)
-    wanted: dict[int, dict[str, list[int]]] = {}
+    wanted: dict[int, dict[int, list[int]]] = {}
     for match in trigger.finditer(text):
         i = bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < state.sentences[i].end and not state.sentences[i].headline:
-            by_kind = wanted.setdefault(i, {})
-            for kind in types[match.group()]:
-                by_kind.setdefault(kind, []).append(match.start())
-    found: dict[int, dict[str, Iterator[re.Match[str]]]] = {}
-    for i, by_kind in wanted.items():
+            by_unit = wanted.setdefault(i, {})
+            for unit in serves[match.group()]:
+                by_unit.setdefault(unit, []).append(match.start())
+    found: dict[int, dict[str, list[re.Match[str]]]] = {}
+    for i, by_unit in wanted.items():
         sentence = state.sentences[i]
-        for kind, positions in by_kind.items():
-            windows = _windows(positions, sentence.start, sentence.end)
-            found.setdefault(i, {})[kind] = _scan(cues[kind], text, windows)
+        by_kind = found.setdefault(i, {})
+        for unit, positions in by_unit.items():
+            matches = by_kind.setdefault(units[unit].kind, [])
+            for lo, hi in _windows(positions, sentence.start, sentence.end):
+                matches.extend(units[unit].scanner.finditer(text, lo, hi))
+        for matches in by_kind.values():
+            matches.sort(key=lambda m: m.start())
     return found
-
-
-def _scan(scanner: Scanner, lower: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """Matches in the windows, lazily: the first one that is not negated is usually enough."""
-    for lo, hi in windows:
-        yield from scanner.finditer(lower, lo, hi)
 
 
 @lru_cache(maxsize=1)
@@ -217,17 +227,19 @@ class FindEvents:
                     found[kind] = match
             self._drop_overlaps(found, index in decision_sentences)
             for kind, match in found.items():
-                event = self._event(state, sentence, kind, match.start())
-                if kind in TERM_TYPES and defendants & set(event.victims):
+                event = self._event(state, sentence, kind, match.start(), events)
+                if kind in TERM_TYPES and defendants & set(event.victims) and not _PRE_TRIAL.search(sentence.text):
                     continue
                 events.append(event)
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
-        state.events = dedupe(events)
+        state.events = dedupe(events, lambda e: _scene_date(state, e.sentence))
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
                 event.date = next((dates[v] for v in event.victims if v in dates), None)
+            if event.date is None:  # only now: a borrowed date must not split one incident in two
+                event.date = _scene_date(state, event.sentence)
 
     @staticmethod
     def _drop_overlaps(found: dict[str, re.Match[str]], decision_sentence: bool) -> None:
@@ -255,14 +267,20 @@ class FindEvents:
             found.pop("detention")
 
     @staticmethod
-    def _event(state: PipelineState, sentence: Sentence, kind: str, pos: int) -> EventRecord:
+    def _event(
+        state: PipelineState, sentence: Sentence, kind: str, pos: int, earlier: list[EventRecord] | None = None
+    ) -> EventRecord:
         ctx = _context(state, sentence)
         victims = list(ctx.persons)
         for start, name, reporting in ctx.orgs:
             if name not in victims and not (start < pos and reporting):
                 victims.append(name)
-        if not ctx.named_person and ctx.antecedent and ctx.antecedent not in victims:
-            victims.insert(0, ctx.antecedent)
+        if not ctx.named_person:
+            group = _plural_antecedent(sentence, earlier or [])
+            if group:  # "They were held incommunicado": the group of the last event
+                victims = group + [v for v in victims if v not in group]
+            elif ctx.antecedent and ctx.antecedent not in victims:
+                victims.insert(0, ctx.antecedent)
         date = nearest_date(state, sentence, pos)
         confidence = 0.5 + (0.2 if victims else 0) + (0.1 if date else 0)
         return EventRecord(kind, sentence, victims, list(ctx.perpetrators), date, ctx.place, round(confidence, 2), pos)
@@ -295,6 +313,49 @@ class FindEvents:
             event.date = decision.date or event.date
             out.append(event)
         return out
+
+
+# A plural subject of a passive or of a state: "They were held", "Both were arrested", "The three spent".
+_PLURAL_SUBJECT = re.compile(
+    r"\W*(?:they|both(?: men| women)?|all (?:two|three|four|five|six|seven)|the (?:two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?: \w+)?|the (?:defendants|accused))(?: \w+)? (?:were|have been|had been|are|remain|remained|spent|was)\b",
+    re.IGNORECASE,
+)
+ANAPHOR_REACH = 4  # sentences back to the group a plural subject names
+
+
+def _plural_antecedent(sentence: Sentence, earlier: list[EventRecord]) -> list[str]:
+    """Victims of the last event with two or more victims, when the sentence opens with a plural subject."""
+    if not _PLURAL_SUBJECT.match(sentence.text):
+        return []
+    for event in reversed(earlier):
+        if sentence.index - event.sentence.index > ANAPHOR_REACH:
+            break
+        if len(event.victims) >= 2:
+            return list(event.victims)
+    return []
+
+
+# Dates that bound a span ("since April") rather than date the scene.
+_BOUNDING = re.compile(r"\b(?:since|until|till|before|by|from|after|as of)\s+$", re.IGNORECASE)
+SCENE_REACH = 2  # sentences back, in the same paragraph, that may date an undated act
+
+
+def _scene_date(state: PipelineState, sentence: Sentence) -> DateMention | None:
+    """The date of the scene an undated sentence continues: "On 14 August, guards gathered ...
+    Police arrived ..." (same paragraph, at most SCENE_REACH sentences back)."""
+    index = sentence.index
+    for back in range(1, SCENE_REACH + 1):
+        if index - back < 0:
+            return None
+        prev, nxt = state.sentences[index - back], state.sentences[index - back + 1]
+        if "\n" in state.text[prev.end:nxt.start] or prev.headline:
+            return None
+        for date in dates_in(state, prev):
+            scene = date.iso and not (date.dateline or date.reporting or date.future)
+            if scene and not _BOUNDING.search(state.norm, max(0, date.start - 12), date.start):
+                return date
+    return None
 
 
 _SAID_AFTER = re.compile(
@@ -384,6 +445,11 @@ def _same_day(a: str | None, b: str | None) -> bool:
     return a == b or (len(a) != len(b) and (a.startswith(b + "-") or b.startswith(a + "-")))
 
 
+def _finer(date: DateMention, than: DateMention) -> bool:
+    a, b = date.iso or "", than.iso or ""
+    return len(a) > len(b) and _same_day(a, b)
+
+
 def _is_twin(event: EventRecord, other: EventRecord) -> bool:
     """Whether `event` reports the same incident as the earlier `other` (same type)."""
     date_e = event.date.iso if event.date else None
@@ -399,8 +465,15 @@ def _is_twin(event: EventRecord, other: EventRecord) -> bool:
     return date_e is None or date_o is None or _same_day(date_e, date_o)
 
 
-def dedupe(events: list[EventRecord]) -> list[EventRecord]:
-    """One event per incident and type: same victims or same date means the same incident."""
+def dedupe(
+    events: list[EventRecord], scene: Callable[[EventRecord], DateMention | None] | None = None
+) -> list[EventRecord]:
+    """One event per incident and type: same victims or same date means the same incident.
+
+    `scene` gives the date an undated event borrows from the sentences before it; it
+    only refines the date of the incident the event is merged into ("in August" ->
+    "on 14 August"), never decides whether two reports are one incident.
+    """
     kept: list[EventRecord] = []
     for event in events:
         twin = None
@@ -412,8 +485,9 @@ def dedupe(events: list[EventRecord]) -> list[EventRecord]:
         if twin is None:
             kept.append(event)
             continue
-        if event.date is not None and (twin.date is None or len(event.date.iso or "") > len(twin.date.iso or "")):
-            twin.date = event.date  # the finer date of the same incident
+        date = event.date or (scene(event) if scene is not None and twin.date is not None else None)
+        if date is not None and (twin.date is None or _finer(date, twin.date)):
+            twin.date = date  # the finer date of the same incident
         for victim in event.victims:
             if victim not in twin.victims:
                 twin.victims.append(victim)

@@ -65,6 +65,7 @@ class _Expander:
     def __init__(self, raw: dict[str, Any]):
         self.irregular = {str(k): [str(x) for x in v] for k, v in (raw.get("irregular") or {}).items()}
         words = raw.get("words") or {}
+        self.words = {k: [str(w) for w in v] for k, v in words.items()}
         self.adv = _alt(words["ADV"])
         people = _alt(words["PEOPLE"])
         thing = _alt(words["THING"])
@@ -99,59 +100,64 @@ class _Expander:
         return re.sub(r"\{([A-Z]+(?::[a-z -]+)?)\}", sub, template)
 
 
-def _frame_patterns(ex: _Expander, frame: dict[str, Any]) -> tuple[list[str], set[str]]:
-    """Regex alternatives of one type's frame and the literal stems that trigger them."""
-    patterns: list[str] = []
-    stems: set[str] = set()
-    for lemma in frame.get("passive") or []:
-        participle = ex.participle(str(lemma))
-        patterns.append(rf"{ex.values['BE']}{participle}\b")
-        stems.add(participle.split(" ")[0])
-    for lemma in frame.get("active") or []:
-        # the past alone: a base form is often the noun ("house arrest"), a gerund an adjective
-        forms = [f for f in ex.forms(str(lemma)) if f.split(" ")[0].endswith(("ed", "en")) or f == ex.participle(str(lemma))]
-        patterns.append(rf"\b{_alt(forms)}\b")
-        stems.update(f.split(" ")[0] for f in forms)
-    for lemma in frame.get("object") or []:
-        # no gerund: "Flogging a teacher is cruel" names the act in general, not an incident
-        forms = [f for f in ex.forms(str(lemma)) if not f.split(" ")[0].endswith("ing")]
-        patterns.append(rf"\b{_alt(forms)} {ex.values['OBJ']}")
-        stems.update(f.split(" ")[0] for f in forms)
-    for noun in frame.get("nouns") or []:
-        patterns.append(rf"\b(?:(?:the|his|her|their|its|whose) (?:[\w-]+ )?{re.escape(str(noun))}\b|{re.escape(str(noun))} of\b)")
-        stems.add(str(noun))
-    for template in frame.get("patterns") or []:
-        patterns.append(ex.expand(str(template)))
-        stems.update(_template_stems(ex, str(template)))
-    return patterns, stems
+Frame = tuple[str, str, frozenset[str]]  # (type, regex, trigger stems)
 
 
-_COMMON = frozenset(["been", "have", "with", "that", "them", "they", "from", "into", "were", "what", "when", "will", "would", "this", "their", "some", "about"])
+def _frame_patterns(ex: _Expander, kind: str, frame: dict[str, Any]) -> list[Frame]:
+    """The regexes of one type's frames, each with the literal stems that trigger it
+    (one regex per frame kind: a single alternation scans faster than many patterns)."""
+    out: list[Frame] = []
+    participles = [ex.participle(str(lemma)) for lemma in frame.get("passive") or []]
+    if participles:
+        out.append((kind, rf"{ex.values['BE']}{_alt(participles)}\b", _heads(participles)))
+    # active: the past alone; a base form is often the noun ("house arrest"), a gerund an adjective
+    past = [f for lemma in frame.get("active") or [] for f in ex.forms(str(lemma)) if _is_past(ex, str(lemma), f)]
+    if past:
+        out.append((kind, rf"\b{_alt(past)}\b", _heads(past)))
+    # object: no gerund, "Flogging a teacher is cruel" names the act in general
+    finite = [f for lemma in frame.get("object") or [] for f in ex.forms(str(lemma)) if not f.split(" ")[0].endswith("ing")]
+    if finite:
+        out.append((kind, rf"\b{_alt(finite)} {ex.values['OBJ']}", _heads(finite)))
+    nouns = [re.escape(str(n)) for n in frame.get("nouns") or []]
+    if nouns:
+        alt = _alt(nouns)
+        out.append((kind, rf"\b(?:(?:the|his|her|their|its|whose) (?:[\w-]+ )?{alt}\b|{alt} of\b)", _heads([str(n) for n in frame["nouns"]])))
+    for entry in frame.get("patterns") or []:
+        out.append((kind, *_template(ex, entry)))
+    return out
 
 
-def _template_stems(ex: _Expander, template: str) -> set[str]:
-    """Trigger stems of a template: the forms of its verbs and its uncommon literal words.
+def _is_past(ex: _Expander, lemma: str, form: str) -> bool:
+    return form.split(" ")[0].endswith(("ed", "en")) or form == ex.participle(lemma)
 
-    Over-triggering only costs a regex run on one sentence; a match holding no
-    stem would be lost, so every literal word counts (a required one is among them).
+
+def _heads(forms: list[str]) -> frozenset[str]:
+    return frozenset(f.split(" ")[0] for f in forms)
+
+
+def _template(ex: _Expander, entry: str | list[str]) -> tuple[str, frozenset[str]]:
+    """A template and its triggers: the forms of its {V:lemma}, or the stems listed before it.
+
+    A match holding none of its triggers would be lost, so listed stems must cover every
+    way the template can match (a word it requires, or all alternatives of one group).
     """
-    stems: set[str] = set()
-    for lemma in re.findall(r"\{V:([a-z -]+)\}", template):
-        stems.update(f.split(" ")[0] for f in ex.forms(lemma))
-    literal = re.sub(r"\{[^}]*\}|\\[bBwWsSd]|\(\?[:!=<]+", " ", template)
-    stems.update(w for w in re.findall(r"[a-z][a-z'-]{3,}", literal) if w not in _COMMON)
-    if not stems:
-        raise ValueError(f"frame template without a literal word: {template}")
-    return stems
+    if isinstance(entry, list):
+        words, template = str(entry[0]).split(), str(entry[1])
+        stems = {s for w in words for s in (ex.words[w] if w.isupper() else [w])}
+        return ex.expand(template), frozenset(stems)
+    template = str(entry)
+    verb = re.search(r"\{V:([a-z -]+)\}", template)
+    if not verb:
+        raise ValueError(f"frame template needs its trigger stems: {template}")
+    return ex.expand(template), _heads(ex.forms(verb.group(1)))
 
 
 @lru_cache(maxsize=1)
-def frame_cues() -> tuple[dict[str, list[str]], dict[str, set[str]]]:
-    """Regex alternatives and trigger stems per type, from data/event_frames.yaml."""
+def frame_cues() -> list[Frame]:
+    """Every frame regex with its type and trigger stems, from data/event_frames.yaml."""
     raw = load_yaml("event_frames.yaml")
     ex = _Expander(raw)
-    cues: dict[str, list[str]] = {}
-    triggers: dict[str, set[str]] = {}
+    out: list[Frame] = []
     for kind, frame in (raw.get("frames") or {}).items():
-        cues[kind], triggers[kind] = _frame_patterns(ex, frame)
-    return cues, triggers
+        out.extend(_frame_patterns(ex, kind, frame))
+    return out
