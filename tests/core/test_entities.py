@@ -179,3 +179,45 @@ def test_a_company_named_again_without_its_tail_is_not_a_person():
     orgs = {o.name: o.aliases for o in result.organizations}
     assert "Corvan Shield" in orgs["Corvan Shield Security Services"]
     assert "Trade and Industry Department" in orgs
+
+
+def test_facilities_and_abstract_nouns_are_not_persons():
+    text = (
+        "She was held in the El Roble prison and later at the Santa Ines detention centre. "
+        "The Wage Settlement Mechanism failed them, said organiser Ana Kemp. Mark Jankovics was fired. "
+        "Police detained Ivan Petrov and village elders."
+    )
+    persons = _names(extract_text(text), "persons")
+    assert {"Ana Kemp", "Mark Jankovics", "Ivan Petrov"} <= persons
+    assert not {"El Roble", "Santa Ines", "Settlement Mechanism", "Wage Settlement Mechanism"} & persons
+
+
+def test_named_localities_and_bare_localities():
+    result = extract_text(
+        "Soldiers came to his house in Barangay Malinta on 2 May 2022. The strike began at a port in "
+        "Tin Can Island, and workers in Okobaba, near the port, marched. The union's office in Dorvask was sealed. "
+        "Others gathered in 6th of October City. The leaflets were printed in Tagalog."
+    )
+    places = _names(result, "places")
+    assert {"Barangay Malinta", "Tin Can Island", "Okobaba", "Dorvask", "6th of October City"} <= places
+    assert "Tagalog" not in places
+    assert "Barangay Malinta" not in _names(result, "persons")
+
+
+def test_a_place_named_only_inside_an_organisation_is_not_a_place():
+    result = extract_text(
+        "The Revolutionary Court of Shiraz jailed him. The Velmora Court of Appeal will hear it. "
+        "His family lives in Velmora."
+    )
+    places = _names(result, "places")
+    assert "Shiraz" not in places
+
+
+def test_dotted_legal_forms_and_repeated_short_names():
+    result = extract_text(
+        "He worked for the plantation company Palmeras del Sur S.A. until May. "
+        "The dismissal by Palmeras del Sur, which refused to talk, was unlawful."
+    )
+    orgs = {o.name: o.aliases for o in result.organizations}
+    assert "Palmeras del Sur" in orgs["Palmeras del Sur S.A."]
+    assert "Sur" not in _names(result, "places")

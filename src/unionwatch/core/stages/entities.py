@@ -53,7 +53,23 @@ def _is_name_token(token: Token) -> bool:
     text = token.text
     if text in _ROMAN:
         return True
-    return not any(c.isdigit() for c in text) and not is_acronym(text) and len(text) >= 2
+    return (
+        not any(c.isdigit() for c in text) and not is_acronym(text) and len(text) >= 2
+        and not _NOMINAL.search(token.lower)
+    )
+
+
+# Abstract-noun endings no given name or surname has ("Protection", "Settlement", "Ceramics";
+# "-ovics" is a Hungarian surname, "-ity" and "-ness" are left out: Charity, Furness).
+_NOMINAL = re.compile(r"(?:.{2,}(?:tion|sion)|.{4,}ment|.{2,}ism|.{3,}(?<!v)ics|.{3,}ship|.{2,}ology)s?$")
+# "the El X prison", "the X fertiliser plant": a capitalised name followed by the noun it qualifies
+# is a facility, never a person.
+_FACILITY_AFTER = re.compile(
+    r"[ ]+(?:(?!(?:and|or|of|in|on|at|to|for|with|from|by|the|a|an|was|were|is|are|his|her|their|its|as)[ ])[a-z]+[ ]+)?"
+    r"(?:prison|prisons|jail|gaol|penitentiary|colony|detention|centre|center|barracks|hospital"
+    r"|clinic|camp|factory|plant|mill|mine|estate|zone|terminal|port|market|school|university|college|compound"
+    r"|headquarters|branch|district|village|neighbourhood|neighborhood|township|municipality|province|region)\b"
+)
 
 
 def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> Candidate | None:
@@ -197,7 +213,7 @@ class FindPersons:
         headline_cands: list[Candidate] = []
         claimed = SpanMask(state.claims, len(state.text))
         for chunk in state.chunks:
-            if chunk.tokens[-1].lower in _V.non_entity_heads:
+            if chunk.tokens[-1].lower in _V.non_entity_heads or _FACILITY_AFTER.match(state.norm, chunk.end):
                 continue
             run: list[Token] = []
             for token in chunk.tokens + [None]:  # type: ignore[list-item]

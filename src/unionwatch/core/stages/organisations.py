@@ -99,6 +99,9 @@ class OrgBuilder:
 
     # ------------------------------------------------------------ records
     def add(self, start: int, end: int, kind: str, name: str | None = None) -> OrgRecord | None:
+        dotted = _DOTTED_FORM.match(self.norm, end) if name is None and self.norm[end - 2:end - 1] == " " else None
+        if dotted:  # "X del Norte S" + ".A.": the chunk stopped inside a dotted legal form
+            end = dotted.end()
         text = self.state.text[start:end]
         name = (name or text).strip()
         lead = _LEADING_THE.match(name)
@@ -442,6 +445,7 @@ def _previous_word(norm: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_DOTTED_FORM = re.compile(r"(?:\.[A-Z])+\.(?=[ ,;:)]|$)")
 _PARTICLE_GAP = re.compile(r"[ ]+(?:[a-z]{1,3}[ ]+){1,2}")
 _PAREN_LEGAL = re.compile(r"[ ]*\((?:Pvt|Pte|Pty|Private|Proprietary)\.?\)[ ]*(?:Ltd|Limited)\b")
 _SHORTENED_KINDS = frozenset({"company", "police"})
@@ -449,8 +453,8 @@ _SHORTENED_KINDS = frozenset({"company", "police"})
 
 def _tail_word(word: str) -> bool:
     """A word that can be left off a company's name: a legal form, a keyword, a country."""
-    low = word.strip("().,").lower()
-    if low in _V.org_keyword_kind or word.strip("().,") in _V.company_prefixes:
+    low = word.strip("(),").lower()
+    if low in _V.org_keyword_kind or low.rstrip(".") in _V.org_keyword_kind or word.strip("().,") in _V.company_prefixes:
         return True
     entry = lookup(word)
     return entry is not None and entry.kind == "country"

@@ -24,8 +24,16 @@ MIN_UNCUED_CITY_POPULATION = 100000
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
 _PREMISES_IN = re.compile(
     r"\b(?:house|home|homes|office|offices|factory|plant|mill|farm|headquarters|premises|village|town|district|"
-    r"township|suburb|area|station|march|rally|protest|strike|sit-in)(?:\W+[A-Z][\w'-]*){0,4}[ ]+in[ ]+$"
+    r"township|suburb|area|station|march|rally|protest|strike|sit-in|secretariat|compound|yard|depot|workshop|site)"
+    r"(?:\W+[A-Z][\w'-]*){0,4}[ ]+in[ ]+$"
 )
+# "workers in X.", "a march near X, on Monday": an unknown one-word name ending a clause after a
+# lower-case word and a locative preposition.
+_BARE_BEFORE = re.compile(r"[a-z][a-z,]*[ ]+(?:in|near|outside)[ ]+$")
+_CLAUSE_END = re.compile(
+    r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|where|before|after|last|this|since|when|during|until|was|were|is|are|has|had)\b"
+)
+_ORDINAL_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ ]+of[ ]+$")
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
 _REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton"})
@@ -130,8 +138,39 @@ class PlaceBuilder:
             cued = last == "of" and pattern.search(norm, max(0, chunk.start - 30), chunk.start)
             if cued and not is_plain_word(chunk.tokens[0].text):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
-            elif self._locality_before_region(chunk) or self._house_in_locality(chunk):
+            elif self._locality_before_region(chunk) or self._house_in_locality(chunk) or self._bare_locality(chunk):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "locality")
+
+    def _bare_locality(self, chunk: Chunk) -> bool:
+        """ "workers in X." : an unknown one-word name closing a clause after "in", "near" or "outside"."""
+        if len(chunk.tokens) != 1 or chunk.headline or not _single_name(chunk.tokens[0].text):
+            return False
+        norm = self.state.norm
+        if not _BARE_BEFORE.search(norm, max(0, chunk.start - 30), chunk.start):
+            return False
+        return bool(_CLAUSE_END.match(norm, chunk.end))
+
+    def named_localities(self, chunks: list[Chunk]) -> None:
+        """ "Barangay X", "in X City", "in Y Island", "10th of Ramadan City": a locality word names the place."""
+        norm = self.state.norm
+        for chunk in chunks:
+            tokens = chunk.tokens
+            if len(tokens) < 2 or chunk.headline or overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
+                continue
+            if tokens[0].lower in _V.locality_prefixes:
+                rest = tokens[1:]
+            elif tokens[-1].lower in _V.locality_heads and self._cued(chunk.start, chunk.end):
+                rest = tokens[:-1]
+            else:
+                continue
+            start = chunk.start
+            ordinal = _ORDINAL_OF.search(norm, max(0, start - 16), start) if rest[0] is tokens[0] else None
+            if ordinal:  # "6th of October City": the ordinal makes even a month a name
+                start = ordinal.start()
+            elif all(is_plain_word(t.text) for t in rest) or any(is_demonym(t.text) for t in rest):
+                continue
+            entry = lookup(norm[start:chunk.end]) or lookup(chunk.text) or lookup(norm[rest[0].start:rest[-1].end])
+            self.add(start, chunk.end, entry, "locality")
 
     def _house_in_locality(self, chunk: Chunk) -> bool:
         """ "his house in X", "the factory in X, on the outskirts": an unknown one-word name after a premises noun."""
@@ -145,7 +184,7 @@ class PlaceBuilder:
         after_org = norm[before_in:chunk.start] == " in " and overlaps(self.state.claims, before_in - 1, before_in, ("org",))
         if not (after_org or _PREMISES_IN.search(norm, max(0, chunk.start - 40), chunk.start)):
             return False
-        return bool(re.match(r"[ ]*(?:[,.;]|$|[ ]+(?:on|and|in|near|where|before|after)\b)", self.state.norm[chunk.end:chunk.end + 10]))
+        return bool(_CLAUSE_END.match(self.state.norm, chunk.end))
 
     def _locality_before_region(self, chunk: Chunk) -> bool:
         """ "in Puerto X, Santander": an unknown name before a known region is a locality."""
@@ -162,10 +201,19 @@ class PlaceBuilder:
         out = []
         for key, record in self.by_key.items():
             counts = self.surfaces[key]
-            record.name = sorted(counts, key=lambda s: (-counts[s], len(s)))[0]
+            record.name = sorted(counts, key=lambda s: (-counts[s], -len(s)))[0]  # ties: the fuller form
             out.append(record)
         out.sort(key=lambda r: r.mentions[0][0])
         return out
+
+
+def _single_name(word: str) -> bool:
+    """A capitalised word that can name an unknown locality by itself."""
+    low = word.lower()
+    return not (
+        is_plain_word(word) or is_demonym(word) or word.isupper() or lookup(word) is not None
+        or low in _V.org_keyword_kind or low in _V.languages or low in _V.known_orgs or len(word) < 4
+    )
 
 
 def _name_neighbour(tokens: list[Token], i: int, j: int) -> bool:
@@ -192,12 +240,18 @@ def _building(norm: str, chunk: Chunk) -> bool:
     return bool(nxt and nxt.group(1) in ("prison", "jail", "street", "square", "avenue", "road", "colony"))
 
 
+def _only_inside(place: PlaceRecord, orgs: SpanMask) -> bool:
+    """ "the Revolutionary Court of X" and nothing else: a place named only inside an organisation's name."""
+    return all(orgs.hit(start, end) for start, end in place.mentions)
+
+
 class FindPlaces:
     """Distinct place names; not demonyms, not places that only name part of an organisation."""
 
     def __call__(self, state: PipelineState) -> None:
         builder = PlaceBuilder(state)
         builder.region_cues(state.chunks)
+        builder.named_localities(state.chunks)
         builder.city_cues(state.chunks)
         court_places = [c for c in state.claims if c.kind == "court_place"]
         orgs = SpanMask(state.claims, len(state.text), ("org",))
@@ -210,5 +264,7 @@ class FindPlaces:
                     builder.from_chunk(inside)
                 continue
             builder.from_chunk(chunk.tokens)
-        state.places = [p for p in builder.records() if not _tag_only(state, p)]
-        state.claims.extend(builder.claims)
+        places = [p for p in builder.records() if not _tag_only(state, p)]
+        state.places = [p for p in places if not _only_inside(p, orgs)]
+        gone = {span for p in places if p not in state.places for span in p.mentions}
+        state.claims.extend(c for c in builder.claims if (c.start, c.end) not in gone)

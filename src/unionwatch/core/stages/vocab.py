@@ -41,6 +41,9 @@ class Vocab:
     currency_by_word: dict[str, str]
     number_words: dict[str, float]
     company_prefixes: frozenset[str]  # case-sensitive: "PT", "JSC"
+    locality_prefixes: frozenset[str] = frozenset()  # "Barangay X": the word names a locality
+    locality_heads: frozenset[str] = frozenset()  # "X City", "X Island"
+    languages: frozenset[str] = frozenset()  # "in Tagalog": not a place
 
 
 def _lower_set(items: list[Any]) -> frozenset[str]:
@@ -91,6 +94,9 @@ def vocab() -> Vocab:
         currency_by_word=currencies,
         number_words={str(k).lower(): float(v) for k, v in raw["number_words"].items()},
         company_prefixes=frozenset(str(p) for p in raw.get("company_prefixes") or ()),
+        locality_prefixes=_lower_set(raw.get("locality_prefixes") or []),
+        locality_heads=_lower_set(raw.get("locality_heads") or []),
+        languages=_lower_set(raw.get("languages") or []),
     )
 
 
