@@ -115,25 +115,45 @@ def ingest_paths(
             on_progress(outcome)
 
     batch_size = max(1, batch_size)
+    stored: list[int] = []
+
+    def report_batch(outcome: IngestOutcome) -> None:
+        report(outcome)
+        if outcome.status == "stored" and outcome.document_id:
+            stored.append(outcome.document_id)
+
+    def after_batch() -> None:
+        if rebuild and stored:
+            _rebuild_cases(summary, stored)
+        stored.clear()
+
     with _Extractor(workers) as extractor:
         for chunk in chunked(stream_files(paths, report), batch_size):
             new = _new_files(chunk, report)
             prepared = extractor.map(new)
-            _store_prepared(prepared, confidentiality, user, report, batch_size, index)
-    if rebuild and summary.count("stored"):
-        _rebuild_cases(summary)
+            _store_prepared(prepared, confidentiality, user, report_batch, batch_size, index,
+                            after_batch)
     return summary
 
 
-def _rebuild_cases(summary: IngestSummary) -> None:
-    """Re-propose cases once per run. The documents are committed already, so a failure
-    here is reported as a note, not as lost documents."""
+def _rebuild_cases(summary: IngestSummary, document_ids: list[int]) -> None:
+    """Re-propose the cases these documents' events belong to (after their batch has
+    committed), and run the alert rules on those cases. A failure here is reported as
+    a note, not as lost documents; the next rebuild of those cases catches up."""
+    from django.contrib.contenttypes.models import ContentType
+
     from unionwatch.cases.builder import rebuild_cases
+    from unionwatch.facts.models import Event, Evidence
 
     try:
-        rebuild_cases()
+        events = set(Evidence.objects.filter(
+            content_type=ContentType.objects.get_for_model(Event), document_id__in=document_ids,
+        ).values_list("object_id", flat=True))
+        rebuild_cases(events)
     except Exception as exc:  # noqa: BLE001 - the stored documents stay stored
-        summary.notes.append(f"cases were not rebuilt: {type(exc).__name__}: {exc}")
+        note = f"cases were not rebuilt: {type(exc).__name__}: {exc}"
+        if note not in summary.notes:
+            summary.notes.append(note)
 
 
 def stream_files(paths: Iterable[str | Path], report: Callable[[IngestOutcome], None]) -> Iterator[Path]:
@@ -264,12 +284,14 @@ def _warm_up() -> None:
 
 
 def _store_prepared(prepared: Iterable[Prepared], confidentiality: str, user,
-                    report: Callable[[IngestOutcome], None], batch_size: int, index: bool) -> None:
+                    report: Callable[[IngestOutcome], None], batch_size: int, index: bool,
+                    after_batch: Callable[[], None] = lambda: None) -> None:
     stream = iter(prepared)
     while True:
         batch = islice(stream, batch_size)
         if not store_batch(batch, confidentiality, user, report, index):
             return
+        after_batch()
 
 
 def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
