@@ -95,7 +95,9 @@ NEGATION_WINDOW = 45
 _AND_VERB = re.compile(r" and (?:(?:was|were|then|later|also) )?$")
 
 
-def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked: list[tuple[int, int]]) -> re.Match[str] | None:
+def first_cue(
+    matches: Iterable[re.Match[str]], lower: str, floor: int, blocked: list[tuple[int, int]], kind: str = ""
+) -> re.Match[str] | None:
     """The first cue match that no negation word just before (or after) cancels.
 
     Positions are absolute; `floor` is the sentence start (negations do not
@@ -117,8 +119,26 @@ def first_cue(matches: Iterable[re.Match[str]], lower: str, floor: int, blocked:
             window = window[conj.start() + 1:]
         if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-14:]):
             continue
+        if kind in _OFFENCE_TYPES and _ACCUSED_OF.search(lower, max(floor, match.start() - ACCUSATION_REACH), match.start()):
+            continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
+        if _DEMANDED.search(lower, floor, match.start()):
+            continue  # "we urge ... that the sentence is quashed, that the harassment ends": a wish, not a report
         return match
     return None
+
+
+# The offence named by an accusation ("charged with arson", "a case ... for vandalism").
+_OFFENCE_TYPES = frozenset({"property_damage", "killing", "assault", "threat", "harassment"})
+ACCUSATION_REACH = 120
+_ACCUSED_OF = re.compile(
+    r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
+    r"[^,;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
+)
+# A "that" clause governed by a demand, up to the cue: "We urge you to ensure ..., that the harassment".
+_DEMANDED = re.compile(
+    r"\b(?:urge|urges|call on|calls on|call upon|ask|asks|request|requests|demand|demands|ensure)\b[^.;]*?"
+    r"(?:,|\band)[ ]that[ ](?:[\w'-]+[ ]){0,4}$"
+)
 
 
 @dataclass(frozen=True)
@@ -222,7 +242,7 @@ class FindEvents:
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
             for kind, matches in by_kind.items():
-                match = first_cue(matches, masked_text(state), sentence.start, blocked)
+                match = first_cue(matches, masked_text(state), sentence.start, blocked, kind)
                 if match:
                     found[kind] = match
             self._drop_overlaps(found, index in decision_sentences)
@@ -318,22 +338,26 @@ class FindEvents:
 # A plural subject of a passive or of a state: "They were held", "Both were arrested", "The three spent".
 _PLURAL_SUBJECT = re.compile(
     r"\W*(?:they|both(?: men| women)?|all (?:two|three|four|five|six|seven)|the (?:two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?: \w+)?|the (?:defendants|accused))(?: \w+)? (?:were|have been|had been|are|remain|remained|spent|was)\b",
+    r"(?: \w+)?|the (?:defendants|accused))(?: \w+)? (?:were|have been|had been|are|remain|remained|spent|was)\b"
+    r"|.*?\b(?:against|of) (?:the (?:two|three|four|five|six)|both|all (?:two|three|four|five|six))\b(?! \w+ (?:of|who)\b)",
     re.IGNORECASE,
 )
 ANAPHOR_REACH = 4  # sentences back to the group a plural subject names
 
 
 def _plural_antecedent(sentence: Sentence, earlier: list[EventRecord]) -> list[str]:
-    """Victims of the last event with two or more victims, when the sentence opens with a plural subject."""
+    """The victims of the last sentences with events, gathered back until two or more,
+    when the sentence opens with a plural subject ("Both were arrested")."""
     if not _PLURAL_SUBJECT.match(sentence.text):
         return []
+    group: list[str] = []
     for event in reversed(earlier):
         if sentence.index - event.sentence.index > ANAPHOR_REACH:
             break
-        if len(event.victims) >= 2:
-            return list(event.victims)
-    return []
+        group.extend(v for v in event.victims if v not in group)
+        if len(group) >= 2 and event.sentence.index != sentence.index:
+            return group
+    return group if len(group) >= 2 else []
 
 
 # Dates that bound a span ("since April") rather than date the scene.
@@ -369,12 +393,16 @@ _REPORTING = re.compile(
 )
 # "..., said X, General Secretary of the ILSC": the organisation of the person quoted
 _SAID_EARLIER = re.compile(r"\b(?:said|says|told|added)\b[^.;]*$")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|according to)[ ]+$", re.IGNORECASE)
+# "said BAWF President Taslima Khatun": titles and capitalised words between the verb and the name
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|according to)[ ]+(?:(?:[A-Z][\w.&-]*|president|secretary|general|lawyer|leader|chair\w*|"
+    r"spokes\w+|director|head|the|of|union|federation)[ ]+){0,4}$"
+)
 
 
 def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
     """ "X, Director of Y, said": the person quoted, not a victim."""
-    return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 20), start))
+    return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 50), start))
 
 
 @dataclass
@@ -450,10 +478,14 @@ def _finer(date: DateMention, than: DateMention) -> bool:
     return len(a) > len(b) and _same_day(a, b)
 
 
-def _is_twin(event: EventRecord, other: EventRecord) -> bool:
+def _is_twin(event: EventRecord, other: EventRecord, scene: Callable[[EventRecord], DateMention | None]) -> bool:
     """Whether `event` reports the same incident as the earlier `other` (same type)."""
     date_e = event.date.iso if event.date else None
     date_o = other.date.iso if other.date else None
+    if event.victims and not other.victims and date_e and not date_o:
+        # named victims after a general mention: the same act unless the mention's scene had another day
+        borrowed = scene(other)
+        return borrowed is None or _same_day(date_e, borrowed.iso)
     if event.victims and other.victims:
         if not any_names_match(event.victims, other.victims):
             return bool(date_e and date_e == date_o)
@@ -475,17 +507,18 @@ def dedupe(
     "on 14 August"), never decides whether two reports are one incident.
     """
     kept: list[EventRecord] = []
+    scene = scene or (lambda _: None)
     for event in events:
         twin = None
         others = _OTHER_VICTIMS.match(event.sentence.text)  # "Other activists ...": new victims, new incident
         if not others and event.date is None and _SAME_INCIDENT.search(event.sentence.text):
             twin = next((o for o in reversed(kept) if o.type == event.type), None)
         if twin is None and not others:
-            twin = next((o for o in kept if o.type == event.type and _is_twin(event, o)), None)
+            twin = next((o for o in kept if o.type == event.type and _is_twin(event, o, scene)), None)
         if twin is None:
             kept.append(event)
             continue
-        date = event.date or (scene(event) if scene is not None and twin.date is not None else None)
+        date = event.date or (scene(event) if twin.date is not None else None)
         if date is not None and (twin.date is None or _finer(date, twin.date)):
             twin.date = date  # the finer date of the same incident
         for victim in event.victims:
