@@ -110,3 +110,19 @@ def test_a_future_cue_after_a_semicolon_does_not_move_the_date():
 def test_letter_date_after_a_place_name():
     text = "Brussels, 14 October 2024\n\nDear Minister,\n\nWe write about the arrest of a union leader."
     assert find_document_date(text, [Sentence(0, len(text), text)]).iso == "2024-10-14"
+
+
+def test_a_long_future_clause_still_moves_the_date_forward():
+    text = "His appeal is due to be heard by the Fourth Chamber of the Regional Court of Appeal on 4 September."
+    assert _dates(text, "2022-11-09") == [("4 September", "2023-09-04")]
+    text = "The hearing, which is due to be public, was held by the Regional Court of Appeal on 4 September."
+    assert _dates(text, "2022-11-09") == [("4 September", "2022-09-04")]
+
+
+def test_scheduled_steps_become_upcoming():
+    from unionwatch.core import extract_text
+    from unionwatch.core.types import DocumentMeta
+
+    text = "The defence appealed on 2 May. The Regional Court of Appeals has scheduled a hearing for 12 June."
+    upcoming = extract_text(text, DocumentMeta(date="2023-05")).upcoming
+    assert [(u.what, u.date) for u in upcoming] == [("appeal hearing", "2023-06-12")]

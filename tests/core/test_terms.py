@@ -123,3 +123,21 @@ def test_a_list_of_defendants_with_appositions():
         "were each sentenced to two years in prison."
     )
     assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")], "Jorge Bello": [("prison", 2, "years")]}
+
+
+def test_lashes_probation_periods_and_gave():
+    assert _terms("He was sentenced to five years in prison and 74 lashes.") == [
+        ("prison", [5], "years", None),
+        ("other", [74], None, None),
+    ]
+    assert _terms("She was given a one-year prison term suspended for three years.") == [("suspended", [1], "years", None)]
+    text = "The same court gave his deputy, Olga Marin, two years of restricted freedom."
+    assert _decisions(text) == {"Olga Marin": [("restriction_of_movement", 2, "years")]}
+    assert _decisions("The court gave Ivan Sorel ten years.") == {"Ivan Sorel": [("prison", 10, "years")]}
+
+
+def test_a_ban_in_a_later_clause_keeps_its_own_kind():
+    text = "A court jailed Ivan Sorel for 18 months and banned him from union office for three years."
+    assert _decisions(text) == {"Ivan Sorel": [("prison", 18, "months"), ("ban_from_office", 3, "years")]}
+    assert _terms("He received a sentence of seven and a half years.") == [("prison", [7.5], "years", None)]
+    assert _terms("He was sentenced to 15 days of administrative arrest.") == [("prison", [15], "days", None)]

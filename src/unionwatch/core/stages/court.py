@@ -31,9 +31,13 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
+# Corporal punishment: "74 lashes", "twenty strokes of the cane" (a count, no unit).
+_LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\b", re.IGNORECASE)
+# "a one-year term suspended for five years": the second duration is the probation, not a term
+_SUSPENDED_FOR = re.compile(r"\b(?:suspended|deferred)[ ]+for[ ]+(?:a[ ]+period[ ]+of[ ]+)?$", re.IGNORECASE)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
-    r"\b(?:sentenced|sentences?|convicted|found guilty|given|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
+    r"\b(?:sentenced|sentences?|convicted|found guilty|given|gave|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
     r"|banned from|barred from|jailed|imprisoned|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
     r"|ordered|imposed|upheld|acquitted|overturned|annulled|quashed|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b"
 )
@@ -64,7 +68,8 @@ _KIND_AFTER = [
     ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
     ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom|(?:travel[ ]+|exit[ ]+)ban\b|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*))", re.IGNORECASE)),
     ("forced_labour", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,2}(?:forced|compulsory|corrective|public|community)[ ]+(?:labou?r|works?|service)", re.IGNORECASE)),
-    ("ban_from_office", re.compile(r"^\W*(?:\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
+    # "a ban", "a five-year ban"; not "18 months and banned him from office for three years" (a new clause)
+    ("ban_from_office", re.compile(r"^\W*(?:(?!and\b)\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
     ("other", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:court[ ]+)?(?:monitoring|supervision|probation)", re.IGNORECASE)),
     ("prison", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:prison|jail|imprisonment|penal colony|behind bars|incarceration|in a labour camp)", re.IGNORECASE)),
     ("prison", re.compile(r"^[ -]*(?:custodial[ ]+)?(?:term|sentence)s?\b(?![ ]+(?:as|of office|in office|at)\b)", re.IGNORECASE)),
@@ -76,6 +81,9 @@ _KIND_BEFORE = [
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:jailed|imprisoned|locked up)\b[^;.()]{0,70}?,[ ]+for[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
+    ("prison", re.compile(r"\b(?:received|receive|given|got|handed|serving|serve)[ ]+(?:a|an|the)[ ]+(?:\w+[ ]+)?(?:sentence|term)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
+    # "the court gave Ivan X ten years": a bare duration right after the ruling verb and its object
+    ("prison", re.compile(r"\b(?:gave|given|handed|sentenced)[ ]+(?:him|her|them|(?:[A-Z][\w'-]+[ ]+)*[A-Z][\w'-]+)[ ]+$")),
 ]
 _NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
 _COURT_WORDS = re.compile(r"\b(?:(?:a|an|the)[ ]+)?(?:[A-Z][\w-]+[ ]+)?(?:[a-z]+[ ]+)?(?:court|judge|tribunal)\b")
@@ -190,6 +198,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
                 nums, unit = [nums[0] * factor + extra], unit2
             else:
                 second = (m.start("num2"), [_clean(extra)], unit2)
+        if terms and _SUSPENDED_FOR.search(text, max(0, m.start() - 40), m.start()):
+            continue
         limit = durations[k + 1].start() if k + 1 < len(durations) else len(text)
         after = text[m.end():min(limit, m.end() + 70)]
         prev_end = terms[-1].end - s if terms else 0
@@ -208,6 +218,10 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             terms.append(TermMatch(s + second[0], s + m.end(), second[1], second[2], kind, note=note))
     for m in _LIFE.finditer(text):
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
+    for m in _LASHES.finditer(text):
+        count = parse_number(m.group("num"))
+        if count is not None:
+            terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(count)], None, "other", note=m.group().lower()))
     for m in _money().finditer(text):
         word = m.group("sym") or m.group("cur") or ""
         code = _V.currency_by_word.get(word.lower())

@@ -154,7 +154,8 @@ def resolve_weekday(weekday: int, lead: str, doc: DocDate | None, future: bool, 
     return candidates.pop() if len(candidates) == 1 else None
 
 
-FUTURE_BEFORE = 60
+FUTURE_BEFORE = 110
+_PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|took place|happened|ended|began|started)\b", re.IGNORECASE)
 FUTURE_AFTER = 40
 
 
@@ -169,7 +170,10 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
     cut = max(before.rfind(";"), before.rfind(". "))
     if _PAST_BEFORE.search(before[-20:]):
         return False
-    if _FUTURE.search(before[cut + 1:]):
+    cues = list(_FUTURE.finditer(before, cut + 1))
+    # "is due to be heard by Branch 36 of the X Court of Appeal on 4 September": a long clause,
+    # unless a past verb comes between the cue and the date
+    if cues and not _PAST_BETWEEN.search(before, cues[-1].end()):
         return True
     after = norm[start:min(sentence.end, start + FUTURE_AFTER)]
     cut = after.find(";")

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is scheduled|are scheduled|scheduled (?:for|to)|is due|are due|is set|are set|set for|"
+    r"\b(?:will|shall|is scheduled|are scheduled|scheduled|is due|are due|is set|are set|set for|fixed for|set down for|"
     r"expected to|postponed|adjourned|next hearing|upcoming|must appear|to appear|due to appear)\b",
     re.IGNORECASE,
 )
