@@ -196,3 +196,144 @@ def test_a_long_warning_of_disciplinary_action_is_a_threat():
         "will face disciplinary action."
     )
     assert "threat" in _types(text)
+
+
+# ---------------------------------------------------------------- verb frames (issue 3)
+# Sentences written for these tests; each frame kind in several voices.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # passive: the subject is the victim
+        ("Union steward Omar Haddad was seized by masked officers outside the depot on 4 May.", "arrest"),
+        ("The organisers were handcuffed and led away in front of their colleagues.", "arrest"),
+        ("Two shop stewards were rounded up at the bus terminal.", "arrest"),
+        ("Lina Farouk was slapped and pushed to the ground by a security guard.", "assault"),
+        ("The strikers were clubbed by riot police at the mill gate.", "assault"),
+        ("The union president was repeatedly questioned about the strike fund.", "interrogation"),
+        ("The treasurer was followed home by two men in an unmarked car for a week.", "surveillance"),
+        ("Eleven members of the drivers' union were sacked in March.", "dismissal"),
+        ("Several organisers were deported after the stoppage.", "other"),
+        # active: the object is the victim
+        ("Soldiers beat striking miners with rifle butts.", "assault"),
+        ("Plain-clothes agents seized Omar Haddad at his home before dawn.", "arrest"),
+        ("Officers took twelve picketers to a police station in the city centre.", "arrest"),
+        ("The port company suspended nine union officers for 'disloyalty'.", "dismissal"),
+        ("Police stormed the union's headquarters and carried away computers and membership lists.", "raid"),
+        # nominalisations
+        ("The arrest of Omar Haddad on 4 May sparked protests.", "arrest"),
+        ("Her deportation followed a week in custody.", "other"),
+        # longer frames
+        ("They spent nine days in the pre-trial detention centre before a judge freed them on bail.", "detention"),
+        ("The workers were held overnight at the central police station.", "detention"),
+        ("Since the verdict, Omar Haddad has been held in the Northern prison.", "imprisonment"),
+        ("At least 20 marchers were treated in hospital after police used batons.", "assault"),
+        ("Police fired tear gas at a march of garment workers in the capital.", "strike_suppression"),
+        ("Troops ordered the strikers to disperse within ten minutes.", "strike_suppression"),
+        ("Managers told the strikers they would be dealt with if they did not resume work.", "strike_suppression"),
+        ("His wife has received anonymous phone calls since the strike began.", "intimidation_of_family"),
+        ("Her son was summoned twice by the security police in January.", "intimidation_of_family"),
+        ("The regional registrar refused, for the second time, to register the branch.", "registration_refusal"),
+        ("On 2 March the ministry cancelled the legal personality of the teachers' union.", "deregistration"),
+        ("The company kept his passport for two months.", "travel_restriction"),
+        ("Two union members were tried alongside the chairman.", "charges"),
+        ("He returned home to find his door forced and his union papers stolen.", "property_damage"),
+        ("He received threatening text messages after the meeting.", "threat"),
+    ],
+)
+def test_verb_frames(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We urge the government to ensure that the dismissal of union members stops, that the harassment of her family ends.", "harassment"),
+        ("Police registered a case against 30 strikers for vandalism and unrest.", "property_damage"),
+        ("More than 60 unionists have been killed in the country since 2010.", "killing"),
+        ("At least fifteen teachers remain in prison across the region.", "imprisonment"),
+        ("Over 200 nurses have been dismissed from public clinics since 2019.", "dismissal"),
+        ("A suspect detained on Monday will appear in court next week.", "arrest"),
+        ("The court is due to review the workers' detention on 3 March.", "arrest"),
+        ("The federation voted to disband in 2021.", "deregistration"),
+        ("Flogging a worker for his union work is cruel.", "assault"),
+        ("He was held incommunicado at the Central detention centre for a week.", "disappearance"),
+        ("She was placed under house arrest in her flat.", "arrest"),
+        ("Rescuers seized the moment to free the trapped miners.", "arrest"),
+    ],
+)
+def test_not_events_of_that_type(text, kind):
+    assert kind not in _types(text)
+
+
+def test_victims_of_passive_and_plural_back_reference():
+    text = (
+        "Police arrested union leaders Ana Ruiz and Pablo Vega on 2 May 2022 in Quito. "
+        "Both were held for six days without charge."
+    )
+    events = _events(text)
+    detention = next(e for e in events if e.type == "detention")
+    assert set(detention.victims) == {"Ana Ruiz", "Pablo Vega"}
+
+
+def test_possessive_nominal_takes_the_antecedent_and_merges():
+    text = "Police detained organiser Lina Farouk on 3 May 2022. Her arrest came a day after the strike began."
+    arrests = [e for e in _events(text) if e.type == "arrest"]
+    assert len(arrests) == 1 and arrests[0].victims == ["Lina Farouk"]
+
+
+def test_relative_acts_are_the_family_ordeal_only():
+    text = "Union leader Omar Haddad fled abroad. His brother was dismissed from the hospital after 20 years."
+    kinds = _types(text)
+    assert "intimidation_of_family" in kinds and "dismissal" not in kinds
+
+
+def test_strike_coercion_is_not_a_separate_threat():
+    text = "Riot police surrounded the factory gates and warned the strikers that anyone who did not go back to work would be arrested."
+    kinds = _types(text)
+    assert "strike_suppression" in kinds and "threat" not in kinds
+
+
+def test_held_since_the_arrest_is_detention_not_imprisonment():
+    text = "Omar Haddad was arrested on 9 May 2022 and has been behind bars ever since."
+    kinds = _types(text)
+    assert "detention" in kinds and "imprisonment" not in kinds
+
+
+def test_scene_date_from_the_paragraph():
+    text = (
+        "On 14 August 2022, about 50 dockers gathered outside the port office. They had not been paid since April. "
+        "Police arrived and took at least 30 dockers to a police station."
+    )
+    arrest = next(e for e in _events(text) if e.type == "arrest")
+    assert arrest.date == "2022-08-14"
+
+
+def test_a_later_finer_date_refines_the_same_incident():
+    text = (
+        "Police arrested dozens of striking guards in August 2022, the union said. "
+        "On 14 August 2022 police took about 40 guards to a police station."
+    )
+    arrests = [e for e in _events(text) if e.type == "arrest"]
+    assert [a.date for a in arrests] == ["2022-08-14"]
+
+
+def test_arrested_with_them_joins_the_incident():
+    text = (
+        "Police arrested Ana Ruiz, Pablo Vega and Lina Farouk on 10 June 2022. "
+        "A fourth organiser, Omar Haddad, who was arrested with them, was fined."
+    )
+    arrests = [e for e in _events(text) if e.type == "arrest"]
+    assert len(arrests) == 1 and "Omar Haddad" in arrests[0].victims
+
+
+def test_inflections_are_generated():
+    from unionwatch.core.stages.events_frames import inflections
+
+    assert inflections("slap", {})[1] == "slapped"
+    assert inflections("seize", {})[1] == "seized"
+    assert inflections("question", {})[1] == "questioned"
+    assert "picking up" in inflections("pick up", {})[0]
+    assert inflections("beat", {"beat": ["beat", "beaten"]})[1] == "beaten"
+    assert "denies" in inflections("deny", {})[0]
