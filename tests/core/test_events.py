@@ -337,3 +337,75 @@ def test_inflections_are_generated():
     assert "picking up" in inflections("pick up", {})[0]
     assert inflections("beat", {"beat": ["beat", "beaten"]})[1] == "beaten"
     assert "denies" in inflections("deny", {})[0]
+
+
+# More phrasings, one per frame or filter, written for these tests.
+_MORE_FRAMES = [
+ ("Security agents abducted the union's secretary from his car on 3 May.", "disappearance"),
+ ("His family has not heard from him since he was taken away by men in uniform.", "arrest"),
+ ("Police hauled away six picketers and held them overnight.", "arrest"),
+ ("Police hauled away six picketers and held them overnight.", "detention"),
+ ("Officers kicked and punched the shop steward until he lost consciousness.", "assault"),
+ ("Guards attacked the strikers with iron bars.", "assault"),
+ ("She suffered a broken arm when police charged the crowd.", "assault"),
+ ("Riot police broke up the sit-in at the ministry on Friday.", "strike_suppression"),
+ ("The labour court declared the strike illegal on 5 May.", "strike_suppression"),
+ ("The authorities banned the May Day march.", "strike_suppression"),
+ ("The company fired 30 workers who had joined the union.", "dismissal"),
+ ("The hotel terminated the contracts of all union members.", "dismissal"),
+ ("The union's founder was demoted and transferred to a distant branch.", "dismissal"),
+ ("Management refused to recognise the union.", "bargaining_refusal"),
+ ("The union's bank accounts were frozen by order of the prosecutor.", "asset_freeze"),
+ ("Prosecutors opened a criminal case against the union leader for 'organising mass unrest'.", "charges"),
+ ("The union leader was indicted on terrorism charges.", "charges"),
+ ("The court sentenced him to three years in prison.", "sentencing"),
+ ("He is serving a four-year sentence in a penal colony.", "imprisonment"),
+ ("Intelligence officers searched her flat and confiscated her phone.", "raid"),
+ ("Armed men ransacked the union office overnight.", "raid"),
+ ("Gunmen shot and killed the union organiser outside his home.", "killing"),
+ ("The body of the missing unionist was found in a river.", "killing"),
+ ("The activist has been missing since 2 March.", "disappearance"),
+ ("Authorities have refused to disclose where he is being held.", "disappearance"),
+ ("The union leader received death threats after the strike.", "threat"),
+ ("Unknown men threatened to kill her if she continued organising.", "threat"),
+ ("A court ordered the dissolution of the union on 4 April.", "deregistration"),
+ ("The ministry shut down the federation's offices.", "deregistration"),
+ ("Officials rejected the union's application for registration.", "registration_refusal"),
+ ("Her husband was arrested and questioned about her union work.", "intimidation_of_family"),
+ ("Police interrogated him for six hours without a lawyer.", "interrogation"),
+ ("He was summoned to the prosecutor's office for questioning.", "interrogation"),
+ ("The authorities tapped the phones of union leaders.", "surveillance"),
+ ("State media branded the strikers as foreign agents.", "harassment"),
+ ("He was placed under a travel ban.", "travel_restriction"),
+ ("He was barred from leaving the country.", "travel_restriction"),
+ ("The court fined the union 2 million pesos.", "fine"),
+ ("Police detained her for 48 hours.", "arrest"),
+ ("She was remanded in custody for 30 days.", "detention"),
+ ("The workers were forced to sign letters renouncing union membership.", "interference"),
+ ("Security forces opened fire on striking miners, wounding 12.", "assault"),
+]
+
+_MORE_NOT_EVENTS = [
+ ("The union called for the release of all detained workers.", "arrest"),
+ ("The minister denied that any workers had been arrested.", "arrest"),
+ ("He was released on bail on 10 June.", "arrest"),
+ ("The unions demand an end to the dismissal of activists.", "dismissal"),
+ ("Workers fear they could be dismissed if they join.", "dismissal"),
+ ("She was pardoned and released in January.", "imprisonment"),
+ ("The court ordered the reinstatement of the dismissed workers.", "dismissal"),
+ ("The ILO urged the government to stop harassing unionists.", "harassment"),
+ ("The government threatened to dissolve the union.", "deregistration"),
+ ("No one has been arrested for the murder.", "arrest"),
+ ("Police arrested two suspects in the killing of the union leader.", "arrest"),
+ ("The trial of the alleged killers opened in May.", "charges"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), _MORE_FRAMES)
+def test_more_frames(text, kind):
+    assert kind in _types(text, "2022-06-01")
+
+
+@pytest.mark.parametrize(("text", "kind"), _MORE_NOT_EVENTS)
+def test_more_negations_and_non_violations(text, kind):
+    assert kind not in _types(text, "2022-06-01")

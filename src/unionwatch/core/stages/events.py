@@ -43,7 +43,7 @@ _GENERIC_PERPETRATORS = re.compile(
 # Detention cues that report a holding of its own, beside the arrest ("arrested ... and held for five days").
 _HELD = re.compile(
     r"sent to|(?:refused|denied|rejected) |bail |remand|spen[dt] |and (?:then |later )?(?:held|kept) |"
-    r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b"
+    r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b|(?:held|kept|detained) \w+ (?:overnight|incommunicado|without|for)\b"
 )
 # A measure before the trial ("before being placed under house arrest") is no term of the sentence.
 _PRE_TRIAL = re.compile(r"\bpre-?trial\b|\bpending (?:trial|investigation)\b|\bbefore (?:being|the trial|(?:his|her|their) trial)\b", re.I)
@@ -121,6 +121,8 @@ def first_cue(
             continue
         if kind in _OFFENCE_TYPES and _ACCUSED_OF.search(lower, max(floor, match.start() - ACCUSATION_REACH), match.start()):
             continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
+        if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
+            continue  # "police arrested two suspects in the killing": the culprits, not the victims
         if _DEMANDED.search(lower, floor, match.start()):
             continue  # "we urge ... that the sentence is quashed, that the harassment ends": a wish, not a report
         return match
@@ -133,6 +135,10 @@ ACCUSATION_REACH = 120
 _ACCUSED_OF = re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
     r"[^,;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
+)
+_CUSTODY_TYPES = frozenset({"arrest", "detention", "charges", "sentencing", "imprisonment"})
+_SUSPECTS_AFTER = re.compile(
+    r"\W+(?:[\w-]+ ){0,2}(?:suspects?|(?:alleged |suspected )?(?:killers?|murderers?|attackers?|assailants?|perpetrators?))\b"
 )
 # A "that" clause governed by a demand, up to the cue: "We urge you to ensure ..., that the harassment".
 _DEMANDED = re.compile(
