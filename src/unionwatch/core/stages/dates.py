@@ -356,22 +356,36 @@ _DATELINE = re.compile(r"^\W*(?:[A-Z][\w' .-]{1,40},\s*)?$")
 _PLACE_PREFIX = re.compile(r"\W*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){0,3},\s*(?:the\s+)?")  # "Oslo, 14 October 2024"
 
 
+_HEAD_CHARS = 90
+
+
+def _line_heads(top: str) -> str:
+    """The first characters of each line, the rest of a long line replaced by one word.
+
+    A letter date or dateline stands at the start of its line, so only line heads are
+    scanned; the stand-in word keeps "nothing after the date" false on a cut line.
+    """
+    lines = top.split("\n")
+    return "\n".join(line if len(line) <= _HEAD_CHARS else line[:_HEAD_CHARS] + " x" for line in lines)
+
+
 def find_document_date(norm: str, sentences: list[Sentence]) -> DocDate | None:
     """A dateline or letter date near the top: a full date alone on its line or after a place."""
     limit = min(len(norm), max(_TOP_CHARS, len(norm) // 4 if len(norm) < 4000 else _TOP_CHARS))
-    for start, end, kind, match in _raw_matches(norm[:limit]):
+    top = _line_heads(norm[:limit] + (" x" if limit < len(norm) and norm[limit] != "\n" else ""))
+    for start, end, kind, match in _raw_matches(top):
         if kind not in ("iso", "numeric", "dmy", "mdy") or not match.groupdict().get("year"):
             continue
-        line_start = norm.rfind("\n", 0, start) + 1
-        line_end = norm.find("\n", end)
-        line_end = len(norm) if line_end < 0 else line_end
-        before, after = norm[line_start:start], norm[end:line_end]
+        line_start = top.rfind("\n", 0, start) + 1
+        line_end = top.find("\n", end)
+        line_end = len(top) if line_end < 0 else line_end
+        before, after = top[line_start:start], top[end:line_end]
         weekday_prefix = re.fullmatch(r"\W*(?:[A-Za-z]+day,?\s*)?", before)
         nothing_after = re.fullmatch(r"[\s:.*_-]*", after) is not None
         alone = nothing_after and (weekday_prefix is not None or _PLACE_PREFIX.fullmatch(before) is not None)
         dateline = _DATELINE.match(before) is not None and re.match(r"\s*[:\-]", after) is not None
         if alone or dateline:
-            mention = _resolve(norm, start, end, kind, match, None, False, [])
+            mention = _resolve(top, start, end, kind, match, None, False, [])
             if mention and mention.iso and not mention.iso.startswith("--"):
                 return parse_iso(mention.iso)
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.names import fold_name, names_match
@@ -50,12 +51,16 @@ _ORG_SUFFIXES = ("-sen", "-iş", "-is")  # Turkish union names: "Eğitim-Sen", "
 
 
 def _is_name_token(token: Token) -> bool:
-    text = token.text
+    return _is_name_word(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_word(text: str) -> bool:
     if text in _ROMAN:
         return True
     return (
         not any(c.isdigit() for c in text) and not is_acronym(text) and len(text) >= 2
-        and not _NOMINAL.search(token.lower)
+        and not _NOMINAL.search(text.lower())
     )
 
 

@@ -39,12 +39,16 @@ _SCRIPTS = [
 SAMPLE = 4000
 MIN_WORDS = 12
 MAX_WORDS = 400
+_HEAD = 2800  # characters that hold MAX_WORDS words in ordinary prose
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, best guess; "en" when unsure."""
     sample = text[:SAMPLE]
-    found = _WORD.findall(sample)
+    # only the first MAX_WORDS words count: scan a shorter head first, the whole sample only if needed
+    found = _WORD.findall(sample, 0, _HEAD)
+    if len(found) < MAX_WORDS and len(sample) > _HEAD:
+        found = _WORD.findall(sample)
     # another script shows up as many multi-byte characters; mostly-ASCII text skips the script checks
     if len(sample.encode("utf-8")) - len(sample) > 0.3 * len(sample):
         for code, pattern in _SCRIPTS:

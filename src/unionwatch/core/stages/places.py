@@ -50,6 +50,9 @@ class PlaceBuilder:
         self.by_key: dict[str, PlaceRecord] = {}
         self.surfaces: dict[str, Counter[str]] = {}
         self.claims: list[Claim] = []
+        # masks instead of scans of the claim lists: one check per chunk costs O(chunk), not O(claims)
+        self.taken = SpanMask([], len(state.text))
+        self.org_mask = SpanMask(state.claims, len(state.text), ("org",))
 
     def add(self, start: int, end: int, entry: GazetteerEntry | None, kind: str = "locality") -> None:
         surface = self.state.text[start:end]
@@ -64,6 +67,7 @@ class PlaceBuilder:
         self.surfaces[key][surface] += 1
         record.mentions.append((start, end))
         self.claims.append(Claim(start, end, "place"))
+        self.taken.add(start, end)
 
     def from_chunk(self, tokens: list[Token], allow_cities: bool = True) -> None:
         n = len(tokens)
@@ -115,7 +119,7 @@ class PlaceBuilder:
         norm = self.state.norm
         for chunk in chunks:
             match = re.match(r"[ ]+([a-z]+)\b", norm[chunk.end:chunk.end + 20])
-            if match and match.group(1) in _REGION_AFTER and not overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
+            if match and match.group(1) in _REGION_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
                 nxt = re.match(r"[ ]+(\w+)", norm[chunk.end + match.end():chunk.end + match.end() + 20])
                 if nxt and nxt.group(1).lower() in _V.org_keyword_kind:
                     continue
@@ -133,7 +137,7 @@ class PlaceBuilder:
             last = previous[-1].lower() if previous else ""
             if last not in _CUE_LAST:  # cheap test first: "of X", "in X", "at X"...
                 continue
-            if overlaps(self.claims, chunk.start, chunk.end) or overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
+            if self.taken.hit(chunk.start, chunk.end) or self.org_mask.hit(chunk.start, chunk.end):
                 continue
             cued = last == "of" and pattern.search(norm, max(0, chunk.start - 30), chunk.start)
             if cued and not is_plain_word(chunk.tokens[0].text):
@@ -155,7 +159,7 @@ class PlaceBuilder:
         norm = self.state.norm
         for chunk in chunks:
             tokens = chunk.tokens
-            if len(tokens) < 2 or chunk.headline or overlaps(self.state.claims, chunk.start, chunk.end, ("org",)):
+            if len(tokens) < 2 or chunk.headline or self.org_mask.hit(chunk.start, chunk.end):
                 continue
             if tokens[0].lower in _V.locality_prefixes:
                 rest = tokens[1:]
@@ -181,7 +185,7 @@ class PlaceBuilder:
             return False
         norm = self.state.norm
         before_in = chunk.start - 4  # the character before " in "
-        after_org = norm[before_in:chunk.start] == " in " and overlaps(self.state.claims, before_in - 1, before_in, ("org",))
+        after_org = norm[before_in:chunk.start] == " in " and self.org_mask.hit(before_in - 1, before_in)
         if not (after_org or _PREMISES_IN.search(norm, max(0, chunk.start - 40), chunk.start)):
             return False
         return bool(_CLAUSE_END.match(self.state.norm, chunk.end))
@@ -226,8 +230,10 @@ def _name_neighbour(tokens: list[Token], i: int, j: int) -> bool:
 def _tag_only(state: PipelineState, place: PlaceRecord) -> bool:
     """ "RUSSIA Kirill X appeal hearing": a shouted country tag in a title, named nowhere else."""
     for start, end in place.mentions:
+        if not state.text[start:end].isupper():  # cheap test first: most places are not shouted
+            return False
         sentence = next((s for s in state.sentences if s.start <= start < s.end), None)
-        if not (state.text[start:end].isupper() and sentence is not None and sentence.headline and start == sentence.start):
+        if not (sentence is not None and sentence.headline and start == sentence.start):
             return False
     return True
 
@@ -236,8 +242,10 @@ def _building(norm: str, chunk: Chunk) -> bool:
     """ "Stanley Prison", "X Street": a building or an address, not a place."""
     if chunk.tokens[-1].lower in _V.non_entity_heads:
         return True
-    nxt = re.match(r"[ ]+([a-z]+)", norm[chunk.end:chunk.end + 16])
-    return bool(nxt and nxt.group(1) in ("prison", "jail", "street", "square", "avenue", "road", "colony"))
+    return _BUILDING_AFTER.match(norm, chunk.end) is not None
+
+
+_BUILDING_AFTER = re.compile(r"[ ]+(?:prison|jail|street|square|avenue|road|colony)\b")
 
 
 def _only_inside(place: PlaceRecord, orgs: SpanMask) -> bool:
@@ -254,9 +262,9 @@ class FindPlaces:
         builder.named_localities(state.chunks)
         builder.city_cues(state.chunks)
         court_places = [c for c in state.claims if c.kind == "court_place"]
-        orgs = SpanMask(state.claims, len(state.text), ("org",))
+        orgs = builder.org_mask
         for chunk in state.chunks:
-            if overlaps(builder.claims, chunk.start, chunk.end) or _building(state.norm, chunk):
+            if builder.taken.hit(chunk.start, chunk.end) or _building(state.norm, chunk):
                 continue
             if orgs.hit(chunk.start, chunk.end):
                 inside = [t for t in chunk.tokens if overlaps(court_places, t.start, t.end)]
