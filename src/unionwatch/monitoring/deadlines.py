@@ -136,11 +136,21 @@ def deadlines_for(user, case: Case | None = None, since: dt.date | None = None) 
         visible_facts,
     )
 
-    allowed = set(visible_cases(user).values_list("pk", flat=True))
-    people = set(visible_facts(Person, user).values_list("pk", flat=True))
-
-    facts = {"upcoming": set(visible_facts(Upcoming, user).values_list("pk", flat=True)),
-             "term": set(Term.objects.filter(decision__in=visible_facts(CourtDecision, user))
+    found = deadlines(case=case, since=since)
+    # Visibility of these deadlines only (not of the whole store: a case page must not
+    # cost a scan of every event).
+    ids: dict[str, set[int]] = {"upcoming": set(), "term": set()}
+    for item in found:
+        kind, _, pk = item.uid.rpartition("-")
+        ids.setdefault(kind, set()).add(int(pk))
+    allowed = set(visible_cases(user).filter(pk__in={d.case.pk for d in found if d.case})
+                  .values_list("pk", flat=True))
+    people = set(visible_facts(Person, user).filter(pk__in={d.person.pk for d in found if d.person})
+                 .values_list("pk", flat=True))
+    facts = {"upcoming": set(visible_facts(Upcoming, user).filter(pk__in=ids["upcoming"])
+                             .values_list("pk", flat=True)),
+             "term": set(Term.objects.filter(pk__in=ids["term"],
+                                             decision__in=visible_facts(CourtDecision, user))
                          .values_list("pk", flat=True))}
 
     def shown(item: Deadline) -> bool:
@@ -152,7 +162,7 @@ def deadlines_for(user, case: Case | None = None, since: dt.date | None = None) 
         # Outside any case: partners see nothing, others what they may see of the person.
         return not is_partner(user) and item.person is not None and item.person.pk in people
 
-    items = [d for d in deadlines(case=case, since=since) if shown(d)]
+    items = [d for d in found if shown(d)]
     for item in items:
         if item.person is not None and must_redact(item.person, user):
             item.title = item.title.replace(item.person.name, "a protected person")

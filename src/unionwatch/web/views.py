@@ -76,5 +76,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for(request, pk)
-    return render(request, "unionwatch/case_detail.html", case_context(case, request.user))
+    page = request.GET.get("page", "1")
+    return render(request, "unionwatch/case_detail.html",
+                  case_context(case, request.user, page=int(page) if page.isdigit() else 1))
 
