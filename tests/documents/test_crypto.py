@@ -227,3 +227,41 @@ def test_legacy_plain_rows_are_sealed_by_the_migration(tmp_path):
     assert "Quietova" not in _raw_evidence(ev.pk)[0]
     from unionwatch.facts.models import Evidence
     assert Evidence.objects.get(pk=ev.pk).value == "Olga Quietova"
+
+
+def test_document_title_and_file_name_are_sealed_and_the_audit_log_keeps_only_the_id():
+    from unionwatch.audit.log import record
+    from unionwatch.audit.models import AuditEntry
+
+    doc = Document(sha256="f" * 64, text=SECRET, confidentiality="restricted",
+                   title="Letter from Olga Quietova", original_name="quietova-letter.eml")
+    doc.save()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title, original_name FROM documents_document WHERE id = %s",
+                       [doc.pk])
+        title, name = cursor.fetchone()
+    assert "Quietova" not in title and "quietova" not in name
+    loaded = Document.objects.get(pk=doc.pk)
+    assert (loaded.title, loaded.original_name) == ("Letter from Olga Quietova",
+                                                    "quietova-letter.eml")
+    record("view", loaded)
+    assert not AuditEntry.objects.filter(object_repr__icontains="quietova").exists()
+
+
+def test_restricted_text_is_found_through_a_blind_index_that_follows_the_key(django_user_model):
+    from unionwatch.accounts.permissions import search_restricted_text
+    from unionwatch.documents.models import SealedWord
+
+    doc = _doc("restricted")
+    editor = django_user_model.objects.create(username="ed", role="editor")
+    rows = SealedWord.objects.filter(document=doc)
+    assert rows.count() == len(set(SECRET.lower().replace(".", "").split()))
+    assert all(isinstance(d, int) for d in rows.values_list("digest", flat=True))
+    before = set(rows.values_list("digest", flat=True))
+    crypto.rotate_keys()
+    assert search_restricted_text(editor, ["Quietova", "lane"]) == [doc.pk]  # reindexed lazily
+    assert set(rows.values_list("digest", flat=True)).isdisjoint(before)
+    doc.refresh_from_db()
+    doc.confidentiality = "public"
+    doc.save(update_fields=["confidentiality"])
+    assert not rows.exists() and doc.sealed_index_key == ""

@@ -59,6 +59,19 @@ class Store:
         with sqlite3.connect(self.data_dir / "unionwatch.sqlite3", timeout=30) as db:
             return db.execute(sql, params).fetchall()
 
+    def opened(self, value: str) -> str:
+        """A sealed column's value in clear, with the store's own key (as the app reads it)."""
+        from cryptography.fernet import Fernet, MultiFernet
+
+        raw = os.environ.get("UNIONWATCH_ENCRYPTION_KEY") or (
+            self.data_dir / "encryption_key").read_text()
+        keys = MultiFernet([Fernet(k) for k in raw.replace(",", "\n").split()])
+        assert value.startswith("enc1:"), "a sealed column holds clear text"
+        return keys.decrypt(value[len("enc1:"):].encode()).decode()
+
+    def original_names(self) -> list[str]:
+        return [self.opened(r[0]) for r in self.query("SELECT original_name FROM documents_document")]
+
     def drop(self) -> None:
         if self.url:
             import psycopg
@@ -119,7 +132,8 @@ def test_hostile_corpus_one_line_per_bad_file_and_good_files_stored(tmp_path, st
         assert len(mine) == 1, (name, lines)
         assert reason in mine[0], (name, mine[0])
     assert len(lines) == len(bad), lines  # nothing else complains
-    stored = dict(store.query("SELECT original_name, id FROM documents_document"))
+    stored = {store.opened(name): pk
+              for name, pk in store.query("SELECT original_name, id FROM documents_document")}
     assert sorted(stored) == sorted(good)
     for name, phrase in good.items():
         text = store.query("SELECT text FROM documents_document WHERE id = ?", (stored[name],))[0][0]
@@ -171,7 +185,7 @@ def test_sigkill_mid_batch_then_rerun_leaves_no_partial_and_no_duplicate(tmp_pat
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{count - killed_at} stored" in rerun.stdout, rerun.stdout
-    names = [r[0] for r in store.query("SELECT original_name FROM documents_document")]
+    names = store.original_names()
     assert len(names) == len(set(names)) == count
     assert store.query("SELECT count(DISTINCT sha256) FROM documents_document")[0][0] == count
     without_facts = store.query(

@@ -68,6 +68,9 @@ def record(action: str, obj: Model | None = None, *, user=None,
 def _repr(obj: Model | None) -> str:
     if obj is None:
         return ""
+    if getattr(obj, "confidentiality", "") == "restricted":
+        # A restricted document's title may name people: the log keeps only its id.
+        return f"{obj._meta.verbose_name} #{obj.pk} (restricted)"
     try:
         return str(obj)[:300]
     except Exception:  # noqa: BLE001 - a broken __str__ must not block the change
@@ -76,7 +79,8 @@ def _repr(obj: Model | None) -> str:
 
 # Values never written into the log: secrets, and text that may be restricted.
 SECRET_FIELDS = {"password", "digest", "text", "text_encrypted", "extraction",
-                 "extraction_encrypted", "notes", "summary", "sentence"}
+                 "extraction_encrypted", "notes", "summary", "sentence", "value", "title",
+                 "original_name"}
 SKIPPED_FIELDS = {"updated", "created", "last_used"}
 
 

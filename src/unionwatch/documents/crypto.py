@@ -9,8 +9,11 @@ which is what lets `rotate-key` re-encrypt step by step and survive a crash midw
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,25 +173,69 @@ def open_text(document) -> str:
     return ""
 
 
+WORD = re.compile(r"\w+")
+
+
+def _fold_words(text: str) -> set[str]:
+    from anyascii import anyascii
+
+    return set(WORD.findall(anyascii(text).lower()))
+
+
+def _index_key() -> tuple[bytes, str]:
+    """(key, fingerprint) for the blind index, derived from the newest Fernet key."""
+    primary = load_keys()[0]
+    key = hmac.new(primary, b"unionwatch blind word index v1", hashlib.sha256).digest()
+    return key, hashlib.sha256(key).hexdigest()[:16]
+
+
+def _digest(key: bytes, word: str) -> int:
+    raw = hmac.new(key, word.encode("utf-8"), hashlib.sha256).digest()
+    return int.from_bytes(raw[:8], "big", signed=True)
+
+
+def index_sealed_words(document) -> None:
+    """Rebuild `document`'s blind word index, or drop it when its text is not sealed."""
+    from unionwatch.documents.models import Document, SealedWord
+
+    SealedWord.objects.filter(document_id=document.pk).delete()
+    fingerprint = ""
+    if document.text_encrypted:
+        key, fingerprint = _index_key()
+        words = _fold_words(f"{document.title}\n{open_text(document)}")
+        SealedWord.objects.bulk_create(
+            [SealedWord(document_id=document.pk, digest=d)
+             for d in {_digest(key, w) for w in words}], batch_size=1000)
+    Document.objects.filter(pk=document.pk).update(sealed_index_key=fingerprint)
+    document.sealed_index_key = fingerprint
+
+
 def sealed_text_matches(words: list[str], documents) -> list[int]:
     """Ids of the encrypted documents among `documents` whose text has every word.
 
-    Restricted text is never put into a search index in clear; this decrypts it in
-    memory, in chunks, for a caller already allowed to read it (see permissions).
-    Matching is case- and accent-insensitive, like the index.
+    Restricted text is never put into a search index in clear: it is looked up in the
+    blind index (keyed word hashes). Documents not indexed under the current key yet
+    (stored before the index existed, or after a key rotation) are indexed first, once.
+    Matching is by whole word, case- and accent-insensitive, like the full-text index;
+    callers must already be allowed to read what they pass (see permissions).
     """
-    from anyascii import anyascii
+    from django.db.models import Count
 
-    folded = [anyascii(w).lower() for w in words if w.strip()]
+    from unionwatch.documents.models import SealedWord
+
+    folded = set().union(*(_fold_words(w) for w in words)) if words else set()
     if not folded:
         return []
-    hits = []
-    sealed = documents.exclude(text_encrypted=None).only("id", "text_encrypted")
-    for document in sealed.iterator(chunk_size=200):
-        text = anyascii(decrypt(document.text_encrypted).decode("utf-8")).lower()
-        if all(word in text for word in folded):
-            hits.append(document.pk)
-    return hits
+    key, fingerprint = _index_key()
+    sealed = documents.exclude(text_encrypted=None)
+    for document in sealed.exclude(sealed_index_key=fingerprint).only(
+            "id", "title", "text", "text_encrypted").iterator(chunk_size=200):
+        index_sealed_words(document)
+    digests = {_digest(key, w) for w in folded}
+    hits = (SealedWord.objects.filter(document__in=sealed.values("pk"), digest__in=digests)
+            .values("document_id").annotate(n=Count("digest", distinct=True))
+            .filter(n=len(digests)).values_list("document_id", flat=True))
+    return sorted(hits)
 
 
 # --- the stored files --------------------------------------------------------------------
@@ -241,8 +288,39 @@ def _sealed_file_names() -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _rotate_sealed_columns(multi: MultiFernet, chunk: int = 2000) -> None:
-    """Re-encrypt sealed columns under the newest key, in id order and chunks."""
+def rewrite_columns(connection, table: str, columns: list[str],
+                    transform: Callable[[str | None], str | None], chunk: int = 2000) -> None:
+    """Apply `transform` to every value of `columns` in `table`, in id order and chunks.
+
+    Plain SQL with parameters, so it serves migrations (sealing legacy rows) and key
+    rotation alike without loading models.
+    """
+    listed = ", ".join(columns)
+    assignments = ", ".join(f"{c} = %s" for c in columns)
+    last = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, {listed} FROM {table} WHERE id > %s "
+                           f"ORDER BY id LIMIT %s", [last, chunk])
+            rows = cursor.fetchall()
+            if not rows:
+                return
+            cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s",
+                               [(*[transform(v) for v in row[1:]], row[0]) for row in rows])
+        last = rows[-1][0]
+
+
+def seal_legacy(value: str | None) -> str | None:
+    """For migrations: seal a value written in clear (already sealed ones are resealed)."""
+    return value if value is None else seal_str(open_str(value))
+
+
+def unseal(value: str | None) -> str | None:
+    return value if value is None else open_str(value)
+
+
+def _rotate_sealed_columns(multi: MultiFernet) -> None:
+    """Re-encrypt sealed columns under the newest key."""
     from django.db import connection
 
     def rotated(value: str | None) -> str | None:
@@ -252,19 +330,7 @@ def _rotate_sealed_columns(multi: MultiFernet, chunk: int = 2000) -> None:
         return SEALED_PREFIX + token.decode("ascii")
 
     for table, columns in _sealed_columns():
-        listed = ", ".join(columns)
-        assignments = ", ".join(f"{c} = %s" for c in columns)
-        last = 0
-        while True:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT id, {listed} FROM {table} WHERE id > %s "
-                               f"ORDER BY id LIMIT %s", [last, chunk])
-                rows = cursor.fetchall()
-                if not rows:
-                    break
-                cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s",
-                                   [(*[rotated(v) for v in row[1:]], row[0]) for row in rows])
-            last = rows[-1][0]
+        rewrite_columns(connection, table, columns, rotated)
 
 
 def rotate_keys(

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from unionwatch.documents.crypto import document_storage, open_text, seal_text
+from unionwatch.documents.crypto import (
+    SealedTextField,
+    document_storage,
+    index_sealed_words,
+    open_text,
+    seal_text,
+)
 
 
 class Confidentiality(models.TextChoices):
@@ -31,11 +37,12 @@ class DocumentKind(models.TextChoices):
 class Document(models.Model):
     # Stored encrypted (documents/crypto.py); read through the storage, never the path.
     file = models.FileField(upload_to="documents/%Y/%m/", blank=True, storage=document_storage)
-    original_name = models.CharField(max_length=500, blank=True)
+    # Title and file name can name people: encrypted at rest, like evidence quotes.
+    original_name = SealedTextField(blank=True)
     sha256 = models.CharField(max_length=64, unique=True)
     text = models.TextField(blank=True, help_text="Empty for restricted documents: see text_encrypted.")
     text_encrypted = models.BinaryField(null=True, blank=True, editable=False)
-    title = models.CharField(max_length=500, blank=True)
+    title = SealedTextField(blank=True)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=8, blank=True)
     kind = models.CharField(max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER)
@@ -49,6 +56,9 @@ class Document(models.Model):
     notices = models.JSONField(default=list, blank=True)
     extraction = models.JSONField(default=dict, blank=True, help_text="Raw extractor output.")
     extraction_encrypted = models.BinaryField(null=True, blank=True, editable=False)
+    # Fingerprint of the key the blind word index of this (restricted) text was built
+    # with; empty when there is none (see crypto.sealed_text_matches).
+    sealed_index_key = models.CharField(max_length=16, blank=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True)
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -81,3 +91,21 @@ class Document(models.Model):
             super().save(*args, **kwargs)
         finally:
             self.text = memory_text
+        if self.text_encrypted or self.sealed_index_key:
+            index_sealed_words(self)  # restricted: index now; no longer: drop the index
+
+
+class SealedWord(models.Model):
+    """Blind index of restricted text: keyed hashes of its words, never the words.
+
+    A search word is hashed with the same key and looked up, so restricted text can be
+    searched without decrypting every document per query. The hashes reveal which
+    restricted documents share a word, not the word; they are rebuilt when the key
+    changes.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    digest = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["digest", "document"])]
