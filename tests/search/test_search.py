@@ -36,8 +36,9 @@ def mixed_store(db, tmp_path):
                         "Internal note\n\nThe quarry workers plan a meeting in Minsk.\n", encoding="utf-8")
     ingest_paths([secret], confidentiality="restricted")
     ingest_paths([internal], confidentiality="internal")
-    return {"restricted": Document.objects.get(title="Witness statement"),
-            "internal": Document.objects.get(title__startswith="Internal note")}
+    by_title = {d.title: d for d in Document.objects.all()}  # titles are sealed: no lookups
+    return {"restricted": by_title["Witness statement"],
+            "internal": by_title["Internal note on quarry workers"]}
 
 
 def make_user(django_user_model, name, role, organization=""):

@@ -1,8 +1,9 @@
 """Build the search index from the documents and facts; rebuildable at any time.
 
-Restricted documents are encrypted at rest, so their body text is never copied
-into the index in clear: only their title and the names and violation types of
-the facts they state are indexed (those are stored in clear as facts anyway).
+Restricted documents are encrypted at rest, so their title and body text are never
+copied into the index in clear: only the names and violation types of the facts
+they state are indexed (those are stored in clear as facts anyway); their words go
+to the blind index instead (documents/crypto.py).
 """
 
 from __future__ import annotations
@@ -105,9 +106,9 @@ def _taxonomy_types() -> dict:
 
 
 def _indexed_text(document: Document, found: _DocumentFacts) -> str:
-    parts = [document.title, " ".join(dict.fromkeys(found.names))]
+    parts = [" ".join(dict.fromkeys(found.names))]
     if document.confidentiality != Confidentiality.RESTRICTED:
-        parts.append(document.text)
+        parts += [document.title, document.text]
     return "\n".join(p for p in parts if p)
 
 
