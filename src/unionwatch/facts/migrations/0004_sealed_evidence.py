@@ -4,36 +4,17 @@
 from django.db import migrations
 
 import unionwatch.documents.crypto
-from unionwatch.documents.crypto import open_str, seal_str
-
-CHUNK = 2000
-
-
-def _convert(apps, schema_editor, transform):
-    table = apps.get_model("facts", "Evidence")._meta.db_table
-    connection = schema_editor.connection
-    last = 0
-    while True:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, sentence, value FROM {table} WHERE id > %s ORDER BY id LIMIT %s",
-                [last, CHUNK])
-            rows = cursor.fetchall()
-            if not rows:
-                return
-            cursor.executemany(
-                f"UPDATE {table} SET sentence = %s, value = %s WHERE id = %s",
-                [(transform(open_str(s or "")), transform(open_str(v or "")), pk)
-                 for pk, s, v in rows])
-        last = rows[-1][0]
+from unionwatch.documents.crypto import rewrite_columns, seal_legacy, unseal
 
 
 def seal(apps, schema_editor):
-    _convert(apps, schema_editor, seal_str)
+    table = apps.get_model("facts", "Evidence")._meta.db_table
+    rewrite_columns(schema_editor.connection, table, ["sentence", "value"], seal_legacy)
 
 
-def unseal(apps, schema_editor):
-    _convert(apps, schema_editor, lambda text: text)
+def unseal_all(apps, schema_editor):
+    table = apps.get_model("facts", "Evidence")._meta.db_table
+    rewrite_columns(schema_editor.connection, table, ["sentence", "value"], unseal)
 
 
 class Migration(migrations.Migration):
@@ -53,5 +34,5 @@ class Migration(migrations.Migration):
             name='value',
             field=unionwatch.documents.crypto.SealedTextField(blank=True, help_text='The value as written here.'),
         ),
-        migrations.RunPython(seal, unseal),
+        migrations.RunPython(seal, unseal_all),
     ]
