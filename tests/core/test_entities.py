@@ -221,3 +221,20 @@ def test_dotted_legal_forms_and_repeated_short_names():
     orgs = {o.name: o.aliases for o in result.organizations}
     assert "Palmeras del Sur" in orgs["Palmeras del Sur S.A."]
     assert "Sur" not in _names(result, "places")
+
+
+def test_given_names_that_begin_like_a_country_are_not_demonyms():
+    from unionwatch.core.stages.common import is_demonym
+
+    assert not any(is_demonym(w) for w in ["Martin", "Roman", "Dominic", "Georgi", "Malash", "Sudarshani"])
+    assert all(is_demonym(w) for w in ["Kazakh", "Uzbek", "Lebanese", "Iraqi", "Romanian", "Korean", "British"])
+    text = "Police arrested Martin Okello and Roman Dovbush on 2 May 2022. Dominic Asante was beaten."
+    assert {"Martin Okello", "Roman Dovbush", "Dominic Asante"} <= _names(extract_text(text), "persons")
+
+
+def test_holidays_zones_systems_and_executive_titles():
+    text = (
+        "Workers struck before Eid al-Adha. Many live in Export Processing Zone dormitories. "
+        "The Wage Protection System failed. Chief Executive Officer Martin Hale refused to meet them."
+    )
+    assert _names(extract_text(text), "persons") == {"Martin Hale"}

@@ -35,52 +35,52 @@ class SpanMask:
         return self.mask.find(1, start, end) != -1
 
 
-@lru_cache(maxsize=1)
-def _country_prefixes() -> frozenset[str]:
-    prefixes = set()
-    for entry in gazetteer().values():
-        if entry.kind == "country":
-            name = place_key(entry.name).split(" ")[0]
-            if len(name) >= 5:
-                prefixes.add(name[:5])
-    return frozenset(prefixes)
-
-
 _DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i", "ic", "ine", "ch", "sh", "kh")
 
 
 @lru_cache(maxsize=4096)
 def is_demonym(word: str) -> bool:
-    """"Kazakh", "Belarusian", "Mexican": an adjective of a country, not a place."""
+    """"Kazakh", "Belarusian", "Mexican": an adjective of a country, not a place.
+
+    A demonym is at least as long as its country's name ("Romanian", not the given name
+    "Roman"; "Georgian", not "Georgi"), or the name of a "-stan" country without that
+    ending ("Kazakh", "Uzbek"; not "Martin" for Martinique).
+    """
     low = place_key(word)
+    if low in _V.demonyms:
+        return True
     if len(low) < 4 or " " in low:
         return False
     entry = gazetteer().get(low)
     if entry is not None and entry.kind == "country":
         return False
-    if low[:5] in _country_prefixes() and low.endswith(_DEMONYM_ENDINGS):
+    countries = _countries_by_prefix().get(low[:4], ())
+    if low.endswith(_DEMONYM_ENDINGS) and any(_derived(low, c) for c in countries):
         return True
-    # "Kazakh" for "Kazakhstan"; not "Tunis" for "Tunisia" (a city in its own right)
-    cut = 3 if entry is not None else 1
-    longest = _country_prefixes_long().get(low, 0)
-    return len(low) >= 5 and longest - len(low) >= cut
+    return any(c in (low + "stan", low + "istan") for c in countries)
+
+
+def _derived(word: str, country: str) -> bool:
+    """ "Lebanese" from "Lebanon", "Iraqi" from "Iraq": the country, less at most two letters, plus an
+    ending, longer than the country ("Malash" is not from Malawi, "Georgi" not from Georgia)."""
+    if len(word) <= len(country):
+        return False
+    for k in range(len(country), max(4, len(country) - 2) - 1, -1):
+        if word[:k] == country[:k] and word[k:] in _DEMONYM_ENDINGS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
-def _country_prefixes_long() -> dict[str, int]:
-    """Prefix (5+ letters) of a one-word country name -> length of the longest such name."""
-    out: dict[str, int] = {}
-    for name in _country_words():
-        for k in range(5, len(name)):
-            out[name[:k]] = max(out.get(name[:k], 0), len(name))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _country_words() -> tuple[str, ...]:
-    """Folded one-word country names."""
-    names = {place_key(e.name) for e in gazetteer().values() if e.kind == "country"}
-    return tuple(sorted(n for n in names if " " not in n))
+def _countries_by_prefix() -> dict[str, tuple[str, ...]]:
+    """First four letters -> the folded country names (first words) that start with them."""
+    out: dict[str, set[str]] = {}
+    for key, entry in gazetteer().items():
+        if entry.kind == "country":  # every spelling: "russia" as well as "russian federation"
+            for name in {key.split(" ")[0].strip(","), place_key(entry.name).split(" ")[0].strip(",")}:
+                if len(name) >= 4:
+                    out.setdefault(name[:4], set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=65536)

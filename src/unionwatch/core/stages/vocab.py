@@ -44,6 +44,7 @@ class Vocab:
     locality_prefixes: frozenset[str] = frozenset()  # "Barangay X": the word names a locality
     locality_heads: frozenset[str] = frozenset()  # "X City", "X Island"
     languages: frozenset[str] = frozenset()  # "in Tagalog": not a place
+    demonyms: frozenset[str] = frozenset()  # irregular ones: "British", "Filipino"
 
 
 def _lower_set(items: list[Any]) -> frozenset[str]:
@@ -97,6 +98,7 @@ def vocab() -> Vocab:
         locality_prefixes=_lower_set(raw.get("locality_prefixes") or []),
         locality_heads=_lower_set(raw.get("locality_heads") or []),
         languages=_lower_set(raw.get("languages") or []),
+        demonyms=_lower_set(raw.get("demonyms") or []),
     )
 
 
