@@ -44,6 +44,7 @@ class Chunk:
     text: str
     tokens: list[Token] = field(default_factory=list)
     sentence: Sentence | None = None
+    words: list[str] | None = None  # its words without leading function words, once computed
 
     @property
     def headline(self) -> bool:
@@ -59,12 +60,16 @@ def find_chunks(norm: str, sentences: list[Sentence]) -> list[Chunk]:
     chunks = []
     for match in CHUNK.finditer(norm):
         start, end = match.span()
-        tokens = [Token(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(match.group())]
-        if len(tokens) == 1 and tokens[0].lower in _FUNCTION_WORDS:
-            continue  # "The", "In", "He": never a name, and every later stage would look at it
+        text = match.group()
+        if " " not in text:  # one word (most chunks): no second scan
+            if text.lower() in _FUNCTION_WORDS:
+                continue  # "The", "In", "He": never a name, and every later stage would look at it
+            tokens = [Token(start, end, text)]
+        else:
+            tokens = [Token(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(text)]
         i = bisect_right(starts, start) - 1
         sentence = sentences[i] if i >= 0 and start < sentences[i].end else None
-        chunks.append(Chunk(start, end, match.group(), tokens, sentence))
+        chunks.append(Chunk(start, end, text, tokens, sentence))
     return chunks
 
 

@@ -194,7 +194,7 @@ class OrgBuilder:
 
     def _phrase(self, segs: list[Chunk], conns: list[str]) -> None:
         n = len(segs)
-        tokens = [_strip_leading([t.text for t in s.tokens]) for s in segs]
+        tokens = [_words(s) for s in segs]
         kinds = [segment_kind(tokens[k], k + 1 < n, _inner_particle(segs[k])) for k in range(n)]
         for k in range(1, n):  # "Attorney General's Office": the possessor is part of the name
             if conns[k] == "'s" and kinds[k] is None and segs[k].tokens[-1].lower in _V.org_keyword_kind:
@@ -262,7 +262,7 @@ class OrgBuilder:
             match = _COURT_AFTER.match(self.norm, chunk.end)
             if not match or chunk.headline:
                 continue
-            words = _strip_leading([t.text for t in chunk.tokens])
+            words = _words(chunk)
             if not words or (lookup(" ".join(words)) and " " not in match.group(1).strip()) or all(map(is_plain_word, words)):
                 continue
             if any(is_demonym(w) for w in words):
@@ -280,7 +280,7 @@ class OrgBuilder:
         for chunk in chunks:
             if self.mask.hit(chunk.start, chunk.end):
                 continue
-            words = _strip_leading([t.text for t in chunk.tokens])
+            words = _words(chunk)
             if not words or all(map(is_plain_word, words)) or lookup(" ".join(words)) or is_demonym(words[0]):
                 continue
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
@@ -347,7 +347,7 @@ class OrgBuilder:
         """Start of the name whose capitalised initials spell `acronym`, reaching back across
         short lower-case particles ("Nagkakaisang Manggagawa ng Sunrise Circuits (NMSC)")."""
         letters = _caps(acronym)
-        words = _strip_leading([t.text for t in chunks[idx].tokens])
+        words = _words(chunks[idx])
         if not words:
             return None
         spelled = initials(" ".join(words))
@@ -357,7 +357,7 @@ class OrgBuilder:
             prev = chunks[j - 1]
             if not _PARTICLE_GAP.fullmatch(self.norm, prev.end, chunks[j].start):
                 break
-            prev_words = _strip_leading([t.text for t in prev.tokens])
+            prev_words = _words(prev)
             if not prev_words:
                 break
             spelled = initials(" ".join(prev_words)) + spelled
@@ -369,9 +369,11 @@ class OrgBuilder:
 
     def legal_suffixes(self, chunks: list[Chunk]) -> None:
         """ "X Lanka (Pvt) Ltd": a bracketed legal form ends a company name."""
+        if "(P" not in self.norm:  # cheap test first: most texts have none
+            return
         for chunk in chunks:
             match = _PAREN_LEGAL.match(self.norm, chunk.end)
-            words = _strip_leading([t.text for t in chunk.tokens])
+            words = _words(chunk)
             if match and words and not all(map(is_plain_word, words)):
                 start = chunk.tokens[len(chunk.tokens) - len(words)].start
                 self.add(start, match.end(), "company")
@@ -392,8 +394,11 @@ class OrgBuilder:
                         break
         if not names:
             return
+        firsts = {name.split(" ", 1)[0] for name in names}
         for chunk in chunks:
-            words = _strip_leading([t.text for t in chunk.tokens])
+            if not any(t.text in firsts for t in chunk.tokens[:3]):  # cheap test first
+                continue
+            words = _words(chunk)
             if not words:
                 continue
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
@@ -488,6 +493,14 @@ def _sentence_initial(chunk: Chunk) -> bool:
 
 def _inner_particle(chunk: Chunk) -> bool:
     return len(chunk.tokens) > 1 and bool(re.match(r"[ ]+(?:de|del|des|du|di|da)[ ]", chunk.text[len(chunk.tokens[0].text):]))
+
+
+def _words(chunk: Chunk) -> list[str]:
+    """The chunk's words without leading function words, computed once per chunk (callers must not change it)."""
+    words = chunk.words
+    if words is None:
+        words = chunk.words = _strip_leading([t.text for t in chunk.tokens])
+    return words
 
 
 def _strip_leading(words: list[str]) -> list[str]:
