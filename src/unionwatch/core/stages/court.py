@@ -216,9 +216,10 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(n) for n in nums], unit, kind, note=note))
         if second is not None:
             terms.append(TermMatch(s + second[0], s + m.end(), second[1], second[2], kind, note=note))
-    for m in _LIFE.finditer(text):
+    low = text.lower()
+    for m in _LIFE.finditer(text) if "life" in low else ():
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
-    for m in _LASHES.finditer(text):
+    for m in _LASHES.finditer(text) if "lashes" in low or "strokes" in low else ():
         count = parse_number(m.group("num"))
         if count is not None:
             terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(count)], None, "other", note=m.group().lower()))

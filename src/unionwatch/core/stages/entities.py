@@ -376,12 +376,16 @@ class LinkMentions:
 
     @staticmethod
     def _exact_mentions(state: PipelineState) -> None:
-        occupied = [(s, e) for recs in (state.persons, state.orgs, state.places) for r in recs for s, e in r.mentions]
+        occupied = SpanMask([], len(state.text))  # a mask, not a list scan per occurrence
+        for recs in (state.persons, state.orgs, state.places):
+            for r in recs:
+                for s, e in r.mentions:
+                    occupied.add(s, e)
         for records in (state.orgs, state.places):
             for record in records:
                 names = {n for n in [record.name, *getattr(record, "aliases", [])] if len(n) >= 2}
                 for name in names:
                     for s, e in _occurrences(state.text, name):
-                        if not any(a < e and s < b for a, b in occupied):
+                        if not occupied.hit(s, e):
                             record.mentions.append((s, e))
-                            occupied.append((s, e))
+                            occupied.add(s, e)
