@@ -238,3 +238,13 @@ def test_holidays_zones_systems_and_executive_titles():
         "The Wage Protection System failed. Chief Executive Officer Martin Hale refused to meet them."
     )
     assert _names(extract_text(text), "persons") == {"Martin Hale"}
+
+
+def test_release_headers_and_resource_companies():
+    text = (
+        "For Immediate Release\n\nGuards from the Kestrel Oil Refinery beat Kofi Amankwah. "
+        "The union wrote to Silver Ridge Resources about it."
+    )
+    result = extract_text(text)
+    assert _names(result, "persons") == {"Kofi Amankwah"}
+    assert {"Kestrel Oil Refinery", "Silver Ridge Resources"} <= _names(result, "organizations")
