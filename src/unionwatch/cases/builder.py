@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.db import transaction
+from django.db.models import Count
 
 from unionwatch.cases.models import Case
 from unionwatch.core.names import fold_name as fold
@@ -136,12 +137,20 @@ def _link_roles_to_orgs(uf: _UnionFind, node_country: dict[str, str]) -> None:
 
 
 def _title(country: str, person_ids: set[int], org_ids: set[int]) -> str:
-    persons = list(Person.objects.filter(pk__in=person_ids))
+    """"Country: A, B and C", or "Country: A, B and 4 others" for larger groups."""
+    # Leads first: the persons the most sources speak of, then the most mentioned; event
+    # counts come last because they swing most with extraction.
+    persons = list(Person.objects.filter(pk__in=person_ids).annotate(
+        sources=Count("evidence__document", distinct=True),
+        mentions=Count("evidence", distinct=True),
+        event_count=Count("events", distinct=True)))
     if persons:
-        persons.sort(key=lambda p: (-p.events.count(), p.name))
-        lead = persons[0].name
-        if len(persons) > 1:
-            lead += f" and {len(persons) - 1} other{'s' if len(persons) > 2 else ''}"
+        persons.sort(key=lambda p: (-p.sources, -p.mentions, -p.event_count, p.name))
+        names = [p.name for p in persons]
+        if len(names) <= 3:
+            lead = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        else:
+            lead = f"{names[0]}, {names[1]} and {len(names) - 2} others"
     else:
         from unionwatch.facts.models import Organization
 
