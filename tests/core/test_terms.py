@@ -141,3 +141,42 @@ def test_a_ban_in_a_later_clause_keeps_its_own_kind():
     assert _decisions(text) == {"Ivan Sorel": [("prison", 18, "months"), ("ban_from_office", 3, "years")]}
     assert _terms("He received a sentence of seven and a half years.") == [("prison", [7.5], "years", None)]
     assert _terms("He was sentenced to 15 days of administrative arrest.") == [("prison", [15], "days", None)]
+
+
+def test_bans_from_leaving_and_the_same_period():
+    text = "The ruling also bars the 52-year-old nurse from leaving the country for three years and from joining any association for the same period."
+    assert _terms(text) == [
+        ("restriction_of_movement", [3], "years", None),
+        ("ban_from_office", [3], "years", None),
+    ]
+    text = "The judge further prohibited her from holding any elected post in a trade union or cooperative for four years."
+    assert _terms(text) == [("ban_from_office", [4], "years", None)]
+    assert _terms("The court banned him from travelling abroad for two years.") == [
+        ("restriction_of_movement", [2], "years", None)
+    ]
+
+
+def test_received_a_bare_term_and_deadlines():
+    text = "Her colleague Dina Sorel was tried alongside him and received eight months, suspended, and a fine of 30,000 dinars."
+    result = extract_text(text, DocumentMeta(date="2021-01-01", country="Algeria"))
+    assert [(t.kind, t.amount, t.unit, t.currency) for d in result.court_decisions for t in d.terms] == [
+        ("suspended", 8, "months", None),
+        ("fine", 30000, "currency", "DZD"),
+    ]
+    assert _terms("Tomas Vidal received two years.") == [("prison", [2], "years", None)]
+    # a deadline given by a threat is not a sentence
+    assert _terms("The letter gave them thirty days to leave the province.") == []
+    assert _terms("The court gave him 48 hours' notice.") == []
+
+
+def test_fines_written_in_words_and_local_currencies():
+    assert _terms("She was fined fifty thousand dollars.") == [("fine", [50000], "currency", "USD")]
+    assert _terms("He was ordered to pay two hundred thousand tenge.") == [("fine", [200000], "currency", "KZT")]
+    assert _terms("He was fined a million euros.") == [("fine", [1000000], "currency", "EUR")]
+    text = "She was ordered to pay a fine of 40,000 soms."
+    assert [t.currency for t in find_terms(text, Sentence(0, len(text), text), "Kyrgyzstan")] == ["KGS"]
+    assert _terms("Of the five dismissed workers, three won reinstatement.") == []
+
+
+def test_ages_are_not_terms():
+    assert _terms("The 47-year-old teacher was jailed for two years.") == [("prison", [2], "years", None)]

@@ -26,7 +26,7 @@ _V = vocab()
 _NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half")])
 NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
 _DURATION = re.compile(
-    rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b"
+    rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b(?![ -]old\b)"
     rf"(?:'s?)?(?:[ ]+and[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
@@ -37,7 +37,9 @@ _LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\
 _SUSPENDED_FOR = re.compile(r"\b(?:suspended|deferred)[ ]+for[ ]+(?:a[ ]+period[ ]+of[ ]+)?$", re.IGNORECASE)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
-    r"\b(?:sentenced|sentences?|convicted|found guilty|given|gave|dealt|handed|ordered to pay|fined|required to (?:live|reside|stay|report)"
+    r"\b(?:sentenced|sentences?|convicted|found guilty|given|gave|dealt|handed|ordered to pay|fined"
+    r"|received (?:[a-z]+[ -]+){0,3}?(?:sentences?|terms?|years?|months?|weeks?|days?|fines?)\b"
+    r"|required to (?:live|reside|stay|report)"
     r"|banned from|barred from|jailed|imprisoned|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
     r"|ordered|imposed|upheld|acquitted|overturned|annulled|quashed|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b"
 )
@@ -64,6 +66,8 @@ _LIST_GAP = re.compile(
     # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names
     r"|[ ]*,(?:[ ]*(?!(?:who|which|was|were|is|are|has|had)\b)[^,;.()]{1,50},)+[ ]*(?:and|as well as)[ ]+)$"
 )
+_BAR = r"\b(?:bars?|barred|barring|bans?|banned|banning|prohibit\w*|forbid\w*|disqualif\w*)\b"
+_LEAVING = r"(?:leaving|travel\w*|going[ ]+abroad|exiting|departing)\b"
 _KIND_AFTER = [
     ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
     ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom|(?:travel[ ]+|exit[ ]+)ban\b|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*))", re.IGNORECASE)),
@@ -76,15 +80,21 @@ _KIND_AFTER = [
 ]
 _KIND_BEFORE = [
     ("suspended", re.compile(r"\b(?:suspended|conditional)\b[^,;]{0,30}$", re.IGNORECASE)),
-    ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|banned from travel\w*|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
-    ("ban_from_office", re.compile(r"\b(?:banned|barred|prohibited|ban)\b[^;]{0,50}(?:for|of)[ ]+$", re.IGNORECASE)),
+    ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
+    # "bars him from leaving Iran for two years", "banned from travelling abroad for"
+    ("restriction_of_movement", re.compile(rf"{_BAR}[^;]{{0,40}}?\bfrom[ ]+{_LEAVING}[^;]{{0,50}}?\bfor[ ]+$", re.IGNORECASE)),
+    # "prohibited him from holding leadership positions in any public association for three years"
+    ("ban_from_office", re.compile(rf"{_BAR}(?:(?!\b(?:jailed|sentenced|imprisoned|prison)\b)[^;]){{0,90}}(?:for|of)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:jailed|imprisoned|locked up)\b[^;.()]{0,70}?,[ ]+for[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:received|receive|given|got|handed|serving|serve)[ ]+(?:a|an|the)[ ]+(?:\w+[ ]+)?(?:sentence|term)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     # "the court gave Ivan X ten years": a bare duration right after the ruling verb and its object
     ("prison", re.compile(r"\b(?:gave|given|handed|sentenced)[ ]+(?:him|her|them|(?:[A-Z][\w'-]+[ ]+)*[A-Z][\w'-]+)[ ]+$")),
+    ("prison", re.compile(r"\b(?:received|receives|got|was given|were given)[ ]+$")),  # "received six months"
 ]
+# "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
+_DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
 _NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
 _COURT_WORDS = re.compile(r"\b(?:(?:a|an|the)[ ]+)?(?:[A-Z][\w-]+[ ]+)?(?:[a-z]+[ ]+)?(?:court|judge|tribunal)\b")
 
@@ -118,6 +128,7 @@ _GENERIC_CURRENCY = {
     "rial": {"iran": "IRR", "yemen": "YER", "oman": "OMR", "saudi arabia": "SAR", "qatar": "QAR"},
     "riyal": {"saudi arabia": "SAR", "qatar": "QAR", "yemen": "YER"},
     "kwacha": {"zambia": "ZMW", "malawi": "MWK"},
+    "som": {"uzbekistan": "UZS"},
 }
 # Letter symbols written before the amount ("E3,000", "R5 000", "Rs 500"): case-sensitive, by country.
 _LETTER_SYMBOLS = {
@@ -216,6 +227,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(n) for n in nums], unit, kind, note=note))
         if second is not None:
             terms.append(TermMatch(s + second[0], s + m.end(), second[1], second[2], kind, note=note))
+    _same_period_terms(text, s, terms)
     low = text.lower()
     for m in _LIFE.finditer(text) if "life" in low else ():
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
@@ -235,6 +247,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         around = text[m.end():m.end() + 30].lower()
         note = "compensation" if "compensation" in around else "damages" if "damages" in around else ""
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code, note))
+    _word_money_terms(text, s, country, terms)
     for m in _LETTER_MONEY.finditer(text):
         by_country = _LETTER_SYMBOLS[m.group("sym")]
         code = by_country.get((country or "").lower()) or by_country.get("")
@@ -248,6 +261,65 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     return terms
 
 
+_SAME_PERIOD = re.compile(r"\bfor[ ]+(?:the|a)[ ]+(?:same|like|similar)[ ]+(?:period|duration|length of time|term)\b", re.IGNORECASE)
+_FROM_LEAVING = re.compile(rf"\bfrom[ ]+{_LEAVING}", re.IGNORECASE)
+_FROM_DOING = re.compile(rf"\bfrom[ ]+\w+ing\b|{_BAR}", re.IGNORECASE)
+
+
+def _same_period_terms(text: str, s: int, terms: list[TermMatch]) -> None:
+    """"bars him from leaving for two years and from joining any group for the same period":
+    the second ban repeats the amount of the term before it, with its own kind."""
+    if "same" not in text and "like" not in text and "similar" not in text:
+        return
+    for m in _SAME_PERIOD.finditer(text):
+        prev = [t for t in terms if t.end - s <= m.start() and t.unit in ("years", "months", "weeks", "days")]
+        if not prev:
+            continue
+        gap = text[prev[-1].end - s:m.start()]
+        kind = "restriction_of_movement" if _FROM_LEAVING.search(gap) else "ban_from_office" if _FROM_DOING.search(gap) else None
+        if kind:
+            terms.append(TermMatch(s + m.start(), s + m.end(), list(prev[-1].amounts), prev[-1].unit, kind))
+
+
+@lru_cache(maxsize=1)
+def _word_money() -> re.Pattern[str]:
+    words = [w for w in _V.currency_by_word if not re.fullmatch(r"\W+|us\$", w)]
+    number = rf"(?:{_NUMWORD}|hundred|a)"
+    return re.compile(
+        rf"(?<![\w.])(?P<num>{number}(?:[ -]+(?:and[ ]+)?{number})*)[ ]+(?P<mult>million|thousand|billion)?[ ]*(?P<cur>{alternation(words)})\b",
+        re.IGNORECASE,
+    )
+
+
+def parse_number_words(text: str) -> float | None:
+    """"two hundred", "twenty-five", "a hundred" as a number; None when a word is not a number."""
+    total = 0.0
+    for word in re.split(r"[ -]+", text.lower()):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word != "and":
+            value = _V.number_words.get(word)
+            if value is None:
+                return None
+            total += value
+    return total or None
+
+
+_WORDLIKE_CURRENCY = {"won", "sum", "som", "rand", "dong", "kip", "lari", "dram", "real", "lira"}
+
+
+def _word_money_terms(text: str, s: int, country: str | None, terms: list[TermMatch]) -> None:
+    """Fines written in words: "a fine of fifty thousand dinars", "two million tenge"."""
+    for m in _word_money().finditer(text):
+        value = parse_number_words(m.group("num"))
+        code = _V.currency_by_word.get(m.group("cur").lower())
+        if value is None or not code or (not m.group("mult") and (value == 1 or m.group("cur").lower() in _WORDLIKE_CURRENCY)):
+            continue  # "a dollar" is no fine, "three won the case" no money
+        value *= {"million": 1e6, "thousand": 1e3, "billion": 1e9}.get((m.group("mult") or "").lower(), 1)
+        code = _country_code(m.group("cur"), code, country)
+        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(value)], "currency", "fine", code))
+
+
 def _kind(after: str, before: str, unit: str) -> str | None:
     for kind, pattern in _KIND_AFTER:
         if pattern.search(after):
@@ -256,6 +328,8 @@ def _kind(after: str, before: str, unit: str) -> str | None:
             return kind
     if unit == "hours" and re.search(r"labou?r|work|service", after[:60], re.IGNORECASE):
         return "forced_labour"
+    if _DEADLINE_AFTER.match(after):
+        return None
     for kind, pattern in _KIND_BEFORE:
         if pattern.search(before):
             return kind
