@@ -126,3 +126,28 @@ def test_scheduled_steps_become_upcoming():
     text = "The defence appealed on 2 May. The Regional Court of Appeals has scheduled a hearing for 12 June."
     upcoming = extract_text(text, DocumentMeta(date="2023-05")).upcoming
     assert [(u.what, u.date) for u in upcoming] == [("appeal hearing", "2023-06-12")]
+
+
+def _upcoming(text: str, doc: str) -> list[str | None]:
+    from unionwatch.core import extract_text
+    from unionwatch.core.types import DocumentMeta
+
+    return [u.date for u in extract_text(text, DocumentMeta(date=doc)).upcoming]
+
+
+def test_is_to_be_and_report_to_prison_are_future():
+    assert _dates("His case is to be heard by the regional appeals court on 2 March.", "2022-11-09") == [
+        ("2 March", "2023-03-02")
+    ]
+    text = "The union said the treasurer was summoned to report to the central prison on 8 December to serve her term."
+    assert _dates(text, "2022-12-01") == [("8 December", "2022-12-08")]
+    assert _upcoming(text, "2022-12-01") == ["2022-12-08"]
+    assert _upcoming("The appeal is to be heard on 3 April by the high court.", "2020-02-01") == ["2020-04-03"]
+
+
+def test_a_past_act_between_the_date_and_a_later_cue():
+    text = "On 3 March he was summoned to appear before an investigator."
+    assert _dates(text, "2021-06-10") == [("3 March", "2021-03-03")]
+    text = "A complaint was filed with the police on 9 May, and the case is to be called in court on 20 May."
+    assert _dates(text, "2021-05-12") == [("9 May", "2021-05-09"), ("20 May", "2021-05-20")]
+    assert _upcoming(text, "2021-05-12") == ["2021-05-20"]

@@ -75,7 +75,9 @@ _LEAD_WINDOW = 24
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
 _FUTURE = re.compile(
     r"\b(?:will|shall|scheduled|is due|are due|set to|set for|is set|are set|expected to|postponed|adjourned|upcoming|next"
-    r"|must appear|to appear|remanded (?:\w+ )*?(?:to|until|till))\b",
+    r"|must appear|to appear|remanded (?:\w+ )*?(?:to|until|till)"
+    # "is to be heard on", "summoned to report to prison on", "to begin serving"
+    r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving)\b",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
@@ -157,6 +159,7 @@ def resolve_weekday(weekday: int, lead: str, doc: DocDate | None, future: bool, 
 FUTURE_BEFORE = 110
 _PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|took place|happened|ended|began|started)\b", re.IGNORECASE)
 FUTURE_AFTER = 40
+_CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas) ")
 
 
 def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
@@ -176,8 +179,10 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
     if cues and not _PAST_BETWEEN.search(before, cues[-1].end()):
         return True
     after = norm[start:min(sentence.end, start + FUTURE_AFTER)]
-    cut = after.find(";")
-    return bool(_FUTURE.search(after[: cut if cut >= 0 else len(after)]))
+    clause = _CLAUSE_END.search(after)  # "lodged on 9 June, and the matter is to be called": another clause
+    cue = _FUTURE.search(after[: clause.start() if clause else len(after)])
+    # "on 3 March he was summoned to appear": the cue is the past act of that day
+    return bool(cue) and not _PAST_BETWEEN.search(after, 0, cue.start())
 
 
 def safe_lower(text: str) -> str:
