@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
-from unionwatch.core.stages.base import DateMention, EventRecord, Sentence
+from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues
 from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import (
@@ -46,7 +46,12 @@ _HELD = re.compile(
     r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b|(?:held|kept|detained) \w+ (?:overnight|incommunicado|without|for)\b"
 )
 # A measure before the trial ("before being placed under house arrest") is no term of the sentence.
-_PRE_TRIAL = re.compile(r"\bpre-?trial\b|\bpending (?:trial|investigation)\b|\bbefore (?:being|the trial|(?:his|her|their) trial)\b", re.I)
+_PRE_TRIAL = re.compile(
+    r"\bpre-?trial\b|\bpending (?:trial|investigation|appeal)\b|\bbefore (?:being|the trial|(?:his|her|their) trial)\b"
+    r"|\bjudicial control\b|\bwhile (?:the|her|his|their) (?:case|appeal) is\b",
+    re.I,
+)
+
 # Acts on relatives that are the family's ordeal, not a second event of their own type.
 _FAMILY_ACTS = ("interrogation", "threat", "dismissal", "surveillance", "harassment")
 _STATE_OF_BEING_HELD = re.compile(r"behind bars|(?:\w+ )*in (?:jail|prison)")
@@ -64,7 +69,11 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
     neg = re.compile(r"(?:^|\W)(?:" + trie_regex({str(w) for w in raw["negation_before"]}) + r")(?:\W|$)")
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
     aggregate = re.compile("|".join(raw["aggregate_cues"]))
-    immediate = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["negation_immediate"]) + r")\s+(?:\w+\s+)?$")
+    # "not arrested", "have not put me behind bars", "no trade unionist is prosecuted"
+    immediate = re.compile(
+        r"\b(?:(?:" + "|".join(re.escape(w) for w in raw["negation_immediate"]) + r")\s+(?:\w+\s+){0,2}"
+        r"|no (?:[\w-]+ ){1,3}(?:is|are|was|were|has been|have been|had been|will be|can be) (?:\w+ )?)$"
+    )
     return cues, neg, neg_after, aggregate, immediate
 
 
@@ -117,7 +126,7 @@ def first_cue(
         conj = _AND_VERB.search(window)
         if conj:
             window = window[conj.start() + 1:]
-        if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-14:]):
+        if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-48:]):
             continue
         if kind in _OFFENCE_TYPES and _ACCUSED_OF.search(lower, max(floor, match.start() - ACCUSATION_REACH), match.start()):
             continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
@@ -235,10 +244,61 @@ def _aggregate_sentences(state: PipelineState) -> set[int]:
     return out
 
 
+# "one year in prison", "five years' imprisonment": the length of a sentence, not a term being served
+_TERM_LENGTH_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)(?:'s?|’s?)? (?:[\w-]+ )?$")
+# "was tried with him and received six months": the trial is told with its outcome
+_TRIED = re.compile(r"(?:was |were |been |being |are |is )?tried\b|\w+ trial\b")
+_OPENED_FIRE = re.compile(r"opened fire")
+# "X and his brother were detained": the unionist is among the subjects, so the act is theirs too
+_AND_RELATIVE_BEFORE = re.compile(r"\band (?:his|her|their) (?:[\w-]+ )?$")
+
+
+def _is_term(event: EventRecord, decisions: list[DecisionRecord]) -> bool:
+    """Whether a ban or a fine on a defendant is a part of their sentence: not when it comes before
+    the trial, nor when the text dates it on a day other than the ruling's ("In June 2021 he was
+    prevented from boarding a flight")."""
+    if _PRE_TRIAL.search(event.sentence.text):
+        return False
+    rulings = [d for d in decisions if d.defendant in event.victims]
+    if not rulings:
+        return False
+    own = event.date.iso if event.date else None
+    return not own or any(d.date is None or _same_day(own, d.date.iso) for d in rulings)
+
+
+def _retype(found: dict[str, re.Match[str]], text: str) -> None:
+    """A prison cue that follows a length of time names the sentence handed down."""
+    jailed = found.get("imprisonment")
+    if jailed is None or not jailed.group().startswith(("in ", "imprisonment")):
+        return
+    if _TERM_LENGTH_BEFORE.search(text, max(0, jailed.start() - 24), jailed.start()):
+        found.pop("imprisonment")
+        found.setdefault("sentencing", jailed)
+
+
+def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
+    """Cues that are part of a larger act told in the same sentence."""
+    if "sentencing" in found:
+        if not _PRE_TRIAL.search(sentence):
+            for kind in TERM_TYPES:  # "received six months, suspended, and a fine": parts of the sentence
+                found.pop(kind, None)
+        charged = found.get("charges")
+        if charged is not None and _TRIED.match(charged.group()):
+            found.pop("charges")
+    shot = found.get("assault")
+    if shot is not None and "killing" in found and _OPENED_FIRE.match(shot.group()):
+        found.pop("assault")  # "was killed when soldiers opened fire": the killing is the act
+    family = found.get("intimidation_of_family")
+    if family is not None and not _AND_RELATIVE_BEFORE.search(text, max(0, family.start() - 30), family.start()):
+        for kind in ("arrest", "detention", "assault", "disappearance"):
+            # "his elder brother was detained for a week": the relative's ordeal is the family's event
+            if kind in found and family.start() <= found[kind].start() < family.end():
+                found.pop(kind)
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         aggregate = _aggregate_sentences(state)
-        defendants = {d.defendant for d in state.decisions}
         decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
         for index, by_kind in sorted(cue_matches(state).items()):
@@ -251,15 +311,18 @@ class FindEvents:
                 match = first_cue(matches, masked_text(state), sentence.start, blocked, kind)
                 if match:
                     found[kind] = match
+            _retype(found, masked_text(state))
             self._drop_overlaps(found, index in decision_sentences)
+            _drop_contained(found, masked_text(state), sentence.text)
             for kind, match in found.items():
                 event = self._event(state, sentence, kind, match.start(), events)
-                if kind in TERM_TYPES and defendants & set(event.victims) and not _PRE_TRIAL.search(sentence.text):
-                    continue
+                if kind in TERM_TYPES and _is_term(event, state.decisions):
+                    continue  # a part of the sentence handed down: a term of the decision
                 events.append(event)
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
-        state.events = dedupe(events, lambda e: _scene_date(state, e.sentence))
+        orgs = frozenset(o.name for o in state.orgs)
+        state.events = dedupe(events, lambda e: _scene_date(state, e.sentence), orgs)
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
@@ -389,7 +452,9 @@ def _scene_date(state: PipelineState, sentence: Sentence) -> DateMention | None:
 
 
 _SAID_AFTER = re.compile(
-    r"(?:,[^,]{0,140},|[ ]+(?:union|federation|confederation|group|organisation|organization))?[ ]+(?:said|says|told|added|stated|noted|explained|wrote|declared)\b", re.IGNORECASE
+    r"(?:,[^,]{0,140},|,|[ ]+(?:union|federation|confederation|group|organisation|organization))?[ ]+"
+    r"(?:said|says|told|added|stated|noted|explained|wrote|declared)\b",
+    re.IGNORECASE,
 )
 # "The ILSC condemns ...", "The ITUC has lodged ...": the reporting organisation.
 _REPORTING = re.compile(
@@ -467,7 +532,7 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
 
 _OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
 _SAME_INCIDENT = re.compile(
-    r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon)|(?:along )?with (?:them|him|her))\b",
+    r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon|sweep|raid|operation|crackdown)|(?:along )?with (?:them|him|her))\b",
     re.IGNORECASE,
 )
 
@@ -484,27 +549,38 @@ def _finer(date: DateMention, than: DateMention) -> bool:
     return len(a) > len(b) and _same_day(a, b)
 
 
-def _is_twin(event: EventRecord, other: EventRecord, scene: Callable[[EventRecord], DateMention | None]) -> bool:
-    """Whether `event` reports the same incident as the earlier `other` (same type)."""
+def _is_twin(
+    event: EventRecord, other: EventRecord, scene: Callable[[EventRecord], DateMention | None], orgs: frozenset[str]
+) -> bool:
+    """Whether `event` reports the same incident as the earlier `other` (same type).
+
+    An organisation stands for its unnamed members ("the arrest of three of the union's
+    leaders"): beside named persons it counts as no name."""
     date_e = event.date.iso if event.date else None
     date_o = other.date.iso if other.date else None
-    if event.victims and not other.victims and date_e and not date_o:
+    victims_e = [v for v in event.victims if v not in orgs]
+    victims_o = [v for v in other.victims if v not in orgs]
+    if not victims_e and not victims_o:
+        victims_e, victims_o = event.victims, other.victims
+    if victims_e and not victims_o and date_e and not date_o:
         # named victims after a general mention: the same act unless the mention's scene had another day
         borrowed = scene(other)
         return borrowed is None or _same_day(date_e, borrowed.iso)
-    if event.victims and other.victims:
-        if not any_names_match(event.victims, other.victims):
+    if victims_e and victims_o:
+        if not any_names_match(victims_e, victims_o):
             return bool(date_e and date_e == date_o)
         # a new date for a repeated act (arrest, raid...) is a new incident
         return date_e is None or _same_day(date_e, date_o) or (date_o is None and event.type not in DISCRETE_TYPES)
-    if not event.victims:
+    if not victims_e:
         return date_e is None or _same_day(date_e, date_o)
     # named victims after a general mention of the same act
     return date_e is None or date_o is None or _same_day(date_e, date_o)
 
 
 def dedupe(
-    events: list[EventRecord], scene: Callable[[EventRecord], DateMention | None] | None = None
+    events: list[EventRecord],
+    scene: Callable[[EventRecord], DateMention | None] | None = None,
+    orgs: frozenset[str] = frozenset(),
 ) -> list[EventRecord]:
     """One event per incident and type: same victims or same date means the same incident.
 
@@ -517,10 +593,11 @@ def dedupe(
     for event in events:
         twin = None
         others = _OTHER_VICTIMS.match(event.sentence.text)  # "Other activists ...": new victims, new incident
-        if not others and event.date is None and _SAME_INCIDENT.search(event.sentence.text):
+        # "was tried with him and received six months": each defendant has a ruling of their own
+        if not others and event.date is None and event.type != "sentencing" and _SAME_INCIDENT.search(event.sentence.text):
             twin = next((o for o in reversed(kept) if o.type == event.type), None)
         if twin is None and not others:
-            twin = next((o for o in kept if o.type == event.type and _is_twin(event, o, scene)), None)
+            twin = next((o for o in kept if o.type == event.type and _is_twin(event, o, scene, orgs)), None)
         if twin is None:
             kept.append(event)
             continue
