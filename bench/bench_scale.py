@@ -25,6 +25,7 @@ import http.client
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -323,7 +324,60 @@ def serve(data_dir: Path, port: int) -> subprocess.Popen:
     raise RuntimeError("the server did not start")
 
 
-def load(port: int, paths: list[str], headers: dict[str, str], threads: int = 4) -> dict:
+LOCUSTFILE = """
+import json, os, random
+from locust import FastHttpUser, constant, task
+
+PATHS = json.loads(os.environ["BENCH_PATHS"])
+HEADERS = json.loads(os.environ["BENCH_HEADERS"])
+NAME = os.environ["BENCH_NAME"]
+
+
+class Client(FastHttpUser):
+    wait_time = constant(0)  # closed loop: each user sends its next request at once
+
+    @task
+    def get(self):
+        self.client.get(random.choice(PATHS), headers=HEADERS, name=NAME)
+"""
+
+
+def load(port: int, paths: list[str], headers: dict[str, str], threads: int = 4,
+         seconds: int = 0, name: str = "load", work: Path | None = None) -> dict:
+    """Latency under load: `threads` concurrent keep-alive clients requesting `paths`.
+
+    With locust installed (`pip install -e .[bench]`) and `seconds` > 0, locust runs
+    headless for that long and its percentiles are reported; otherwise a threaded
+    client requests every path once.
+    """
+    if seconds > 0 and shutil.which("locust", path=str(Path(PYTHON).parent)):
+        return _locust(port, paths, headers, threads, seconds, name, work or Path("/tmp"))
+    return _threaded(port, paths, headers, threads)
+
+
+def _locust(port: int, paths: list[str], headers: dict[str, str], users: int, seconds: int,
+            name: str, work: Path) -> dict:
+    import csv
+
+    locustfile = work / "locustfile.py"
+    locustfile.write_text(LOCUSTFILE)
+    prefix = work / f"locust-{name}"
+    env = {**os.environ, "BENCH_PATHS": json.dumps(paths), "BENCH_HEADERS": json.dumps(headers),
+           "BENCH_NAME": name}
+    subprocess.run([str(Path(PYTHON).parent / "locust"), "-f", str(locustfile), "--headless",
+                    "-u", str(users), "-r", str(users), "--run-time", f"{seconds}s",
+                    "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix),
+                    "--only-summary", "--loglevel", "ERROR"],
+                   env=env, check=False, capture_output=True, text=True, timeout=seconds + 120)
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == name)
+    return {"tool": f"locust headless, {users} users, {seconds} s",
+            "requests": int(row["Request Count"]), "errors": int(row["Failure Count"]),
+            "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]), "p99_ms": float(row["99%"]),
+            "requests_per_s": round(float(row["Requests/s"]), 1)}
+
+
+def _threaded(port: int, paths: list[str], headers: dict[str, str], threads: int = 4) -> dict:
     """Request every path once, spread over `threads` keep-alive connections."""
     latencies: list[float] = []
     errors: list[str] = []
@@ -356,7 +410,8 @@ def load(port: int, paths: list[str], headers: dict[str, str], threads: int = 4)
         thread.join()
     total = time.perf_counter() - started
     latencies.sort()
-    return {"requests": len(latencies), "errors": len(errors), "first_error": errors[:1],
+    return {"tool": f"threaded client, {threads} connections",
+            "requests": len(latencies), "errors": len(errors), "first_error": errors[:1],
             "p50_ms": round(1000 * statistics.median(latencies), 1),
             "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))], 1),
             "requests_per_s": round(len(latencies) / total, 1)}
@@ -372,7 +427,7 @@ def search_paths(n: int, rng: random.Random) -> list[str]:
     return paths
 
 
-def bench_latency(work: Path, documents: int, events: int, requests: int) -> dict:
+def bench_latency(work: Path, documents: int, events: int, requests: int, seconds: int = 60) -> dict:
     store = work / f"latency-{documents}-{events}"
     result: dict = {}
     if not (store / ".filled").exists():
@@ -383,6 +438,7 @@ def bench_latency(work: Path, documents: int, events: int, requests: int) -> dic
         (store / ".filled").write_text(json.dumps(result["fill"]))
     else:
         result["fill"] = json.loads((store / ".filled").read_text())
+    unionwatch(store, "init", "--quiet")  # migrations added since the fill (new indexes)
     creds = json.loads(subprocess.run([PYTHON, __file__, "--credentials"], env=env_for(store),
                                       capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     rng = random.Random(5)
@@ -392,17 +448,19 @@ def bench_latency(work: Path, documents: int, events: int, requests: int) -> dic
         static = ["/static/unionwatch/app.css"] * requests
         api = {"Authorization": f"Bearer {creds['token']}"}
         browser = {"Cookie": f"sessionid={creds['session']}"}
+        run = dict(seconds=seconds, work=work)
         load(port, static[:50], {})  # warm up both workers
         load(port, search_paths(50, rng), api)
-        result["baseline_static_file"] = load(port, static, {})
-        result["search_api"] = load(port, search_paths(requests, rng), api)
+        result["baseline_static_file"] = load(port, static, {}, name="static", **run)
+        result["search_api"] = load(port, search_paths(requests, rng), api, name="search", **run)
         case_ids = _case_ids(store)
         case_paths = [f"/cases/{rng.choice(case_ids)}/" for _ in range(requests)]
         load(port, case_paths[:20], browser)
-        result["case_page"] = load(port, case_paths, browser)
+        result["case_page"] = load(port, case_paths, browser, name="case", **run)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    result["load_average_after"] = os.getloadavg()[0]
     return result
 
 
@@ -424,7 +482,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="ingest benchmark sizes, comma-separated (0 to skip)")
     parser.add_argument("--latency-docs", type=int, default=100000 if full else 10000)
     parser.add_argument("--events", type=int, default=1000000 if full else 100000)
-    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--requests", type=int, default=400,
+                        help="distinct request paths (and the request count without locust)")
+    parser.add_argument("--seconds", type=int, default=60,
+                        help="locust run time per measurement (0: threaded client, one pass)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--raw-insert", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--fill", nargs=2, type=int, help=argparse.SUPPRESS)
@@ -447,7 +508,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures[f"ingest_{size}"]), file=sys.stderr)
     if args.latency_docs > 0:
         print(f"latency benchmark at {args.latency_docs} documents, {args.events} events ...", file=sys.stderr)
-        figures["latency"] = bench_latency(args.work, args.latency_docs, args.events, args.requests)
+        figures["latency"] = bench_latency(args.work, args.latency_docs, args.events, args.requests,
+                                           args.seconds)
     text = json.dumps(figures, indent=1)
     print(text)
     if args.json:

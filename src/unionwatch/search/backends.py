@@ -7,12 +7,14 @@ ASCII (see `fold_for_index`), so accents, Cyrillic and case behave the same on b
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.db import connection as default_connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -62,9 +64,40 @@ class SearchBackend:
     def clear(self) -> None:
         raise NotImplementedError
 
+    def rekey(self, schema_editor) -> None:
+        """Bring rows written by an older version of the index up to date (migration)."""
+
     def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
         """Narrow a SearchEntry queryset to the documents matching every group of words."""
         raise NotImplementedError
+
+    def newest(self, query: ParsedQuery, since: dt.date | None, until: dt.date | None,
+               chunk: int = 500) -> Iterator[list[int]]:
+        """The `date_key`s of the documents matching every group of words, newest first,
+        in chunks: the caller stops reading when it has enough."""
+        entries = self.matching(_entries(), query)
+        if since:
+            entries = entries.filter(date__gte=since)
+        if until:
+            entries = entries.filter(date__lte=until)
+        ordered = entries.order_by(F("date").desc(nulls_last=True), "-document_id") \
+            .values_list("document_id", "date")
+        start = 0
+        while True:
+            rows = list(ordered[start:start + chunk])
+            if rows:
+                yield [date_key(date, pk) for pk, date in rows]
+            if len(rows) < chunk:
+                return
+            start += chunk
+
+    def ids(self, query: ParsedQuery) -> set[int]:
+        """Every document matching every group of words (for a short list to check)."""
+        return set(self.matching(_entries(), query).values_list("document_id", flat=True))
+
+    def count(self, query: ParsedQuery, cap: int) -> int:
+        """How many documents match every group of words, counted up to `cap`."""
+        return self.matching(_entries(), query).order_by()[:cap].count()
 
     def restrict(self, entries: QuerySet, subquery: QuerySet | tuple[str, list], walk_dates: bool) -> QuerySet:
         """Keep the entries whose document id the subquery (a one-column queryset, or SQL
@@ -75,10 +108,14 @@ class SearchBackend:
 
 
 class SQLiteFTS5Backend(SearchBackend):
+    """FTS5, with rowid = the document's date and id in one number (`date_key`), so the
+    engine itself returns matches newest first and stops after a page: a broad word is
+    never turned into a full match list to join and sort."""
+
     TABLE = "search_fts"
 
     def create_schema(self, schema_editor) -> None:
-        # rowid = document id. Porter stemming: "arrested" finds "arrest".
+        # Porter stemming: "arrested" finds "arrest".
         schema_editor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.TABLE} USING fts5("
             "body, tokenize = 'porter unicode61 remove_diacritics 2')"
@@ -87,22 +124,75 @@ class SQLiteFTS5Backend(SearchBackend):
     def drop_schema(self, schema_editor) -> None:
         schema_editor.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
 
+    def rekey(self, schema_editor) -> None:
+        """Rows keyed by document id (before `date_key`) get their date keys."""
+        schema_editor.execute(
+            f"UPDATE {self.TABLE} SET rowid = (SELECT ((CAST(julianday(e.date) AS INTEGER) - 1721424)"
+            f" << 32) | e.document_id FROM search_searchentry e WHERE e.document_id = {self.TABLE}.rowid)"
+            f" WHERE rowid < {1 << 32} AND EXISTS (SELECT 1 FROM search_searchentry e "
+            f"WHERE e.document_id = {self.TABLE}.rowid AND e.date IS NOT NULL)")
+
     def write(self, rows: list[tuple[int, str]]) -> None:
         if not rows:
             return
+        from unionwatch.search.models import SearchEntry
+
+        ids = [pk for pk, _ in rows]
+        dates = dict(SearchEntry.objects.filter(pk__in=ids).values_list("document_id", "date"))
         with default_connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {self.TABLE} WHERE rowid = %s", [(pk,) for pk, _ in rows])
-            cursor.executemany(f"INSERT INTO {self.TABLE}(rowid, body) VALUES (%s, %s)", rows)
+            # The old row's key holds the date it had: found by the id part of the key.
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {self.TABLE} WHERE (rowid & {ID_MASK}) IN ({marks})", ids)
+            cursor.executemany(f"INSERT INTO {self.TABLE}(rowid, body) VALUES (%s, %s)",
+                               [(date_key(dates.get(pk), pk), body) for pk, body in rows])
 
     def clear(self) -> None:
         with default_connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.TABLE}")
 
-    def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
+    @staticmethod
+    def _expression(query: ParsedQuery) -> str:
         # Words are [a-z0-9]+ only, so quoting them makes a safe FTS5 expression.
-        expression = " AND ".join('"' + " ".join(group) + '"' for group in query.groups)
-        sql = f"SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %s"
-        return self.restrict(entries, (sql, [expression]), walk_dates)
+        return " AND ".join('"' + " ".join(group) + '"' for group in query.groups)
+
+    def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
+        sql = f"SELECT rowid & {ID_MASK} FROM {self.TABLE} WHERE {self.TABLE} MATCH %s"
+        return self.restrict(entries, (sql, [self._expression(query)]), walk_dates)
+
+    def newest(self, query: ParsedQuery, since: dt.date | None, until: dt.date | None,
+               chunk: int = 500) -> Iterator[list[int]]:
+        where, params = [f"{self.TABLE} MATCH %s"], [self._expression(query)]
+        if since:
+            where.append("rowid >= %s")
+            params.append(date_key(since, 0))
+        if until:
+            where.append("rowid < %s")
+            params.append(date_key(until + dt.timedelta(days=1), 0))
+        before = None
+        while True:
+            bound = [] if before is None else ["rowid < %s"]
+            sql = (f"SELECT rowid FROM {self.TABLE} WHERE {' AND '.join(where + bound)} "
+                   f"ORDER BY rowid DESC LIMIT {int(chunk)}")
+            with default_connection.cursor() as cursor:
+                cursor.execute(sql, params + ([] if before is None else [before]))
+                keys = [row[0] for row in cursor.fetchall()]
+            if keys:
+                yield keys
+            if len(keys) < chunk:
+                return
+            before = keys[-1]
+
+    def ids(self, query: ParsedQuery) -> set[int]:
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid & {ID_MASK} FROM {self.TABLE} WHERE {self.TABLE} MATCH %s",
+                           [self._expression(query)])
+            return {row[0] for row in cursor.fetchall()}
+
+    def count(self, query: ParsedQuery, cap: int) -> int:
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM (SELECT rowid FROM {self.TABLE} WHERE "
+                           f"{self.TABLE} MATCH %s LIMIT {int(cap)})", [self._expression(query)])
+            return cursor.fetchone()[0]
 
     def restrict(self, entries: QuerySet, subquery, walk_dates: bool) -> QuerySet:
         sql, params = _sql(subquery)
@@ -145,6 +235,20 @@ class PostgresBackend(SearchBackend):
         # Words are [a-z0-9]+ only, so this raw tsquery is well formed.
         raw = " & ".join("(" + " <-> ".join(group) + ")" for group in query.groups)
         return entries.filter(vector=SearchQuery(raw, search_type="raw", config=self.CONFIG))
+
+
+ID_MASK = (1 << 32) - 1
+
+
+def date_key(date: dt.date | None, document_id: int) -> int:
+    """One number that sorts like (date, document id), undated first: the FTS5 rowid."""
+    return ((date.toordinal() if date else 0) << 32) | document_id
+
+
+def _entries() -> QuerySet:
+    from unionwatch.search.models import SearchEntry
+
+    return SearchEntry.objects.all()
 
 
 def _sql(subquery) -> tuple[str, list]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from unionwatch.search.access import visible_entries
-from unionwatch.search.backends import ParsedQuery, fold_for_index, get_backend
+from unionwatch.search.backends import ID_MASK, ParsedQuery, date_key, fold_for_index, get_backend
 from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
 
 MAX_LIMIT = 100
@@ -18,6 +20,9 @@ MAX_LIMIT = 100
 # matches: exact figures over 100,000 matches would cost more than the search itself.
 COUNT_CAP = 10_000
 FACET_SAMPLE = 1_000
+# With filters, the newest matches of the words checked against them before the total
+# is given as a lower bound ("n+").
+SCAN_BUDGET = 5_000
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
@@ -86,37 +91,102 @@ def search(query: str, filters: Filters | None = None, user=None, limit: int = 2
     filters = filters or Filters()
     visible = visible_entries(SearchEntry.objects.all(), user)
     parsed = ParsedQuery.parse(query)
-    sealed = _sealed_matches(user, parsed.words, visible, filters) if parsed else []
-    entries = _matching(visible, parsed, filters, sealed, walk_dates=False)
+    limit = max(1, min(limit, MAX_LIMIT))
+    if parsed:
+        return _word_search(parsed, filters, visible, user, limit, offset, with_facets)
+    entries = _apply(visible, filters, walk_dates=False)
     total = entries.order_by()[: COUNT_CAP + 1].count()
     if total > FACET_SAMPLE:
-        entries = _matching(visible, parsed, filters, sealed, walk_dates=True)
+        entries = _apply(visible, filters, walk_dates=True)
     ordered = entries.order_by("-date", "-document_id")
-    limit = max(1, min(limit, MAX_LIMIT))
-    page = list(ordered.select_related("document")
-                .only("document_id", "date", "country", "confidentiality",
-                      "document__title", "document__text", "document__kind",
-                      "document__original_name", "document__confidentiality")
-                [offset: offset + limit])
-    hits = _hits(page, parsed)
-    facets = _facet_counts(ordered) if with_facets else {}
-    return Results(total=min(total, COUNT_CAP), hits=hits, facets=facets,
+    page = _page(ordered.values_list("document_id", flat=True)[offset: offset + limit])
+    facets = _facet_counts(list(ordered.values_list("document_id", flat=True)[:FACET_SAMPLE])) \
+        if with_facets else {}
+    return Results(total=min(total, COUNT_CAP), hits=_hits(page, parsed), facets=facets,
                    total_is_lower_bound=total > COUNT_CAP)
 
 
-def _matching(visible: QuerySet, parsed: ParsedQuery, filters: Filters, sealed: list[int],
-              walk_dates: bool) -> QuerySet:
-    """`walk_dates`: many matches; let the engine walk the date index (see backends)."""
+def _word_search(parsed: ParsedQuery, filters: Filters, visible: QuerySet, user, limit: int,
+                 offset: int, with_facets: bool) -> Results:
+    """Driven from the smaller side. Few documents pass the filters and the user's access
+    (up to SCAN_BUDGET): those, newest first, are checked against the set of documents
+    having the words. Otherwise the engine hands over its matches newest first, a chunk
+    at a time, each chunk checked by document id; the scan stops once the page and the
+    facet sample are full, or SCAN_BUDGET matches were looked at and the page is full
+    (the total then reads "n+")."""
+    sealed = _sealed_matches(user, parsed.words, visible, filters)
+    checked = _apply(visible, filters, per_row=True)
+    if checked.query.where:
+        few = list(checked.order_by("-date", "-document_id")
+                   .values_list("document_id", flat=True)[:SCAN_BUDGET + 1])
+        if len(few) <= SCAN_BUDGET:
+            having = get_backend().ids(parsed) | set(sealed)
+            found = [pk for pk in few if pk in having]
+            return _results(found, len(found), False, parsed, limit, offset, with_facets)
+    return _scan(parsed, filters, checked, sealed, limit, offset, with_facets)
+
+
+def _scan(parsed: ParsedQuery, filters: Filters, checked: QuerySet, sealed: list[int],
+          limit: int, offset: int, with_facets: bool) -> Results:
     backend = get_backend()
-    entries = _apply(visible, filters, walk_dates)
-    if not parsed:
-        return entries
-    matched = backend.matching(entries, parsed, walk_dates)
-    if sealed:
-        # Restricted bodies are never indexed in clear: they are matched decrypted, in
-        # memory, for users allowed to read them (accounts/permissions.py).
-        matched = matched | entries.filter(document_id__in=sealed)
-    return matched
+    unchecked = not checked.query.where and not sealed
+    page_end = offset + limit
+    sample = FACET_SAMPLE if with_facets else 0
+    found: list[int] = []
+    scanned, exhausted = 0, True
+    for chunk in _with_sealed(backend.newest(parsed, filters.since, filters.until), sealed):
+        if unchecked:
+            found += chunk
+        else:
+            keep = set(checked.filter(document_id__in=chunk).values_list("document_id", flat=True))
+            found += [pk for pk in chunk if pk in keep]
+        scanned += len(chunk)
+        if len(found) >= page_end and (len(found) >= sample or scanned >= SCAN_BUDGET):
+            exhausted = False
+            break
+    if unchecked and not exhausted and not (filters.since or filters.until):
+        return _results(found, backend.count(parsed, COUNT_CAP + 1), False, parsed, limit,
+                        offset, with_facets)  # every match counts: a cheap count
+    return _results(found, len(found), not exhausted, parsed, limit, offset, with_facets)
+
+
+def _results(found: list[int], total: int, bounded: bool, parsed: ParsedQuery, limit: int,
+             offset: int, with_facets: bool) -> Results:
+    facets = _facet_counts(found[:FACET_SAMPLE]) if with_facets else {}
+    return Results(total=min(total, COUNT_CAP), hits=_hits(_page(found[offset: offset + limit]), parsed),
+                   facets=facets, total_is_lower_bound=bounded or total > COUNT_CAP)
+
+
+def _with_sealed(chunks: Iterator[list[int]], sealed: list[int], size: int = 500) -> Iterator[list[int]]:
+    """Document ids in the engine's order (its chunks of `date_key`s), with the
+    restricted matches (their bodies are never in the engine) merged in at their place."""
+    keys = sorted((date_key(d, pk) for pk, d in SearchEntry.objects.filter(pk__in=sealed)
+                   .values_list("document_id", "date")), reverse=True) if sealed else []
+    if not keys:
+        for chunk in chunks:
+            yield [key & ID_MASK for key in chunk]
+        return
+    seen: set[int] = set()
+    out: list[int] = []
+    for key in heapq.merge((k for chunk in chunks for k in chunk), keys, reverse=True):
+        pk = key & ID_MASK
+        if pk not in seen:
+            seen.add(pk)
+            out.append(pk)
+        if len(out) >= size:
+            yield out
+            out = []
+    if out:
+        yield out
+
+
+def _page(ids) -> list[SearchEntry]:
+    ids = list(ids)
+    rows = SearchEntry.objects.filter(pk__in=ids).select_related("document").only(
+        "document_id", "date", "country", "confidentiality", "document__title", "document__text",
+        "document__kind", "document__original_name", "document__confidentiality")
+    by_id = {row.document_id: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _sealed_matches(user, words: list[str], visible: QuerySet, filters: Filters) -> list[int]:
@@ -129,7 +199,7 @@ def _sealed_matches(user, words: list[str], visible: QuerySet, filters: Filters)
 
     if user is not None and not can_see_restricted(user):
         return []
-    ids = list(_apply(visible, filters).filter(confidentiality="restricted")
+    ids = list(_apply(visible, filters, per_row=True).filter(confidentiality="restricted")
                .values_list("document_id", flat=True))
     if not ids:
         return []
@@ -137,7 +207,10 @@ def _sealed_matches(user, words: list[str], visible: QuerySet, filters: Filters)
     return sealed_text_matches(words, documents.filter(pk__in=ids))
 
 
-def _apply(entries: QuerySet, f: Filters, walk_dates: bool = False) -> QuerySet:
+def _apply(entries: QuerySet, f: Filters, walk_dates: bool = False,
+           per_row: bool = False) -> QuerySet:
+    """`per_row`: the entries are few (a chunk of ids), so facets are checked row by row
+    through their index instead of listing every document of a facet."""
     backend = get_backend()
     if f.country:
         # Exact spellings (indexed), not a case-insensitive LIKE over every entry.
@@ -148,17 +221,21 @@ def _apply(entries: QuerySet, f: Filters, walk_dates: bool = False) -> QuerySet:
         entries = entries.filter(date__gte=f.since)
     if f.until:
         entries = entries.filter(date__lte=f.until)
+    facets = []
     if f.type:
-        entries = backend.restrict(entries, _facet_entries(FacetKind.TYPE, [f.type]), walk_dates)
+        facets.append(_facet_entries(FacetKind.TYPE, [f.type]))
     if f.person:
-        entries = backend.restrict(
-            entries, _facet_entries(FacetKind.PERSON, _entity_ids("person", f.person)), walk_dates)
+        facets.append(_facet_entries(FacetKind.PERSON, _entity_ids("person", f.person)))
     if f.organization:
-        entries = backend.restrict(
-            entries, _facet_entries(FacetKind.ORG, _entity_ids("organization", f.organization)),
-            walk_dates)
+        facets.append(_facet_entries(FacetKind.ORG, _entity_ids("organization", f.organization)))
     if f.case is not None:
-        entries = backend.restrict(entries, _case_documents(f.case), walk_dates)
+        facets.append(_case_documents(f.case))
+    for subquery in facets:
+        if per_row:
+            column = "entry_id" if subquery.model is SearchFacet else "document_id"
+            entries = entries.filter(Exists(subquery.filter(**{column: OuterRef("document_id")})))
+        else:
+            entries = backend.restrict(entries, subquery, walk_dates)
     return entries
 
 
@@ -254,22 +331,23 @@ def snippet(text: str, words: list[str], limit: int = 240) -> str:
     return chosen if len(chosen) <= limit else chosen[: limit - 1].rstrip() + "…"
 
 
-def _facet_counts(ordered: QuerySet) -> dict[str, list[dict]]:
-    """Counts per country and violation type, among the newest FACET_SAMPLE matches
-    (all of them when there are fewer). Counted here from two indexed lookups."""
+def _facet_counts(ids: list[int]) -> dict[str, list[dict]]:
+    """Counts per country and violation type among these matches (the newest
+    FACET_SAMPLE), from two indexed lookups per 500."""
     from collections import Counter
 
-    rows = list(ordered.values_list("document_id", "country")[:FACET_SAMPLE])
-    countries = Counter(country for _, country in rows if country)
+    countries: Counter[str] = Counter()
     types: Counter[str] = Counter()
-    ids = [pk for pk, _ in rows]
     for start in range(0, len(ids), 500):
-        # By entry (its index), then the kind in Python: the planner would otherwise
-        # walk every facet of that kind.
-        for kind, value in SearchFacet.objects.filter(entry_id__in=ids[start:start + 500]) \
-                .values_list("kind", "value"):
-            if kind == FacetKind.TYPE:
-                types[value] += 1
+        chunk = ids[start:start + 500]
+        countries.update(c for c in SearchEntry.objects.filter(pk__in=chunk)
+                         .values_list("country", flat=True) if c)
+        # Counted by the database: a document has dozens of facets (every person and
+        # organisation it names), only a few of them types.
+        rows = SearchFacet.objects.filter(entry_id__in=chunk, kind=FacetKind.TYPE).order_by() \
+            .values_list("value").annotate(n=Count("entry_id"))
+        for value, n in rows:
+            types[value] += n
     top = lambda counts: [{"value": v, "count": n}  # noqa: E731
                           for v, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))[:12]]
     return {"country": top(countries), "type": top(types)}
