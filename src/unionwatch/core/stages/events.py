@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
-from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues
+from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, thing_words
 from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
@@ -130,6 +130,10 @@ def first_cue(
             continue
         if kind in _OFFENCE_TYPES and _ACCUSED_OF.search(lower, max(floor, match.start() - ACCUSATION_REACH), match.start()):
             continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
+        if kind == "arrest" and _thing_before().search(lower, max(floor, match.start() - 40), match.start()):
+            continue  # "computers and the union's archives were taken away": things, not people
+        if kind in _CUSTODY_TYPES and _RELEASE_OF.search(lower, floor, match.start()):
+            continue  # "calls for the release of X and Y, imprisoned after ...": the call, not a report
         if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
             continue  # "police arrested two suspects in the killing": the culprits, not the victims
         if _DEMANDED.search(lower, floor, match.start()):
@@ -138,13 +142,22 @@ def first_cue(
     return None
 
 
+@lru_cache(maxsize=1)
+def _thing_before() -> re.Pattern[str]:
+    """A seizable thing just before a cue: the subject of a passive like "were taken away"."""
+    return re.compile(r"\b(?:" + trie_regex(set(thing_words())) + r")(?:'s)? $")
+
+
 # The offence named by an accusation ("charged with arson", "a case ... for vandalism").
 _OFFENCE_TYPES = frozenset({"property_damage", "killing", "assault", "threat", "harassment"})
 ACCUSATION_REACH = 120
 _ACCUSED_OF = re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
-    r"[^,;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
+    r"[^;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
 )
+# An apposition to the persons whose release is called for ends right before the cue.
+# ("..., two activists imprisoned after"); a relative clause ("who was arrested on 3 May") reports.
+_RELEASE_OF = re.compile(r"\brelease of\b[^.;]*,[ ](?!who\b|whose\b)(?:[\w'-]+[ ]){0,4}$")
 _CUSTODY_TYPES = frozenset({"arrest", "detention", "charges", "sentencing", "imprisonment"})
 _SUSPECTS_AFTER = re.compile(
     r"\W+(?:[\w-]+ ){0,2}(?:suspects?|(?:alleged |suspected )?(?:killers?|murderers?|attackers?|assailants?|perpetrators?))\b"
@@ -232,6 +245,22 @@ def _aggregate_scanner() -> Scanner:
     return Scanner("\\b(?:" + "|".join(c[2:] if c.startswith(chr(92) + "b") else c for c in cues) + ")")
 
 
+HEADING_WORDS = 12
+_TERMINAL = ".!?\"'”’:;)"
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """A short line of its own with no closing punctuation ("Urgent appeal: threats against
+    trade unionists"): a heading names a topic, the incidents are told below it."""
+    words = sentence.text.split()
+    if not words or len(words) > HEADING_WORDS or sentence.text.rstrip()[-1] in _TERMINAL:
+        return False
+    before = text.rfind("\n", 0, sentence.start) + 1
+    after = text.find("\n", sentence.end)
+    line = text[before:after if after >= 0 else len(text)]
+    return line.strip() == sentence.text.strip()
+
+
 def _aggregate_sentences(state: PipelineState) -> set[int]:
     """Sentences about figures or groups in general ("the 72nd victim", "a number of ...")."""
     raw = load_yaml("events.yaml")
@@ -250,7 +279,7 @@ _TERM_LENGTH_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)(?:'s?|’s?
 _TRIED = re.compile(r"(?:was |were |been |being |are |is )?tried\b|\w+ trial\b")
 _OPENED_FIRE = re.compile(r"opened fire")
 # "X and his brother were detained": the unionist is among the subjects, so the act is theirs too
-_AND_RELATIVE_BEFORE = re.compile(r"\band (?:his|her|their) (?:[\w-]+ )?$")
+_AND_RELATIVE_BEFORE = re.compile(f"(?:{NAME_CHAR}+|\\b(?:he|she)) and (?:his|her|their) (?:[\\w-]+ )?$")
 
 
 def _is_term(event: EventRecord, decisions: list[DecisionRecord]) -> bool:
@@ -260,10 +289,10 @@ def _is_term(event: EventRecord, decisions: list[DecisionRecord]) -> bool:
     if _PRE_TRIAL.search(event.sentence.text):
         return False
     rulings = [d for d in decisions if d.defendant in event.victims]
-    if not rulings:
-        return False
+    if any(event.sentence.index in d.sentences for d in rulings):
+        return True
     own = event.date.iso if event.date else None
-    return not own or any(d.date is None or _same_day(own, d.date.iso) for d in rulings)
+    return bool(rulings) and (not own or any(d.date is not None and _same_day(own, d.date.iso) for d in rulings))
 
 
 def _retype(found: dict[str, re.Match[str]], text: str) -> None:
@@ -303,7 +332,7 @@ class FindEvents:
         events: list[EventRecord] = []
         for index, by_kind in sorted(cue_matches(state).items()):
             sentence = state.sentences[index]
-            if index in aggregate:
+            if index in aggregate or _is_heading(state.text, sentence):
                 continue
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
@@ -364,7 +393,9 @@ class FindEvents:
         for start, name, reporting in ctx.orgs:
             if name not in victims and not (start < pos and reporting):
                 victims.append(name)
-        if not ctx.named_person:
+        # "The three spent two nights in the cells before a magistrate granted bail to Mridha":
+        # names after the act do not stop a plural subject from naming the group
+        if not ctx.named_person or ctx.first_person > pos:
             group = _plural_antecedent(sentence, earlier or [])
             if group:  # "They were held incommunicado": the group of the last event
                 victims = group + [v for v in victims if v not in group]
@@ -486,6 +517,7 @@ class _SentenceContext:
     place: str | None
     named_person: bool
     antecedent: str | None
+    first_person: int  # where the first victim's name starts (the sentence end when none)
 
 
 def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
@@ -497,11 +529,13 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
     orgs: list[tuple[int, str, bool]] = []
     perpetrators: list[str] = []
     places = []
+    first_person = sentence.end
     for m in mentions_in(state, sentence.start, sentence.end):
         if m.kind == "person":
             person = state.persons[m.index]
             if person.official or _is_speaker(state, m.start, m.end):
                 continue
+            first_person = min(first_person, m.start)
             if person.name not in persons:
                 persons.append(person.name)
         elif m.kind == "org":
@@ -525,7 +559,7 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
         if word not in (p.lower() for p in perpetrators):
             perpetrators.append(word)
     place = min(places, key=lambda p: _PLACE_RANK.get(p.kind, 0)).name if places else None
-    ctx = _SentenceContext(persons, orgs, perpetrators, place, bool(persons), antecedent)
+    ctx = _SentenceContext(persons, orgs, perpetrators, place, bool(persons), antecedent, first_person)
     cache[sentence.index] = ctx
     return ctx
 

@@ -153,6 +153,11 @@ def _template(ex: _Expander, entry: str | list[str]) -> tuple[str, frozenset[str
     return ex.expand(template), _heads(ex.forms(verb.group(1)))
 
 
+def thing_words() -> list[str]:
+    """The seizable things of the frames ({THING}): laptops, documents, archives..."""
+    return [str(w) for w in load_yaml("event_frames.yaml")["words"]["THING"]]
+
+
 @lru_cache(maxsize=1)
 def frame_cues() -> list[Frame]:
     """Every frame regex with its type and trigger stems, from data/event_frames.yaml."""
