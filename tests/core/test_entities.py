@@ -248,3 +248,50 @@ def test_release_headers_and_resource_companies():
     result = extract_text(text)
     assert _names(result, "persons") == {"Kofi Amankwah"}
     assert {"Kestrel Oil Refinery", "Silver Ridge Resources"} <= _names(result, "organizations")
+
+
+def test_romance_heads_plantations_and_company_appositions():
+    text = (
+        'A leaflet signed by a group calling itself the "Ejército Popular del Oriente" threatened the workers. '
+        "Talks began at the Cafetales del Sur estate. "
+        "She was fired by the shipping firm, Dalgıç Deniz İşletmeleri, in May."
+    )
+    result = extract_text(text, DocumentMeta(date="2022-01-01"))
+    assert {"Ejército Popular del Oriente", "Cafetales del Sur", "Dalgıç Deniz İşletmeleri"} <= _names(result, "organizations")
+    assert _names(result, "persons") == set()
+    # at a workplace, a person's name may follow a comma
+    text = "The strike was led by the shop steward at the factory, Ma Thida Win."
+    assert _names(extract_text(text), "organizations") == set()
+
+
+def test_courts_named_by_their_seat_or_number():
+    text = (
+        "He was convicted by the court of Bir-Mourad in Blida. The administrative court of Blida dissolved the union. "
+        "The case went to the Ankara 14th Heavy Penal Court. The court of Appeal upheld it."
+    )
+    result = extract_text(text, DocumentMeta(date="2022-01-01"))
+    orgs = _names(result, "organizations")
+    assert {"court of Bir-Mourad", "administrative court of Blida", "Ankara 14th Heavy Penal Court"} <= orgs
+    assert "Bir-Mourad" not in result.places  # named only inside the court's name
+
+
+def test_descriptive_unions_currency_codes_regions_and_reports():
+    text = (
+        "Dockers' union leaders detained\n\n"
+        "They were freed on bail of ZWL 20,000 after a protest at Bindura, in Mashonaland Central. "
+        "Police registered an FIR against them. The Board of Directors met."
+    )
+    result = extract_text(text, DocumentMeta(date="2022-01-01"))
+    assert _names(result, "organizations") == set()
+    assert "Mashonaland Central" in {p.name for p in result.places}
+
+
+def test_copy_lines_and_a_body_shortened_without_its_country():
+    text = (
+        "cc: Wage Commission of Freedonia Republic; Board of Investment of Sri Lanka\n\n"
+        "The employer told the Board of Investment that it knew nothing of the dismissals."
+    )
+    orgs = {o.name: o for o in extract_text(text).organizations}
+    assert "Board of Investment of Sri Lanka" in orgs
+    assert "Board of Investment" in orgs["Board of Investment of Sri Lanka"].aliases
+    assert "Port and Dock Workers' Union" in _names(extract_text("The Port and Dock Workers' Union protested."), "organizations")

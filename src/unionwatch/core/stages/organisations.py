@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 _V = vocab()
 _KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federation", "union", "company", "ngo", "other"]
 _HEAD_FIRST = frozenset(
-    ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service"]
+    ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service", "secretariat", "board", "frente", "ejército", "ejercito"]
 )
+_NOT_TAIL_HEADS = frozenset({"central", "secretariat"})  # heads only first: "Secretariat of Labour"
 _HEAD_WORDS = frozenset(_V.org_keyword_kind) | _HEAD_FIRST | {"international"}
 _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
 _CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|&|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
@@ -30,8 +31,15 @@ _COURT_AFTER = re.compile(
     r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court)\b"
 )
 _OF_CHUNK = re.compile(r"[ ]+of[ ]+")
+_ORDINAL_LEAD = re.compile(r"(?:\b([A-Z][\w'-]+)[ ]+)?\b(\d{1,3}(?:st|nd|rd|th))[ ]+$")
+_COURT_OF = re.compile(
+    r"\b[Tt]he[ ]+((?:(?:district|city|regional|municipal|military|provincial|county|criminal|civil|administrative"
+    r"|economic|labou?r|magistrates'?|first-instance)[ ]+)?court[ ]+of[ ]+)$"
+)
 _ACRONYM_STOP = frozenset(
-    ["COVID", "AIDS", "HIV", "CEO", "CEOS", "PDF", "URL", "TV", "OK", "AM", "PM", "NB", "PS", "CC", "RE", "FYI", "USD", "EUR", "GBP", "ID", "VAT", "GDP", "NGO", "NGOS", "HQ", "LGBT", "LGBTI", "LGBTQ", "SMS", "GPS", "DNA", "ATM", "FAQ", "PR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI", "BC", "AD", "TBC"]
+    ["COVID", "AIDS", "HIV", "CEO", "CEOS", "PDF", "URL", "TV", "OK", "AM", "PM", "NB", "PS", "CC", "RE", "FYI", "USD", "EUR", "GBP", "ID", "VAT", "GDP", "NGO", "NGOS", "HQ", "LGBT", "LGBTI", "LGBTQ", "SMS", "GPS", "DNA", "ATM", "FAQ", "PR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI", "BC", "AD", "TBC",
+     # documents and things, not bodies: a First Information Report, a public interest litigation
+     "FIR", "PIL", "MLA", "CCTV", "ICU", "PPE", "SUV", "OTP", "SIM", "GPS", "PIN"]
 )
 _POSSESSIVE_CITY = re.compile(r"\b([A-Z][\w-]+)'s[ ]+$")
 _PAREN = re.compile(r"\s*\(\s*([^()\n]{1,90}?)\s*\)")
@@ -46,13 +54,14 @@ _CUE_KIND = {
     "coalition": "ngo", "alliance": "ngo", "initiative": "ngo", "human rights centre": "ngo",
     "human rights center": "ngo", "rights centre": "ngo", "rights center": "ngo", "mobile operator": "company",
     "network operator": "company", "port operator": "company", "telecom operator": "company",
-    "telecoms operator": "company", "tour operator": "company",
+    "telecoms operator": "company", "tour operator": "company", "terminal operator": "company",
+    "estate": "company", "mill": "company", "refinery": "company", "brewery": "company",
 }
 
 
 @lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
-    before = re.compile(rf"\b({alternation(_V.org_cue_before)})[ ]+[\"“']?$", re.IGNORECASE)
+    before = re.compile(rf"\b({alternation(_V.org_cue_before)})(?P<comma>,)?[ ]+[\"“']?$", re.IGNORECASE)
     # "the Azot fertiliser plant": one lower-case modifier may stand between the name and its noun
     after = re.compile(rf"^[\"”']?[ ]+(?:(?P<mod>[a-z]{{3,}})[ ]+)??({alternation(_V.org_cue_after)})\b(?![-'])")
     names = [name for key, (name, _) in _V.known_orgs.items() if not is_acronym(name)]
@@ -83,6 +92,8 @@ def segment_kind(tokens: list[str], followed_by_connector: bool, inner_particle:
     )
     if lowers[-1] == "international" and len(lowers) >= 2:  # "X International"
         return "ngo"
+    if lowers[-1] in _NOT_TAIL_HEADS and len(lowers) >= 2:  # "Mashonaland Central", "Java Central": regions
+        head = lowers[0] in _HEAD_FIRST and (followed_by_connector or inner_particle)
     if not head or not kinds:
         return None
     return min(kinds, key=_KIND_PRIORITY.index)
@@ -131,6 +142,10 @@ class OrgBuilder:
         if " " in name and not is_acronym(name):
             for record in self.orgs:
                 if " " in record.name and names_match(record.name, name):
+                    return record
+            for record in self.orgs:  # "Board of Investment" for "Board of Investment of Sri Lanka"
+                rest = record.name[len(name):]
+                if record.name.startswith(name) and rest.startswith(" of ") and lookup(rest[4:]) is not None:
                     return record
         return None
 
@@ -206,7 +221,7 @@ class OrgBuilder:
             starts_here = kinds[k] is not None or (
                 k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None
                 # "Search and Follow-Up Department": one plain word joins; one name does not ("Ivo and ...")
-                and (len(tokens[k]) >= 2 or (len(tokens[k]) == 1 and is_plain_word(tokens[k][0])))
+                and (len(tokens[k]) >= 2 or (len(tokens[k]) == 1 and _joining_word(tokens[k][0])))
             )
             if not tokens[k]:
                 k += 1
@@ -222,7 +237,9 @@ class OrgBuilder:
             end, complement = k, False
             while end + 1 < n:
                 conn, nxt_kind = conns[end + 1], kinds[end + 1]
-                if conn in ("of the", "for the"):
+                if conn.startswith("of") and tokens[end][-1:] == ["Board"] and all(_role_plural(t) for t in tokens[end + 1]):
+                    ok = False  # "Board of Directors", "Board of Governors" name members, not a body
+                elif conn in ("of the", "for the"):
                     ok = nxt_kind is not None or (len(tokens[end]) == 1 and kinds[end] is not None)
                 elif conn == "and":
                     ok = nxt_kind is not None or complement
@@ -238,6 +255,9 @@ class OrgBuilder:
                     break
                 complement = complement or conn != "and"
                 end += 1
+            if end == k and len(tokens[k]) == 1 and tokens[k][0].lower() in _HEAD_FIRST:
+                k += 1  # "the Board of Directors": a lone head word names no body
+                continue
             phrase_kinds = [kd for kd in kinds[k:end + 1] if kd]
             start = segs[k].tokens[len(segs[k].tokens) - len(tokens[k])].start
             owner = _POSSESSIVE_CITY.search(self.norm, max(0, start - 40), start)
@@ -246,6 +266,7 @@ class OrgBuilder:
                 if entry is not None and entry.kind == "city":
                     start = owner.start(1)
             kind = min(phrase_kinds, key=_KIND_PRIORITY.index)
+            start = self._ordinal_start(start)
             lead_known = _V.known_orgs.get(tokens[k][0].lower()) if is_acronym(tokens[k][0]) else None
             self.add(start, segs[end].end, lead_known[1] if lead_known else kind)
             if end > k and conns[end].startswith("of") and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2:
@@ -255,6 +276,18 @@ class OrgBuilder:
                     if conns[j] in ("of", "of the"):
                         self.state.claims.append(Claim(segs[j].start, segs[j].end, "court_place"))
             k = end + 1
+
+    def _ordinal_start(self, start: int) -> int:
+        """ "the Istanbul 27th High Criminal Court": a numbered body keeps its number and seat."""
+        if not self.norm[max(0, start - 3):start].endswith(("th ", "st ", "nd ", "rd ")):
+            return start
+        lead = _ORDINAL_LEAD.search(self.norm, max(0, start - 40), start)
+        if lead is None:
+            return start
+        seat = lead.group(1)
+        if seat and not is_plain_word(seat) and seat.lower() not in _V.org_keyword_kind:
+            return lead.start()
+        return lead.start(2)
 
     def courts(self, chunks: list[Chunk]) -> None:
         """Courts written with lower-case words: "the Savelovsky court", "X district court of Y"."""
@@ -275,6 +308,18 @@ class OrgBuilder:
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
             self.add(start, end, "court")
 
+    def courts_of_places(self, chunks: list[Chunk]) -> None:
+        """ "the court of Es-Senia", "the administrative court of Oran": a court named by its seat."""
+        if "court of " not in self.norm:
+            return
+        for chunk in chunks:
+            lead = _COURT_OF.search(self.norm, max(0, chunk.start - 40), chunk.start)
+            words = _words(chunk)
+            if not lead or chunk.headline or not words or words[0] != chunk.tokens[0].text or is_plain_word(words[0]):
+                continue
+            self.state.claims.append(Claim(chunk.start, chunk.end, "court_place"))
+            self.add(lead.start(1), chunk.end, "court")
+
     def cue_names(self, chunks: list[Chunk]) -> None:
         before_re, after_re, _ = _cue_regexes()
         for chunk in chunks:
@@ -290,15 +335,28 @@ class OrgBuilder:
             after = after_re.match(self.norm[chunk.end:chunk.end + 40])
             if after and after.group("mod") and not _modifier_ok(after.group("mod"), after.group(2)):
                 after = None
+            if before and before.group("comma") and not self._company_apposition(before.group(1), chunk, words):
+                before = None
             if before and not chunk.headline:
                 self.add(start, chunk.end, _CUE_KIND.get(before.group(1).lower(), "other"))
-            elif after and not is_acronym(" ".join(words)) and not _sentence_initial(chunk):
+            elif after and not is_acronym(" ".join(words)) and not _sentence_initial(chunk) and not _plural_possessive(
+                self.norm, chunk, words
+            ):
                 record = self.add(start, chunk.end, _CUE_KIND.get(after.group(2).lower(), "other"))
                 if record is not None and after.group(2).lower() in ("union", "trade union") and not after.group("mod"):
                     record.kind = "union"
                     alias = self.state.text[start:chunk.end + after.end()]
                     if alias not in record.aliases:
                         record.aliases.append(alias)
+
+    def _company_apposition(self, cue: str, chunk: Chunk, words: list[str]) -> bool:
+        """ "the terminal operator, X Y, ...": a company noun, then the name set off by commas."""
+        return (
+            (cue.lower() in _APPOSITION_CUES or cue.lower().endswith(" operator"))
+            and len(words) >= 2
+            and words[0].lower() not in _V.honorifics
+            and re.match(r"[,.;]", self.norm[chunk.end:chunk.end + 1]) is not None
+        )
 
     def legal_forms(self, chunks: list[Chunk]) -> None:
         """ "PT Freeport Indonesia", "JSC Ozenmunaigas": a legal-form prefix names a company."""
@@ -320,10 +378,14 @@ class OrgBuilder:
     def definitions(self, chunks: list[Chunk]) -> None:
         """ "Full Name (ACR)": the acronym is an alias; a name whose initials spell it is an organisation."""
         for idx, chunk in enumerate(chunks):
-            paren = _PAREN.match(self.norm, chunk.end)
+            end = chunk.end
+            dotted = _DOTTED_FORM.match(self.norm, end) if self.norm[end - 2:end - 1] == " " else None
+            if dotted:  # "X del Pacífico S.A. (XDP)": the name took the rest of its legal form
+                end = dotted.end()
+            paren = _PAREN.match(self.norm, end)
             if not paren:
                 continue
-            record = self.record_ending_at(chunk.end)
+            record = self.record_ending_at(end)
             inner_start = paren.start(1)
             acronyms = [m for m in ACRONYM.finditer(paren.group(1)) if _acronym_ok(m.group())]
             if record is None:
@@ -417,7 +479,7 @@ class OrgBuilder:
                 nxt, nxt2 = norm[end:end + 1], norm[end + 1:end + 2]
                 if (start and norm[start - 1] in "/&.-") or nxt in ("/", "-") or (nxt == "." and nxt2.isalnum()):
                     continue  # "HTUR/JB", "U.S."
-                if overlaps(self.state.claims, start, end) or _in_caps_run(norm, start, end) or lookup(word):
+                if overlaps(self.state.claims, start, end) or _in_caps_run(norm, start, end) or lookup(word) or word in _currency_codes():
                     continue
                 record = self._acronym_owner(word)
                 if record is not None:
@@ -442,12 +504,14 @@ class OrgBuilder:
         return None
 
 
+# company nouns whose name may follow after a comma; not workplaces ("at the factory, Ma X" is a person)
+_APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
 
 
 def _previous_word(norm: str, pos: int) -> str:
     words = norm[max(0, pos - 30):pos].replace('"', " ").replace("“", " ").split()
-    return words[-1].lower() if words else ""
+    return words[-1].lower().rstrip(",") if words else ""
 
 
 _DOTTED_FORM = re.compile(r"(?:\.[A-Z])+\.(?=[ ,;:)]|$)")
@@ -483,8 +547,23 @@ _CAPS_BEFORE = re.compile(r"([A-Z]{2,})[ ]+$")
 _CAPS_AFTER = re.compile(r"[ ]+([A-Z]{2,})\b")
 
 
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ "ZWL 50,000": ISO currency codes (and the vocabulary's own) are not organisations."""
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.currencies}
+    codes.update(w.upper() for w in _V.currency_by_word if re.fullmatch(r"[a-z]{3}", w))
+    return frozenset(codes)
+
+
 def _caps(word: str) -> str:
     return "".join(c for c in word if "A" <= c <= "Z")
+
+
+def _plural_possessive(norm: str, chunk: Chunk, words: list[str]) -> bool:
+    """ "Miners' union", "Teachers' union": one plural noun in the possessive describes the members."""
+    return len(words) == 1 and words[0].endswith("s") and norm[chunk.end:chunk.end + 1] in ("'", "’")
 
 
 def _sentence_initial(chunk: Chunk) -> bool:
@@ -492,7 +571,23 @@ def _sentence_initial(chunk: Chunk) -> bool:
 
 
 def _inner_particle(chunk: Chunk) -> bool:
-    return len(chunk.tokens) > 1 and bool(re.match(r"[ ]+(?:de|del|des|du|di|da)[ ]", chunk.text[len(chunk.tokens[0].text):]))
+    """ "Compañía de X", "Frente Armado del Sur": a Romance particle inside the chunk."""
+    return len(chunk.tokens) > 1 and bool(_INNER_PARTICLE.search(chunk.text, len(chunk.tokens[0].text)))
+
+
+_INNER_PARTICLE = re.compile(r"[ ](?:de|del|des|du|di|da)[ ]")
+
+
+def _role_plural(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and (low[:-1] in _V.role_titles or low[:-1] in _V.role_nouns)
+
+
+def _joining_word(word: str) -> bool:
+    """A word that joins an organisation's name by "and": a common noun ("Port and Dock Workers'
+    Union", "Road and Transport ..."), not a name ("Ivo and ...")."""
+    low = word.lower()
+    return is_plain_word(word) or low in _V.non_entity_heads or low in _V.org_keyword_kind
 
 
 def _words(chunk: Chunk) -> list[str]:
@@ -537,6 +632,7 @@ class FindOrganisations:
         builder.legal_suffixes(chunks)
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
+        builder.courts_of_places(chunks)
         builder.definitions(chunks)
         builder.cue_names(chunks)
         builder.camel_case(chunks)

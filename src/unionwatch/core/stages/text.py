@@ -44,6 +44,9 @@ class Normalise:
         state.lower = lower
 
 
+_COPY_LINE = re.compile(r"(?:b?cc|copy to|copies to|copies)[ ]*:", re.IGNORECASE)
+
+
 def is_headline(line: str, title: str) -> bool:
     """A title or heading: the document title, a bold or # line, or a Title Case line."""
     stripped = line.strip().strip("*#_ ").strip()
@@ -53,7 +56,7 @@ def is_headline(line: str, title: str) -> bool:
         return True
     if line.lstrip().startswith("#") or (line.strip().startswith("**") and line.strip().endswith("**")):
         return True
-    if stripped[-1] in ".!?\"':;,)":
+    if stripped[-1] in ".!?\"':;,)" or _COPY_LINE.match(stripped):  # "cc: X; Y": a list of addressees
         return False
     words = [w for w in _TITLE_WORD.findall(stripped) if w.lower() not in _SMALL_WORDS]
     if len(words) < 3:
