@@ -34,7 +34,7 @@ from unionwatch.facts.models import (
 from unionwatch.facts.review import needs_review
 from unionwatch.monitoring.deadlines import deadlines_for, upholding
 
-TIMELINE_PAGE = 100  # events per page of the timeline
+TIMELINE_PAGE = 25  # events per page of the timeline
 SOURCES_SHOWN = 5  # quoted sentences per event; the count says how many there are
 DOCUMENTS_SHOWN = 100
 ADDABLE_SHOWN = 100
