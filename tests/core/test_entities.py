@@ -295,3 +295,21 @@ def test_copy_lines_and_a_body_shortened_without_its_country():
     assert "Board of Investment of Sri Lanka" in orgs
     assert "Board of Investment" in orgs["Board of Investment of Sri Lanka"].aliases
     assert "Port and Dock Workers' Union" in _names(extract_text("The Port and Dock Workers' Union protested."), "organizations")
+
+
+def _places(text: str) -> set[str]:
+    return {p.name for p in extract_text(text, DocumentMeta(date="2022-01-01")).places}
+
+
+def test_localities_before_a_region_lists_of_regions_and_townships():
+    assert {"Mubaira", "Mashonaland Central"} <= _places("Some 300 miners marched at Mubaira, in Mashonaland Central, on Monday.")
+    assert {"Talas", "Batken", "Osh"} <= _places("The union has members in the Talas, Batken and Osh regions.")
+    assert "Dagonseikkan" in _places("He was taken from his hostel in Dagonseikkan township on 3 May.")
+    assert "Dagonseikkan township" not in _places("He was taken from his hostel in Dagonseikkan township on 3 May.")
+    assert "Pannala" in _places("She was moved from the day shift in Pannala to the night shift.")
+
+
+def test_continents_only_after_a_locative_word():
+    assert "Europe" in _places("The federation will send observers with its affiliates in Europe.")
+    assert _places("She is the federation's Director for Eastern Europe and Central Asia.") == set()
+    assert "Europe" not in _places("The Council of Europe was informed.")

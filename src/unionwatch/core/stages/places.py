@@ -31,12 +31,23 @@ _PREMISES_IN = re.compile(
 # lower-case word and a locative preposition.
 _BARE_BEFORE = re.compile(r"[a-z][a-z,]*[ ]+(?:in|near|outside)[ ]+$")
 _CLAUSE_END = re.compile(
-    r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|where|before|after|last|this|since|when|during|until|was|were|is|are|has|had)\b"
+    r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|where|before|after|last|this|since|when|during|until|was|were|is|are|has|had|to)\b"
 )
 _ORDINAL_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ ]+of[ ]+$")
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
-_REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton"})
+_REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton", "township", "district", "county"})
+_BARE_AFTER = frozenset({"township", "district", "county"})
+_REGIONS_AFTER = frozenset({"regions", "provinces", "oblasts", "governorates", "prefectures", "townships", "districts", "counties"})
+# "the Chui and Naryn regions": every name of the list before the plural cue
+_LIST_BEFORE = re.compile(r"([A-Z][\w'-]+(?:[ ]+[A-Z][\w'-]+)?)(?:,[ ]+|,?[ ]+and[ ]+)$")
+# Continents and world regions: places only after a locative word ("affiliates in Europe"), never
+# in a role ("Director for Eastern Europe") or a body's name ("Council of Europe").
+_WORLD_REGIONS = frozenset({"europe", "asia", "africa", "latin america", "south america", "north america", "central america",
+                            "the americas", "the middle east", "middle east", "central asia", "south asia", "southeast asia",
+                            "south-east asia", "east asia", "west africa", "east africa", "southern africa", "north africa",
+                            "the caribbean", "caribbean", "oceania", "the balkans", "balkans", "the gulf"})
+_WORLD_LEAD = re.compile(r"\b(?:in|across|throughout|around|from)[ ]+(?:the[ ]+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +130,9 @@ class PlaceBuilder:
         norm = self.state.norm
         for chunk in chunks:
             match = re.match(r"[ ]+([a-z]+)\b", norm[chunk.end:chunk.end + 20])
+            if match and match.group(1) in _REGIONS_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
+                self._region_list(chunk, match.group(1))
+                continue
             if match and match.group(1) in _REGION_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
                 nxt = re.match(r"[ ]+(\w+)", norm[chunk.end + match.end():chunk.end + match.end() + 20])
                 if nxt and nxt.group(1).lower() in _V.org_keyword_kind:
@@ -126,7 +140,37 @@ class PlaceBuilder:
                 words = [t for t in chunk.tokens if not is_plain_word(t.text)]
                 if words:
                     entry = lookup(self.state.norm[words[0].start:chunk.end])
-                    self.add(words[0].start, chunk.end + match.end(), entry if entry and entry.kind != "country" else None, "region")
+                    # "X township", "Y district": the name alone (a region keeps its cue word, as written)
+                    end = chunk.end if match.group(1) in _BARE_AFTER else chunk.end + match.end()
+                    self.add(words[0].start, end, entry if entry and entry.kind != "country" else None, "region")
+
+    def _region_list(self, chunk: Chunk, cue: str) -> None:
+        """ "the Chui and Naryn regions": the last name and those listed before it."""
+        norm = self.state.norm
+        nxt = re.match(r"[ ]+\w+[ ]+(\w+)", norm[chunk.end:chunk.end + 40])
+        if nxt and nxt.group(1).lower() in _V.org_keyword_kind:
+            return  # "the Chui and Naryn regions union"
+        spans = [(chunk.start, chunk.end)]
+        pos = chunk.start
+        while (found := _LIST_BEFORE.search(norm, max(0, pos - 50), pos)) is not None:
+            spans.insert(0, (found.start(1), found.end(1)))
+            pos = found.start(1)
+        for start, end in spans:
+            words = norm[start:end].split()
+            if any(is_plain_word(w) or is_demonym(w) for w in words) or self.org_mask.hit(start, end):
+                continue
+            entry = lookup(norm[start:end])
+            self.add(start, end, entry if entry and entry.kind != "country" else None, "region")
+
+    def world_regions(self, chunks: list[Chunk]) -> None:
+        """ "affiliates in Europe", "across Central Asia": a continent or world region after a locative word."""
+        norm = self.state.norm
+        for chunk in chunks:
+            name = chunk.text.lower()
+            if name not in _WORLD_REGIONS or self.taken.hit(chunk.start, chunk.end) or self.org_mask.hit(chunk.start, chunk.end):
+                continue
+            if _WORLD_LEAD.search(norm, max(0, chunk.start - 20), chunk.start):
+                self.add(chunk.start, chunk.end, None, "region")
 
     def city_cues(self, chunks: list[Chunk]) -> None:
         """ "the city of X": X is a place even when the gazetteer does not know it."""
@@ -197,7 +241,7 @@ class PlaceBuilder:
             return False
         if any(is_plain_word(t.text) for t in chunk.tokens) or lookup(chunk.text):
             return False
-        after = re.match(r",[ ]+([A-Z][\w-]+(?:[ ]+[A-Z][\w-]+)?)", norm[chunk.end:chunk.end + 40])
+        after = re.match(r",[ ]+(?:in[ ]+)?([A-Z][\w-]+(?:[ ]+[A-Z][\w-]+)?)", norm[chunk.end:chunk.end + 40])
         entry = lookup(after.group(1)) if after else None
         return entry is not None and entry.kind in ("region", "country")
 
@@ -261,6 +305,7 @@ class FindPlaces:
         builder.region_cues(state.chunks)
         builder.named_localities(state.chunks)
         builder.city_cues(state.chunks)
+        builder.world_regions(state.chunks)
         court_places = [c for c in state.claims if c.kind == "court_place"]
         orgs = builder.org_mask
         for chunk in state.chunks:
