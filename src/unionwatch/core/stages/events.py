@@ -132,6 +132,10 @@ def first_cue(
             continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
         if kind == "arrest" and _thing_before().search(lower, max(floor, match.start() - 40), match.start()):
             continue  # "computers and the union's archives were taken away": things, not people
+        if kind in _HOLDING_TYPES and _gathering_held(lower, max(floor, match.start() - 60), match.start()):
+            continue  # "the rally was held in front of parliament": a gathering takes place
+        if kind == "surveillance" and _FOLLOWED_BY_EVENT.match(lower, match.end()):
+            continue  # "was followed by a press conference": what came next
         if kind in _CUSTODY_TYPES and _RELEASE_OF.search(lower, floor, match.start()):
             continue  # "calls for the release of X and Y, imprisoned after ...": the call, not a report
         if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
@@ -154,6 +158,28 @@ ACCUSATION_REACH = 120
 _ACCUSED_OF = re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
     r"[^;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
+)
+_HOLDING_TYPES = frozenset({"detention", "arrest", "imprisonment", "disappearance"})
+# Events and gatherings are "held" too: the subject right before the cue is a meeting, not a person.
+_GATHERING_HELD = re.compile(
+    r"\b(?:meetings?|conferences?|congress(?:es)?|elections?|strikes?|rall(?:y|ies)|protests?|votes?|ballots?|hearings?|"
+    r"trials?|talks|sessions?|ceremon(?:y|ies)|events?|assembl(?:y|ies)|march(?:es)?|demonstrations?|vigils?|funerals?|"
+    r"negotiations|consultations|seminars?|workshops?|forums?|celebrations?|referendums?|polls?|gatherings?|pickets?|sit-ins?)"
+    r"(?:,? (?:which|that))?(?: (?:will|would|had|has|have|is|was|were|are|to))? (?:be |been |being )?$"
+)
+# "arrested at the march and held at a police station": the march is no subject
+_PREPOSITION = re.compile(r"\b(?:at|during|after|before|from|in|to|of|outside|near|and) (?:the |a |an |their |its |his |her )?(?:[\w-]+ )?$")
+
+
+def _gathering_held(text: str, lo: int, hi: int) -> bool:
+    """Whether the subject of a "held" cue ending at `hi` is a meeting or a gathering."""
+    match = _GATHERING_HELD.search(text, lo, hi)
+    return match is not None and not _PREPOSITION.search(text, lo, match.start())
+
+
+_FOLLOWED_BY_EVENT = re.compile(
+    r" by (?:a|an|the) (?:[\w-]+ )?(?:press|meeting|conference|statement|debate|discussion|strike|march|rally|vote|series|"
+    r"period|wave|decision|announcement|protest|demonstration|sit-in|round|number)"
 )
 # An apposition to the persons whose release is called for ends right before the cue.
 # ("..., two activists imprisoned after"); a relative clause ("who was arrested on 3 May") reports.

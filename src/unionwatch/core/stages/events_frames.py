@@ -76,7 +76,8 @@ class _Expander:
             "GATHERING": _alt(words["GATHERING"]),
             "RELATIVE": _alt(words["RELATIVE"]),
             "OBJ": (
-                rf"(?:him|her|them|us|(?:(?:the|a|an|his|her|their|its|our|some|several|about|around|at least|"
+                # "seized her laptop": a possessive, not a person object
+                rf"(?:him|her(?! (?:[\w'-]+ )?{thing}\b)|them|us|(?:(?:the|a|an|his|her|their|its|our|some|several|about|around|at least|"
                 rf"more than|dozens of|hundreds of|scores of|{_NUMBER}) )*(?:(?!{thing}\b)[\w'-]+ ){{0,2}}"
                 rf"(?:{NAME_CHAR}+|{people}))\b"
             ),
