@@ -411,18 +411,159 @@ def test_more_negations_and_non_violations(text, kind):
     assert kind not in _types(text, "2022-06-01")
 
 
+# Second pass (issue 3): frames and filters for wording the first pass did not know, written for these tests.
+_SECOND_PASS_FRAMES = [
+ ("A case was lodged by the police against both organisers for rioting.", "charges"),
+ ("The indictment against the three teachers runs to 40 pages.", "charges"),
+ ("The charge was 'spreading false information'.", "charges"),
+ ("The dockers face accusations of sabotage.", "charges"),
+ ("A First Information Report was registered against the strike leaders.", "charges"),
+ ("Omar Diallo was stopped at a roadblock and taken to an army camp.", "arrest"),
+ ("Union steward Lina Okoro, taken by soldiers from her home on 2 May, has not been seen since.", "arrest"),
+ ("The five were brought to the prosecutor's building for questioning.", "interrogation"),
+ ("The organiser was pushed into a car by three men and driven away.", "disappearance"),
+ ("The whereabouts of Pavel Orlov, detained by masked agents outside the depot in the early hours of 4 June, remain unknown.", "disappearance"),
+ ("His mother said the family did not know where he was being held.", "disappearance"),
+ ("Ali Reza was questioned for hours and kicked and punched by his guards.", "assault"),
+ ("The union's secretary suffered a fractured skull.", "assault"),
+ ("Sara Bello received a message from a blocked number warning her to drop the case.", "threat"),
+ ("A paramilitary group declared the union's board 'military targets'.", "threat"),
+ ("Men called at the village home of Rosa Diaz's parents and questioned them about her.", "intimidation_of_family"),
+ ("Her brother lost his job at the water board a week later.", "intimidation_of_family"),
+ ("The regional organiser lost her job two weeks after the ballot.", "dismissal"),
+ ("After the strike the union's secretary was transferred from the main plant to a depot 200 km away.", "dismissal"),
+ ("The company dismissed Nour Haddad in March.", "dismissal"),
+ ("The works council's secretary, Ana Vidal, received four years and six months.", "sentencing"),
+ ("Tomas Ruiz was given two years, suspended for three years.", "sentencing"),
+ ("Pedro Gil was led to prison straight from the dock.", "imprisonment"),
+ ("She is due to complete her sentence next spring.", "imprisonment"),
+ ("Their passports were taken as a condition of bail.", "travel_restriction"),
+ ("Ms Lund may not travel abroad while her case is on appeal.", "travel_restriction"),
+ ("He was prevented from boarding a flight to Brussels.", "travel_restriction"),
+ ("The demonstrators were dispersed by mounted police.", "strike_suppression"),
+ ("The union's account at the state bank was blocked in May.", "asset_freeze"),
+ ("The ministry refused to re-register the federation.", "registration_refusal"),
+ ("The employer declined to recognise the union.", "bargaining_refusal"),
+ ("The factory refused to receive the union's list of demands.", "bargaining_refusal"),
+ ("Management has not answered the union's request for recognition.", "bargaining_refusal"),
+ ("The company set up a workers' committee of its own choosing.", "interference"),
+ ("The prosecutor ordered four workers of the national railway company held for 15 days.", "detention"),
+ ("They were driven to a sports hall and held there until midnight.", "detention"),
+ ("The two were sent to judicial custody on Friday.", "detention"),
+]
+
+_SECOND_PASS_NOT_EVENTS = [
+ ("A large sum was missing from the union's accounts, the prosecutor said.", "disappearance"),
+ ("Members said their personal documents had gone missing.", "disappearance"),
+ ("The union accused the authorities of inventing technicalities.", "charges"),
+ ("The ministry insists that no trade unionist is prosecuted for union work.", "charges"),
+ ('"They have not put me behind bars, but they watch every step," she said.', "imprisonment"),
+ ("The employers want the strike leaders behind bars.", "imprisonment"),
+ ("She was summoned to report to the prison on 1 May to begin serving her sentence.", "imprisonment"),
+ ("Several workers were injured in the stampede that followed.", "assault"),
+ ("We urge you to investigate the threats against the union's leaders.", "threat"),
+ ("The union calls for the release of Lev Ivanov and Oleg Sid, two organisers imprisoned after the strike.", "imprisonment"),
+ ("Agents searched the union's office and the laptops and archives were taken away.", "arrest"),
+ ("The military seized power in a coup in February.", "raid"),
+ ("Volunteers searched the hospitals of the district for him.", "raid"),
+ ("The rally was held outside the ministry on Monday.", "detention"),
+ ("The vote was followed by a press conference.", "surveillance"),
+ ("At least 14 unionists were killed in 2022, the report found.", "killing"),
+ ("The workers received three months of back pay.", "sentencing"),
+ ("The registry refused to register a complaint filed by the union.", "registration_refusal"),
+ ("The court dismissed the appeal of the union.", "dismissal"),
+ ("Agents seized her laptop during the search.", "arrest"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), _SECOND_PASS_FRAMES)
+def test_second_pass_frames(text, kind):
+    assert kind in _types(text, "2022-06-01")
+
+
+@pytest.mark.parametrize(("text", "kind"), _SECOND_PASS_NOT_EVENTS)
+def test_second_pass_non_events(text, kind):
+    assert kind not in _types(text, "2022-06-01")
+
+
+def test_a_heading_line_is_no_incident():
+    text = "Appeal: threats against dockers\n\nThe union thanks its partners for their support."
+    assert _types(text) == []
+
+
+def test_parts_of_a_sentence_received_are_terms():
+    text = "Dana Ivic was tried with him and received eight months, suspended, and a fine of 1,000 euros."
+    assert _types(text) == ["sentencing"]
+
+
+def test_one_year_in_prison_is_the_sentence_not_a_term_served():
+    assert _types("The treasurer, Ivo Maric, was given one year in prison.") == ["sentencing"]
+
+
+def test_a_travel_ban_dated_apart_from_the_ruling_is_an_event():
+    text = (
+        "On 4 May 2021 the Oran court sentenced Karim Saadi to one year in prison. "
+        "In June 2021, Saadi was stopped at the airport and prevented from boarding a flight to Geneva."
+    )
+    assert "travel_restriction" in _types(text)
+
+
+def test_killing_by_gunfire_is_no_assault_beside_it():
+    assert _types("Ko Min was killed on 3 March 2021 when soldiers opened fire on a march.") == ["killing"]
+
+
+def test_a_relative_held_is_the_family_event():
+    text = "His home was searched twice, and his younger brother was detained for a week by soldiers."
+    types = _types(text)
+    assert "intimidation_of_family" in types and "arrest" not in types
+
+
+def test_the_unionist_held_with_a_relative_keeps_the_arrest():
+    assert "arrest" in _types("Omar Bakri and his brother were arrested on 2 May.")
+
+
+def test_named_members_join_the_union_victim_of_one_arrest():
+    text = (
+        "The federation condemns the arrest of three of the Dock Workers' Union's leaders. "
+        "Secretary Ana Moss, treasurer Ben Ode and organiser Cy Lee were taken away by police."
+    )
+    assert _types(text) == ["arrest"]
+
+
+def test_a_plural_subject_names_the_group_despite_a_later_name():
+    text = (
+        "Police arrested Ana Moss, Ben Ode and Cy Lee on 2 May 2022. "
+        "The three spent two nights in the cells before a judge granted bail to Moss on 4 May. "
+        "Ode and Lee remain in custody."
+    )
+    detention = [e for e in _events(text) if e.type == "detention"]
+    assert len(detention) == 1 and {"Ana Moss", "Ben Ode", "Cy Lee"} <= set(detention[0].victims)
+
+
+def test_defendants_sentenced_together_keep_one_event_each():
+    text = (
+        "On 4 May 2022 the court sentenced Karim Saadi to one year in prison. "
+        "Our vice-president, Lina Amar, was tried with him and received six months, suspended."
+    )
+    sentencing = [e for e in _events(text) if e.type == "sentencing"]
+    assert len(sentencing) == 2
+
+
 # ---------------------------------------------------------------- floors on the annotated sets
 _ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 _SETS = {
     "dev": (_ROOT.parent / "shared" / "dev-corpus", 0.93),
     "heldout": (_ROOT / "tests" / "heldout", 0.93),
     "heldout2": (_ROOT / "tests" / "heldout2", 0.95),
+    # opened for error analysis in the second pass (issue 3): a floor, no longer a blind estimate
+    "heldout3": (_ROOT / "tests" / "heldout3", 0.95),
 }
 
 
 @pytest.mark.parametrize("name", sorted(_SETS))
 def test_events_f1_floor(name):
-    """A little under the measured events F1 (dev 0.944, heldout 0.971, heldout2 0.986), so regressions fail."""
+    """A little under the measured events F1 (second pass: dev 0.944, heldout 0.978, heldout2 0.986,
+    heldout3 0.984), so regressions fail."""
     from unionwatch.core.evaluate import evaluate
 
     folder, floor = _SETS[name]
