@@ -450,6 +450,12 @@ _SECOND_PASS_FRAMES = [
  ("The prosecutor ordered four workers of the national railway company held for 15 days.", "detention"),
  ("They were driven to a sports hall and held there until midnight.", "detention"),
  ("The two were sent to judicial custody on Friday.", "detention"),
+ ("Eleven nurses were hurt when guards attacked the picket line.", "assault"),
+ ("The dismissed organiser says the company blacklisted her across the industrial zone.", "dismissal"),
+ ("The union is still waiting for its registration certificate.", "registration_refusal"),
+ ("Masked men broke into the office and stole two laptops.", "property_damage"),
+ ("Plain-clothes officers have been stationed outside the union office since the strike.", "surveillance"),
+ ("His lawyer has not been allowed to see him since his arrest on 4 May.", "arrest"),
 ]
 
 _SECOND_PASS_NOT_EVENTS = [
@@ -473,6 +479,8 @@ _SECOND_PASS_NOT_EVENTS = [
  ("The registry refused to register a complaint filed by the union.", "registration_refusal"),
  ("The court dismissed the appeal of the union.", "dismissal"),
  ("Agents seized her laptop during the search.", "arrest"),
+ ("Since 2020 the authorities have detained at least 45 trade unionists.", "arrest"),
+ ("Members were forced to resign from the union under threat of dismissal.", "dismissal"),
 ]
 
 

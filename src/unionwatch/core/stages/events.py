@@ -340,6 +340,10 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
         charged = found.get("charges")
         if charged is not None and _TRIED.match(charged.group()):
             found.pop("charges")
+    coerced = found.get("interference")
+    fired = found.get("dismissal")
+    if coerced is not None and fired is not None and fired.start() < coerced.end() and coerced.start() < fired.end():
+        found.pop("dismissal")  # "forced to resign from the union": the membership, not the job
     shot = found.get("assault")
     if shot is not None and "killing" in found and _OPENED_FIRE.match(shot.group()):
         found.pop("assault")  # "was killed when soldiers opened fire": the killing is the act
