@@ -313,3 +313,14 @@ def test_continents_only_after_a_locative_word():
     assert "Europe" in _places("The federation will send observers with its affiliates in Europe.")
     assert _places("She is the federation's Director for Eastern Europe and Central Asia.") == set()
     assert "Europe" not in _places("The Council of Europe was informed.")
+
+
+def test_lower_case_ministries_and_indefinite_courts():
+    text = (
+        "Weeks later the labour ministry suspended the union. A spokesman for the ministry of labour "
+        "declined to comment. A Revolutionary Court in Shiraz then sentenced him. "
+        "He drove for a Dongfeng Motor Corporation supplier."
+    )
+    orgs = {o.name: o for o in extract_text(text).organizations}
+    assert set(orgs) == {"labour ministry", "Dongfeng Motor Corporation"}
+    assert "ministry of labour" in orgs["labour ministry"].aliases

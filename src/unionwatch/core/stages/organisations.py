@@ -31,6 +31,19 @@ _COURT_AFTER = re.compile(
     r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court)\b"
 )
 _OF_CHUNK = re.compile(r"[ ]+of[ ]+")
+_INDEFINITE = re.compile(r"(?<![\w'])(?:a|an|A|An)[ ]+$")
+_NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_FIELDS = (
+    r"(?:labou?r|interior|justice|foreign affairs|foreign|defen[cs]e|education|health|finance|home affairs|manpower"
+    r"|employment|agriculture|mines|mining|energy|transport|trade|industry|economy|information|culture)"
+)
+_LOWER_MINISTRY = re.compile(rf"\b[Tt]he[ ]+({_FIELDS}[ ]+ministry|ministry[ ]+of[ ]+(?:the[ ]+)?{_FIELDS})\b")
+
+
+def _ministry_key(folded: str) -> str:
+    """ "labour ministry" and "ministry of labour" are one name."""
+    match = re.fullmatch(r"(.+) (ministr[iy])", folded)  # folding turns y into i
+    return f"{match.group(2)} of {match.group(1)}" if match else folded
 _ORDINAL_LEAD = re.compile(r"(?:\b([A-Z][\w'-]+)[ ]+)?\b(\d{1,3}(?:st|nd|rd|th))[ ]+$")
 _COURT_OF = re.compile(
     r"\b[Tt]he[ ]+((?:(?:district|city|regional|municipal|military|provincial|county|criminal|civil|administrative"
@@ -134,10 +147,10 @@ class OrgBuilder:
         return record
 
     def find(self, name: str) -> OrgRecord | None:
-        folded = fold_name(name)
+        folded = _ministry_key(fold_name(name))
         for record in self.orgs:
             for other in [record.name, *record.aliases]:
-                if fold_name(other) == folded:
+                if _ministry_key(fold_name(other)) == folded:
                     return record
         if " " in name and not is_acronym(name):
             for record in self.orgs:
@@ -266,6 +279,9 @@ class OrgBuilder:
                 if entry is not None and entry.kind == "city":
                     start = owner.start(1)
             kind = min(phrase_kinds, key=_KIND_PRIORITY.index)
+            if self._indefinite(start, segs[end].end, kind):
+                k = end + 1
+                continue
             start = self._ordinal_start(start)
             lead_known = _V.known_orgs.get(tokens[k][0].lower()) if is_acronym(tokens[k][0]) else None
             self.add(start, segs[end].end, lead_known[1] if lead_known else kind)
@@ -276,6 +292,16 @@ class OrgBuilder:
                     if conns[j] in ("of", "of the"):
                         self.state.claims.append(Claim(segs[j].start, segs[j].end, "court_place"))
             k = end + 1
+
+    def _indefinite(self, start: int, end: int, kind: str) -> bool:
+        """ "A Revolutionary Court in Tehran", "a Minsk court": a kind of body, not a named one
+        (but "a Hyundai Motor Company subcontractor" names the company)."""
+        if not _INDEFINITE.search(self.norm, max(0, start - 4), start):
+            return False
+        if kind == "court":
+            return True
+        after = _NEXT_WORD.match(self.norm, end)
+        return after is None or after.group(1).lower() in _V.function_words
 
     def _ordinal_start(self, start: int) -> int:
         """ "the Istanbul 27th High Criminal Court": a numbered body keeps its number and seat."""
@@ -306,7 +332,16 @@ class OrgBuilder:
                 self.state.claims.append(Claim(chunks[idx + 1].start, chunks[idx + 1].end, "court_place"))
                 end = chunks[idx + 1].end
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
-            self.add(start, end, "court")
+            if not self._indefinite(start, end, "court"):
+                self.add(start, end, "court")
+
+    def lower_ministries(self) -> None:
+        """ "the labour ministry", "the ministry of interior": a ministry named by its field, in lower case."""
+        if "ministry" not in self.norm:
+            return
+        for match in _LOWER_MINISTRY.finditer(self.norm):
+            start, end = match.span(1)
+            self.add(start, end, "government")
 
     def courts_of_places(self, chunks: list[Chunk]) -> None:
         """ "the court of Es-Senia", "the administrative court of Oran": a court named by its seat."""
@@ -633,6 +668,7 @@ class FindOrganisations:
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.courts_of_places(chunks)
+        builder.lower_ministries()
         builder.definitions(chunks)
         builder.cue_names(chunks)
         builder.camel_case(chunks)
