@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,31 +73,52 @@ def load_keys() -> list[bytes]:
 
 
 _cached: tuple[tuple, MultiFernet] | None = None
+_checked: tuple[tuple, float] | None = None  # (where keys come from, when last stat'ed)
+RECHECK_SECONDS = 2.0
+
+
+def _key_source() -> tuple:
+    """Where the keys come from, cheaply: the env value, or the key file's path."""
+    from_env = os.environ.get(ENV_KEY, "")
+    return ("env", from_env) if from_env.strip() else ("file", str(key_path()))
 
 
 def _key_source_stamp() -> tuple:
-    """What the keys were read from: the env value, or the key file's identity and mtime."""
-    from_env = os.environ.get(ENV_KEY, "")
-    if from_env.strip():
-        return ("env", from_env)
+    """The source plus, for a key file, its identity and mtime (a rotation replaces it)."""
+    source = _key_source()
+    if source[0] == "env":
+        return source
     try:
         st = key_path().stat()
     except FileNotFoundError:
-        return ("file", None)
-    return ("file", str(key_path()), st.st_ino, st.st_mtime_ns, st.st_size)
+        return (*source, None)
+    return (*source, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def forget_keys() -> None:
+    """Drop the cached keys (after this process rewrote the key file)."""
+    global _cached, _checked
+    _cached = _checked = None
 
 
 def fernet() -> MultiFernet:
-    """The keys as a MultiFernet, cached until the env value or key file changes.
+    """The keys as a MultiFernet, cached.
 
-    Sealed fields encrypt every evidence sentence, so reading the key file per call
-    would dominate ingest; the stamp keeps rotation (a new key file) effective at once.
+    Sealed fields encrypt every evidence sentence, so even a stat of the key file per
+    value shows in ingest profiles: the file is re-checked at most every couple of
+    seconds (another process's rotation), the cheap source (env value, path) every call,
+    and this process's own rotation calls `forget_keys()`.
     """
-    global _cached
+    global _cached, _checked
+    source, now = _key_source(), time.monotonic()
+    if (_cached is not None and _checked is not None and _checked[0] == source
+            and now - _checked[1] < RECHECK_SECONDS):
+        return _cached[1]
     stamp = _key_source_stamp()
     if _cached is None or _cached[0] != stamp:
         multi = MultiFernet([Fernet(k) for k in load_keys()])
         _cached = (_key_source_stamp(), multi)  # re-stamp: load_keys may create the file
+    _checked = (source, now)
     return _cached[1]
 
 
@@ -360,6 +382,7 @@ def rotate_keys(
         os.environ[ENV_KEY] = ",".join(k.decode() for k in keys)
     else:
         _write_private(key_path(), "\n".join(k.decode() for k in keys) + "\n")
+    forget_keys()
     multi = MultiFernet([Fernet(k) for k in keys])
     texts = files = 0
     with transaction.atomic():
@@ -384,6 +407,7 @@ def rotate_keys(
     else:
         _write_private(key_path(), new_key.decode() + "\n")
         where = str(key_path())
+    forget_keys()
     return texts, files, where
 
 
