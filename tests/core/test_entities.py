@@ -324,3 +324,11 @@ def test_lower_case_ministries_and_indefinite_courts():
     orgs = {o.name: o for o in extract_text(text).organizations}
     assert set(orgs) == {"labour ministry", "Dongfeng Motor Corporation"}
     assert "ministry of labour" in orgs["labour ministry"].aliases
+
+
+def test_initials_before_a_name():
+    text = "His wife, K. A. Nirmala Perera, was threatened. Police questioned R.M. Bandara. Perera spoke to us."
+    persons = {p.name: p for p in extract_text(text).persons}
+    assert set(persons) == {"K. A. Nirmala Perera", "R.M. Bandara"}
+    assert "Perera" in persons["K. A. Nirmala Perera"].aliases
+    assert _names(extract_text("Workers in the U.S. Nobody else came."), "persons") == set()

@@ -77,8 +77,11 @@ _FACILITY_AFTER = re.compile(
 )
 
 
-def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> Candidate | None:
-    """Strip honorifics, titles and plain words from a capitalised run; what is left may be a name."""
+def person_candidate(
+    tokens: list[Token], text: str, headline: bool = False, initials_start: int | None = None
+) -> Candidate | None:
+    """Strip honorifics, titles and plain words from a capitalised run; what is left may be a name.
+    `initials_start`: where initials written just before the run begin ("K. A. Sandya Kumari")."""
     i, honorific, title_start = 0, "", None
     while i < len(tokens):
         low = tokens[i].lower.rstrip(".")
@@ -117,9 +120,11 @@ def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> 
     if too_plain and core[0].lower not in _V.name_titles:
         return None
     before = tokens[i - 1].lower.rstrip(".") if i else ""
-    if len(core) == 1 and not (before in _V.role_titles or before in _V.honorifics):
+    if i or is_plain_word(core[0].text):
+        initials_start = None
+    if len(core) == 1 and not (before in _V.role_titles or before in _V.honorifics or initials_start is not None):
         return None
-    start, end = core[0].start, core[-1].end
+    start, end = (core[0].start if initials_start is None else initials_start), core[-1].end
     cand = Candidate(text[start:end], core, start, end, honorific)
     if honorific:
         cand.alias = text[tokens[0].start:end]
@@ -130,6 +135,20 @@ def person_candidate(tokens: list[Token], text: str, headline: bool = False) -> 
         cand.title = role
         cand.roles.append(role)
     return cand
+
+
+# "K. A. Sandya Kumari", "P.K. Nair": initials before a name are part of it (not "U.S.", "U.N.")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,3}[ ]*$")
+_NOT_INITIALS = frozenset({"US", "UK", "UN", "EU", "USA"})
+
+
+def _initials_before(norm: str, pos: int) -> int | None:
+    if norm[pos - 2:pos] not in (". ", ".") and norm[pos - 1:pos] != ".":
+        return None  # cheap test first: most names have no initials
+    match = _INITIALS.search(norm, max(0, pos - 10), pos)
+    if match is None or re.sub(r"[^A-Z]", "", match.group()) in _NOT_INITIALS:
+        return None
+    return match.start()
 
 
 def _name_boundary_word(word: str) -> bool:
@@ -226,7 +245,8 @@ class FindPersons:
                     run.append(token)
                     continue
                 if run:
-                    cand = person_candidate(run, state.text, chunk.headline)
+                    lead = _initials_before(state.norm, run[0].start) if run[0] is chunk.tokens[0] else None
+                    cand = person_candidate(run, state.text, chunk.headline, lead)
                     if cand is not None and cand.title:
                         cand.org_title = _title_of_organisation(state, chunk, cand)
                     titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)
