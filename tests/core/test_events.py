@@ -557,6 +557,27 @@ def test_defendants_sentenced_together_keep_one_event_each():
     assert len(sentencing) == 2
 
 
+def test_a_hearing_to_come_does_not_date_the_charge():
+    text = "Ana Ruiz and Ben Ode have been charged with incitement and are due in court on 20 May."
+    charges = [e for e in _events(text, "2022-05-10") if e.type == "charges"]
+    assert charges and charges[0].date is None
+
+
+def test_the_end_of_a_detention_does_not_date_it():
+    text = "On 25 April Kiril Ozerov was arrested and sent to prison for two months, until 25 June."
+    dates = {e.type: e.date for e in _events(text, "2022-05-10")}
+    assert dates.get("arrest") == "2022-04-25" and dates.get("detention") in (None, "2022-04-25")
+
+
+def test_a_bullet_without_full_stop_still_tells_an_incident():
+    text = "Incidents\n\n- 3 May: police arrested 12 dockers at the port\n- 5 May: the union office was raided"
+    assert _types(text) == ["arrest", "raid"]
+
+
+def test_a_sentence_received_is_a_sentencing():
+    assert _types("Ana Ruiz received a three-year prison sentence on 4 May.") == ["sentencing"]
+
+
 # ---------------------------------------------------------------- floors on the annotated sets
 _ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 _SETS = {

@@ -272,6 +272,7 @@ def _aggregate_scanner() -> Scanner:
 
 
 HEADING_WORDS = 12
+_LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s")
 _TERMINAL = ".!?\"'”’:;)"
 
 
@@ -283,8 +284,9 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
         return False
     before = text.rfind("\n", 0, sentence.start) + 1
     after = text.find("\n", sentence.end)
-    line = text[before:after if after >= 0 else len(text)]
-    return line.strip() == sentence.text.strip()
+    line = text[before:after if after >= 0 else len(text)].strip()
+    # a list item tells an incident even without a full stop ("- 3 May: police arrested 12 dockers")
+    return line == sentence.text.strip() and not _LIST_ITEM.match(line)
 
 
 def _aggregate_sentences(state: PipelineState) -> set[int]:
@@ -431,7 +433,7 @@ class FindEvents:
                 victims = group + [v for v in victims if v not in group]
             elif ctx.antecedent and ctx.antecedent not in victims:
                 victims.insert(0, ctx.antecedent)
-        date = nearest_date(state, sentence, pos)
+        date = _event_date(state, sentence, pos)
         confidence = 0.5 + (0.2 if victims else 0) + (0.1 if date else 0)
         return EventRecord(kind, sentence, victims, list(ctx.perpetrators), date, ctx.place, round(confidence, 2), pos)
 
@@ -463,6 +465,26 @@ class FindEvents:
             event.date = decision.date or event.date
             out.append(event)
         return out
+
+
+def _event_date(state: PipelineState, sentence: Sentence, pos: int) -> DateMention | None:
+    """The date nearest the cue, leaving out steps still to come ("charged ... and due in court on
+    20 May"): an act already done is not dated by the hearing it leads to."""
+    date = nearest_date(state, sentence, pos)
+    if date is None or not (date.future or _until(state, date)):
+        return date
+    past = [
+        d for d in dates_in(state, sentence) if d.iso and not (d.dateline or d.reporting or d.future or _until(state, d))
+    ]
+    return min(past, key=lambda d: abs(d.start - pos)) if past else None
+
+
+_UNTIL = re.compile(r"\b(?:until|till|to)\s+$", re.I)
+
+
+def _until(state: PipelineState, date: DateMention) -> bool:
+    """ "held until 25 June": the end of a span, not the day of the act."""
+    return bool(_UNTIL.search(state.norm, max(0, date.start - 8), date.start))
 
 
 # A plural subject of a passive or of a state: "They were held", "Both were arrested", "The three spent".
@@ -601,6 +623,9 @@ _SAME_INCIDENT = re.compile(
 )
 
 
+_STATE = re.compile(r"\b(?:currently|still|remains?|remained|(?:is|are) (?:being )?held)\b", re.I)
+
+
 def _same_day(a: str | None, b: str | None) -> bool:
     """Equal dates, or one a finer form of the other ("2022-08" and "2022-08-14")."""
     if not a or not b:
@@ -634,7 +659,10 @@ def _is_twin(
         if not any_names_match(victims_e, victims_o):
             return bool(date_e and date_e == date_o)
         # a new date for a repeated act (arrest, raid...) is a new incident
-        return date_e is None or _same_day(date_e, date_o) or (date_o is None and event.type not in DISCRETE_TYPES)
+        # an undated state ("currently in pre-trial detention") and the dated act that began it are one
+        if date_o is None and (event.type not in DISCRETE_TYPES or _STATE.search(other.sentence.text)):
+            return True
+        return date_e is None or _same_day(date_e, date_o)
     if not victims_e:
         return date_e is None or _same_day(date_e, date_o)
     # named victims after a general mention of the same act
