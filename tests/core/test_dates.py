@@ -151,3 +151,13 @@ def test_a_past_act_between_the_date_and_a_later_cue():
     text = "A complaint was filed with the police on 9 May, and the case is to be called in court on 20 May."
     assert _dates(text, "2021-05-12") == [("9 May", "2021-05-09"), ("20 May", "2021-05-20")]
     assert _upcoming(text, "2021-05-12") == ["2021-05-20"]
+
+
+def test_present_tense_schedules_and_past_expectations():
+    assert _upcoming("Her trial opens on 3 July before the city court.", "2021-06-02") == ["2021-07-03"]
+    assert _upcoming("His appeal is listed for hearing on 19 June.", "2021-06-02") == ["2021-06-19"]
+    assert _upcoming("The verdict is expected on 30 June.", "2021-06-02") == ["2021-06-30"]
+    assert _upcoming("He remains in custody until his trial on 13 July.", "2021-06-02") == ["2021-07-13"]
+    assert _upcoming("The trial opened on 3 May and the verdict was read on 10 May.", "2021-06-02") == []
+    assert _upcoming("The case was expected to close by 4 May but dragged on.", "2021-06-02") == []
+    assert _upcoming("He was held until the hearing on 3 May, when he was released.", "2021-06-02") == []

@@ -77,7 +77,10 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|scheduled|is due|are due|set to|set for|is set|are set|expected to|postponed|adjourned|upcoming|next"
     r"|must appear|to appear|remanded (?:\w+ )*?(?:to|until|till)"
     # "is to be heard on", "summoned to report to prison on", "to begin serving"
-    r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving)\b",
+    r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
+    # "her trial opens on 3 July", "is listed for hearing on", "until his trial on"
+    r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
+    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing))\b",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
@@ -159,6 +162,7 @@ def resolve_weekday(weekday: int, lead: str, doc: DocDate | None, future: bool, 
 FUTURE_BEFORE = 110
 _PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|took place|happened|ended|began|started)\b", re.IGNORECASE)
 FUTURE_AFTER = 40
+_PAST_AUX = re.compile(r"\b(?:was|were|had been)[ ]+$")
 _CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas) ")
 
 
@@ -175,8 +179,8 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
         return False
     cues = list(_FUTURE.finditer(before, cut + 1))
     # "is due to be heard by Branch 36 of the X Court of Appeal on 4 September": a long clause,
-    # unless a past verb comes between the cue and the date
-    if cues and not _PAST_BETWEEN.search(before, cues[-1].end()):
+    # unless a past verb comes between the cue and the date, or the cue itself is past ("was expected to")
+    if cues and not _PAST_BETWEEN.search(before, cues[-1].end()) and not _PAST_AUX.search(before, 0, cues[-1].start()):
         return True
     after = norm[start:min(sentence.end, start + FUTURE_AFTER)]
     clause = _CLAUSE_END.search(after)  # "lodged on 9 June, and the matter is to be called": another clause

@@ -15,7 +15,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is scheduled|are scheduled|scheduled|is due|are due|is set|are set|set for|fixed for|set down for|"
     r"expected to|postponed|adjourned|next hearing|upcoming|must appear|to appear|due to appear"
     r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
-    r"|next (?:review|session|court date|appearance))\b",
+    r"|next (?:review|session|court date|appearance)"
+    r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
+    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing))\b",
     re.IGNORECASE,
 )
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
