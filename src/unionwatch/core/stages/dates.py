@@ -163,6 +163,13 @@ FUTURE_BEFORE = 110
 _PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|took place|happened|ended|began|started)\b", re.IGNORECASE)
 FUTURE_AFTER = 40
 _PAST_AUX = re.compile(r"\b(?:was|were|had been)[ ]+$")
+_ORDER_CUE = re.compile(r"(?:summoned|ordered|told)\b")
+
+
+def _past_cue(before: str, cue: re.Match[str]) -> bool:
+    """ "was expected to close by 4 May": an expectation of the past; but "was summoned to report
+    on 8 December" orders a step still to come."""
+    return bool(_PAST_AUX.search(before, 0, cue.start())) and not _ORDER_CUE.match(cue.group())
 _CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas) ")
 
 
@@ -180,7 +187,7 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
     cues = list(_FUTURE.finditer(before, cut + 1))
     # "is due to be heard by Branch 36 of the X Court of Appeal on 4 September": a long clause,
     # unless a past verb comes between the cue and the date, or the cue itself is past ("was expected to")
-    if cues and not _PAST_BETWEEN.search(before, cues[-1].end()) and not _PAST_AUX.search(before, 0, cues[-1].start()):
+    if cues and not _PAST_BETWEEN.search(before, cues[-1].end()) and not _past_cue(before, cues[-1]):
         return True
     after = norm[start:min(sentence.end, start + FUTURE_AFTER)]
     clause = _CLAUSE_END.search(after)  # "lodged on 9 June, and the matter is to be called": another clause
