@@ -332,3 +332,12 @@ def test_initials_before_a_name():
     assert set(persons) == {"K. A. Nirmala Perera", "R.M. Bandara"}
     assert "Perera" in persons["K. A. Nirmala Perera"].aliases
     assert _names(extract_text("Workers in the U.S. Nobody else came."), "persons") == set()
+
+
+def test_of_the_country_consortia_and_battalions():
+    text = (
+        "The Trade Union Congress of the Philippines said so. The Workers' Rights Consortium agreed. "
+        "The Rapid Action Battalion raided the office."
+    )
+    orgs = _names(extract_text(text), "organizations")
+    assert {"Trade Union Congress of the Philippines", "Workers' Rights Consortium", "Rapid Action Battalion"} <= orgs

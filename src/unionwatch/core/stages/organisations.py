@@ -253,7 +253,10 @@ class OrgBuilder:
                 if conn.startswith("of") and tokens[end][-1:] == ["Board"] and all(_role_plural(t) for t in tokens[end + 1]):
                     ok = False  # "Board of Directors", "Board of Governors" name members, not a body
                 elif conn in ("of the", "for the"):
-                    ok = nxt_kind is not None or (len(tokens[end]) == 1 and kinds[end] is not None)
+                    ok = nxt_kind is not None or (len(tokens[end]) == 1 and kinds[end] is not None) or (
+                        # "Trade Union Congress of the Philippines": a country or region closes the name
+                        conn == "of the" and kinds[end] is not None and _is_region(segs[end + 1].text)
+                    )
                 elif conn == "and":
                     ok = nxt_kind is not None or complement
                 elif conn == "'s":
@@ -611,6 +614,11 @@ def _inner_particle(chunk: Chunk) -> bool:
 
 
 _INNER_PARTICLE = re.compile(r"[ ](?:de|del|des|du|di|da)[ ]")
+
+
+def _is_region(text: str) -> bool:
+    entry = lookup(text)
+    return entry is not None and entry.kind in ("country", "region")
 
 
 def _role_plural(word: str) -> bool:
