@@ -520,6 +520,14 @@ def test_killing_by_gunfire_is_no_assault_beside_it():
     assert _types("Ko Min was killed on 3 March 2021 when soldiers opened fire on a march.") == ["killing"]
 
 
+def test_a_fatal_shooting_told_apart_is_the_killing():
+    text = (
+        "Union organiser Rafael Mena was killed on 3 March 2023 in Tumaco. "
+        "Two gunmen on a motorcycle opened fire on him as he left a union meeting."
+    )
+    assert _types(text) == ["killing"]
+
+
 def test_a_relative_held_is_the_family_event():
     text = "His home was searched twice, and his younger brother was detained for a week by soldiers."
     types = _types(text)

@@ -357,6 +357,23 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
                 found.pop(kind)
 
 
+def _drop_fatal_shootings(events: list[EventRecord], text: str) -> list[EventRecord]:
+    """ "Gunmen opened fire on him": when the same victim was killed that day, the shooting is the killing."""
+    killed = [e for e in events if e.type == "killing"]
+
+    def fatal(event: EventRecord) -> bool:
+        return any(
+            any_names_match(event.victims, k.victims)
+            and (event.date is None or k.date is None or _same_day(event.date.iso, k.date.iso))
+            for k in killed
+        )
+
+    return [
+        e for e in events
+        if not (e.type == "assault" and e.victims and _OPENED_FIRE.match(text, e.cue_start) and fatal(e))
+    ]
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         aggregate = _aggregate_sentences(state)
@@ -383,7 +400,7 @@ class FindEvents:
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
         orgs = frozenset(o.name for o in state.orgs)
-        state.events = dedupe(events, lambda e: _scene_date(state, e.sentence), orgs)
+        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked_text(state))
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
