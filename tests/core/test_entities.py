@@ -341,3 +341,10 @@ def test_of_the_country_consortia_and_battalions():
     )
     orgs = _names(extract_text(text), "organizations")
     assert {"Trade Union Congress of the Philippines", "Workers' Rights Consortium", "Rapid Action Battalion"} <= orgs
+
+
+def test_place_names_opened_by_a_plain_word():
+    assert {"South Africa", "Western Cape", "New Delhi"} <= _places(
+        "Workers in South Africa marched in the Western Cape, and later in New Delhi."
+    )
+    assert _places("New Labour and North Star said so.") == set()

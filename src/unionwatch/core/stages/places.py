@@ -36,6 +36,9 @@ _CLAUSE_END = re.compile(
 _ORDINAL_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ ]+of[ ]+$")
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
+# Plain words that open place names: "South Africa", "Western Cape", "New Delhi", "Upper Nile"
+_PLACE_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                            "upper", "lower", "new", "greater", "great", "middle", "united", "democratic", "republic"})
 _REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton", "township", "district", "county"})
 _BARE_AFTER = frozenset({"township", "district", "county"})
 _REGIONS_AFTER = frozenset({"regions", "provinces", "oblasts", "governorates", "prefectures", "townships", "districts", "counties"})
@@ -85,6 +88,11 @@ class PlaceBuilder:
         i = 0
         while i < n:
             if is_demonym(tokens[i].text) or (is_plain_word(tokens[i].text) and not lookup(tokens[i].text)):
+                # "South Africa", "Western Cape", "New Delhi": a plain word can open a longer name
+                j = self._plain_led(tokens, i)
+                if j:
+                    i = j
+                    continue
                 i += 1
                 continue
             for j in range(min(n, i + MAX_PLACE_WORDS), i, -1):
@@ -96,6 +104,18 @@ class PlaceBuilder:
                     break
             else:
                 i += 1
+
+    def _plain_led(self, tokens: list[Token], i: int) -> int:
+        """The end of a country, region or city name opened by a plain word at `i`, else 0."""
+        if i + 1 >= len(tokens) or tokens[i].lower not in _PLACE_OPENERS:
+            return 0
+        for j in range(min(len(tokens), i + MAX_PLACE_WORDS), i + 1, -1):
+            start, end = tokens[i].start, tokens[j - 1].end
+            entry = lookup(self.state.norm[start:end])
+            if entry and self._accept(entry, tokens, i, j, True):
+                self.add(start, end, entry)
+                return j
+        return 0
 
     def _accept(self, entry: GazetteerEntry, tokens: list[Token], i: int, j: int, allow_cities: bool) -> bool:
         rest = tokens[:i] + tokens[j:]
