@@ -180,3 +180,11 @@ def test_fines_written_in_words_and_local_currencies():
 
 def test_ages_are_not_terms():
     assert _terms("The 47-year-old teacher was jailed for two years.") == [("prison", [2], "years", None)]
+
+
+def test_half_after_the_unit_codes_before_amounts_and_bail():
+    assert _terms("She was sentenced to a year and a half in prison.") == [("prison", [1.5], "years", None)]
+    assert _terms("He was fined KZT 500,000.") == [("fine", [500000], "currency", "KZT")]
+    assert _terms("He was sentenced to two years of correctional labour.") == [("forced_labour", [2], "years", None)]
+    assert _terms("He was released on a bond of $2,000 and fined $500.") == [("fine", [500], "currency", "USD")]
+    assert _terms("The judge ordered him to pay bail of BDT 10,000.") == []

@@ -27,7 +27,7 @@ _NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half
 NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
 _DURATION = re.compile(
     rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b(?![ -]old\b)"
-    rf"(?:'s?)?(?:[ ]+and[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
+    rf"(?:'s?)?(?P<half>[ ]+and[ ]+a[ ]+half\b)?(?:[ ]+and[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
@@ -71,7 +71,7 @@ _LEAVING = r"(?:leaving|travel\w*|going[ ]+abroad|exiting|departing)\b"
 _KIND_AFTER = [
     ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
     ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom|(?:travel[ ]+|exit[ ]+)ban\b|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*))", re.IGNORECASE)),
-    ("forced_labour", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,2}(?:forced|compulsory|corrective|public|community)[ ]+(?:labou?r|works?|service)", re.IGNORECASE)),
+    ("forced_labour", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,2}(?:forced|compulsory|corrective|correctional|public|community)[ ]+(?:labou?r|works?|service)", re.IGNORECASE)),
     # "a ban", "a five-year ban"; not "18 months and banned him from office for three years" (a new clause)
     ("ban_from_office", re.compile(r"^\W*(?:(?!and\b)\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
     ("other", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:court[ ]+)?(?:monitoring|supervision|probation)", re.IGNORECASE)),
@@ -199,6 +199,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         nums = [parse_number(x) for x in _LIST_SPLIT.split(m.group("nums"))]
         if any(n is None for n in nums):
             continue
+        if m.group("half") and len(nums) == 1:  # "a year and a half"
+            nums = [nums[0] + 0.5]
         unit = _unit(m.group("unit"))
         second = None  # "18 months and 12 months": two terms, not one mixed term
         if m.group("num2"):
@@ -248,6 +250,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         note = "compensation" if "compensation" in around else "damages" if "damages" in around else ""
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code, note))
     _word_money_terms(text, s, country, terms)
+    _code_money_terms(text, s, terms)
     for m in _LETTER_MONEY.finditer(text):
         by_country = _LETTER_SYMBOLS[m.group("sym")]
         code = by_country.get((country or "").lower()) or by_country.get("")
@@ -257,6 +260,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             (m.group("mult") or "").lower(), 1
         )
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code))
+    terms = [t for t in terms if t.unit != "currency" or not _NOT_A_FINE.search(norm, max(s, t.start - 30), t.start)]
     terms.sort(key=lambda t: t.start)
     return terms
 
@@ -305,6 +309,26 @@ def parse_number_words(text: str) -> float | None:
     return total or None
 
 
+@lru_cache(maxsize=1)
+def _code_money() -> re.Pattern[str]:
+    """ "KZT 500,000", "BDT 10,000": an ISO code the vocabulary knows, written before the amount."""
+    codes = sorted({code for word, code in _V.currency_by_word.items() if word == code.lower()})
+    return re.compile(rf"(?<![\w$])(?P<code>{'|'.join(codes)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?![\d\w])"
+                      r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?")
+
+
+def _code_money_terms(text: str, s: int, terms: list[TermMatch]) -> None:
+    for m in _code_money().finditer(text):
+        if any(t.start <= s + m.start() < t.end for t in terms):
+            continue
+        amount = float(m.group("amt").replace(",", "")) * {"million": 1e6, "thousand": 1e3, "billion": 1e9, "bn": 1e9}.get(
+            (m.group("mult") or "").lower(), 1
+        )
+        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", m.group("code")))
+
+
+# "released on bail of KZT 500,000", "a monthly wage of 8,000 taka": money that is no penalty
+_NOT_A_FINE = re.compile(r"\b(?:bail|bond|surety|sureties|salary|salaries|wages?|earns?|earning|donat\w+|loan)\b(?![^,;]*\bfine)[^,;]*$", re.IGNORECASE)
 _WORDLIKE_CURRENCY = {"won", "sum", "som", "rand", "dong", "kip", "lari", "dram", "real", "lira"}
 
 
