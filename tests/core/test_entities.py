@@ -348,3 +348,18 @@ def test_place_names_opened_by_a_plain_word():
         "Workers in South Africa marched in the Western Cape, and later in New Delhi."
     )
     assert _places("New Labour and North Star said so.") == set()
+
+
+def test_two_names_joined_by_and_appositions_ampersands_and_known_employers():
+    text = (
+        "The Garment Solidarity Network and Fair Labour Consortium wrote to Nike and Rio Tinto. "
+        "Members of Sintravel, the hotel workers' union, marched. "
+        "The Business & Human Rights Resource Centre asked Samsung Electronics to reply. "
+        "Fires spread across the Amazon basin. Ana Ruiz, a shop steward with the union, spoke."
+    )
+    orgs = _names(extract_text(text), "organizations")
+    assert {"Garment Solidarity Network", "Fair Labour Consortium", "Nike", "Rio Tinto", "Sintravel",
+            "Business & Human Rights Resource Centre", "Samsung Electronics"} <= orgs
+    assert "Amazon" not in orgs and "Ana Ruiz" not in orgs and "Samsung" not in orgs
+    text = "The Kenya Plantation and Agricultural Workers' Union filed a case."
+    assert _names(extract_text(text), "organizations") == {"Kenya Plantation and Agricultural Workers' Union"}

@@ -23,6 +23,11 @@ _HEAD_FIRST = frozenset(
     ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service", "secretariat", "board", "frente", "ejército", "ejercito"]
 )
 _NOT_TAIL_HEADS = frozenset({"central", "secretariat"})  # heads only first: "Secretariat of Labour"
+# Words that end a complete name (not a sector word like "Plantation" in "X Plantation and Y Workers' Union")
+_NAME_ENDS = frozenset({"network", "consortium", "alliance", "coalition", "foundation", "campaign", "institute", "initiative",
+                        "forum", "league", "society", "watch", "trust", "ltd", "inc", "corp", "corporation", "plc", "llc",
+                        "group", "holdings", "industries", "enterprises", "electronics", "motors", "airlines", "airways", "company", "ministry", "commission", "council", "court", "police"})
+_POSSESSIVE_NAME = re.compile(r"['’]s[ ]+[A-Z]")
 _HEAD_WORDS = frozenset(_V.org_keyword_kind) | _HEAD_FIRST | {"international"}
 _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
 _CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|&|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
@@ -198,6 +203,11 @@ class OrgBuilder:
                 match = known.match(self.norm, token.start)
                 if match:
                     name, kind = _V.known_orgs[match.group().lower()]
+                    if kind == "company" and (
+                        match.end() < chunk.end or _POSSESSIVE_NAME.match(self.norm, match.end())
+                        or self.norm[max(0, match.start() - 4):match.start()] in ("the ", "The ")
+                    ):
+                        continue  # "Samsung Electronics", "Glencore's Mopani Copper Mines", "the Amazon basin"
                     self.add(match.start(), match.end(), kind)
 
     def keyword_phrases(self, chunks: list[Chunk]) -> None:
@@ -232,9 +242,9 @@ class OrgBuilder:
         k = 0
         while k < n:
             starts_here = kinds[k] is not None or (
-                k + 1 < n and conns[k + 1] == "and" and kinds[k + 1] is not None
+                k + 1 < n and conns[k + 1] in ("and", "&") and kinds[k + 1] is not None
                 # "Search and Follow-Up Department": one plain word joins; one name does not ("Ivo and ...")
-                and (len(tokens[k]) >= 2 or (len(tokens[k]) == 1 and _joining_word(tokens[k][0])))
+                and (len(tokens[k]) >= 2 or conns[k + 1] == "&" or (len(tokens[k]) == 1 and _joining_word(tokens[k][0])))
             )
             if not tokens[k]:
                 k += 1
@@ -258,7 +268,10 @@ class OrgBuilder:
                         conn == "of the" and kinds[end] is not None and _is_region(segs[end + 1].text)
                     )
                 elif conn == "and":
-                    ok = nxt_kind is not None or complement
+                    ok = (nxt_kind is not None or complement) and not (
+                        # "the X Network and Y Consortium": two complete names
+                        not complement and len(tokens[end]) >= 2 and tokens[end][-1].lower() in _NAME_ENDS and nxt_kind is not None
+                    )
                 elif conn == "'s":
                     ok = True
                 elif conn in ("on", "to") and segs[end + 1].tokens[0].lower in _V.weekdays:
@@ -386,6 +399,10 @@ class OrgBuilder:
                     alias = self.state.text[start:chunk.end + after.end()]
                     if alias not in record.aliases:
                         record.aliases.append(alias)
+            elif not chunk.headline and len(words) == 1 and not is_acronym(words[0]):
+                described = _DESCRIBED_AFTER.match(self.norm, chunk.end)
+                if described:  # "Sintrainal, the food workers' union, ..."
+                    self.add(start, chunk.end, _CUE_KIND.get(described.group(1).lower(), "other"))
 
     def _company_apposition(self, cue: str, chunk: Chunk, words: list[str]) -> bool:
         """ "the terminal operator, X Y, ...": a company noun, then the name set off by commas."""
@@ -545,6 +562,13 @@ class OrgBuilder:
 # company nouns whose name may follow after a comma; not workplaces ("at the factory, Ma X" is a person)
 _APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
+
+
+# "X, the food workers' union,": a lower-case description that ends in an organisation noun
+_DESCRIBED_AFTER = re.compile(
+    r",[ ]+(?:the|a|an)[ ]+(?:(?!(?:with|of|at|for|in|from|to|on|by|the|and|or|who|which|its|his|her|their)\b)[a-z'’-]+[ ]+){1,4}"
+    r"(union|federation|confederation|company|firm|employer|association|network|ngo)(?=[,.;)])"
+)
 
 
 def _previous_word(norm: str, pos: int) -> str:
