@@ -167,6 +167,7 @@ def test_received_a_bare_term_and_deadlines():
     # a deadline given by a threat is not a sentence
     assert _terms("The letter gave them thirty days to leave the province.") == []
     assert _terms("The court gave him 48 hours' notice.") == []
+    assert _terms("He was sentenced to 10 years to run concurrently.") == [("prison", [10], "years", None)]
 
 
 def test_fines_written_in_words_and_local_currencies():

@@ -93,6 +93,7 @@ _KIND_BEFORE = [
     ("prison", re.compile(r"\b(?:gave|given|handed|sentenced)[ ]+(?:him|her|them|(?:[A-Z][\w'-]+[ ]+)*[A-Z][\w'-]+)[ ]+$")),
     ("prison", re.compile(r"\b(?:received|receives|got|was given|were given)[ ]+$")),  # "received six months"
 ]
+_BARE_FROM = len(_KIND_BEFORE) - 2  # the last two patterns: a bare duration after a giving verb
 # "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
 _DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
 _NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
@@ -352,10 +353,12 @@ def _kind(after: str, before: str, unit: str) -> str | None:
             return kind
     if unit == "hours" and re.search(r"labou?r|work|service", after[:60], re.IGNORECASE):
         return "forced_labour"
-    if _DEADLINE_AFTER.match(after):
-        return None
-    for kind, pattern in _KIND_BEFORE:
+    for k, (kind, pattern) in enumerate(_KIND_BEFORE):
         if pattern.search(before):
+            # "gave them thirty days to leave": after a bare giving verb, a deadline is no term
+            # ("sentenced to ten years to run concurrently" keeps its term)
+            if k >= _BARE_FROM and _DEADLINE_AFTER.match(after):
+                return None
             return kind
     return None
 
