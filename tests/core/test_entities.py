@@ -363,3 +363,16 @@ def test_two_names_joined_by_and_appositions_ampersands_and_known_employers():
     assert "Amazon" not in orgs and "Ana Ruiz" not in orgs and "Samsung" not in orgs
     text = "The Kenya Plantation and Agricultural Workers' Union filed a case."
     assert _names(extract_text(text), "organizations") == {"Kenya Plantation and Agricultural Workers' Union"}
+
+
+def test_diplomatic_missions_and_posts():
+    text = (
+        "cc: Chief Public Prosecutor of Ankara; Permanent Mission of Freedonia to the United Nations Office at Geneva\n\n"
+        "We also wrote to the Embassy of Freedonia in Brussels. The Chief Public Prosecutor's Office replied."
+    )
+    orgs = _names(extract_text(text), "organizations")
+    assert orgs == {
+        "Permanent Mission of Freedonia to the United Nations Office at Geneva",
+        "Embassy of Freedonia in Brussels",
+        "Chief Public Prosecutor's Office",
+    }

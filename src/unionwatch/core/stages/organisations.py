@@ -38,6 +38,11 @@ _COURT_AFTER = re.compile(
 _OF_CHUNK = re.compile(r"[ ]+of[ ]+")
 _INDEFINITE = re.compile(r"(?<![\w'])(?:a|an|A|An)[ ]+$")
 _NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_CAPS = r"[A-Z][\w'’-]*(?:[ ]+(?:of[ ]+the[ ]+|of[ ]+|and[ ]+)?[A-Z][\w'’-]*)*"
+_MISSION = re.compile(
+    rf"\b(?:(?:Permanent|Diplomatic)[ ]+Mission|Embassy|Consulate(?:[ ]+General)?)[ ]+of[ ]+(?:the[ ]+)?{_CAPS}"
+    rf"(?:[ ]+to[ ]+(?:the[ ]+)?{_CAPS}(?:[ ]+(?:at|in)[ ]+{_CAPS})?|[ ]+in[ ]+{_CAPS})?"
+)
 _FIELDS = (
     r"(?:labou?r|interior|justice|foreign affairs|foreign|defen[cs]e|education|health|finance|home affairs|manpower"
     r"|employment|agriculture|mines|mining|energy|transport|trade|industry|economy|information|culture)"
@@ -284,6 +289,9 @@ class OrgBuilder:
                     break
                 complement = complement or conn != "and"
                 end += 1
+            if _post(tokens[k]) and not (end > k and conns[k + 1] == "'s"):
+                k = end + 1  # "Chief Public Prosecutor of Istanbul": a post, held by a person
+                continue
             if end == k and len(tokens[k]) == 1 and tokens[k][0].lower() in _HEAD_FIRST:
                 k += 1  # "the Board of Directors": a lone head word names no body
                 continue
@@ -350,6 +358,14 @@ class OrgBuilder:
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
             if not self._indefinite(start, end, "court"):
                 self.add(start, end, "court")
+
+    def diplomatic_missions(self) -> None:
+        """ "Permanent Mission of X to the United Nations Office at Geneva", "Embassy of X in Y":
+        the addressees of urgent appeals, named in full."""
+        if "Mission" not in self.norm and "Embassy" not in self.norm:
+            return
+        for match in _MISSION.finditer(self.norm):
+            self.add(match.start(), match.end(), "government")
 
     def lower_ministries(self) -> None:
         """ "the labour ministry", "the ministry of interior": a ministry named by its field, in lower case."""
@@ -640,6 +656,11 @@ def _inner_particle(chunk: Chunk) -> bool:
 _INNER_PARTICLE = re.compile(r"[ ](?:de|del|des|du|di|da)[ ]")
 
 
+def _post(words: list[str]) -> bool:
+    """ "Chief Public Prosecutor", "Prosecutor General": a title between two role words names a post."""
+    return len(words) >= 2 and words[0].lower() in _V.role_titles and words[-1].lower() in _V.role_titles
+
+
 def _is_region(text: str) -> bool:
     entry = lookup(text)
     return entry is not None and entry.kind in ("country", "region")
@@ -694,6 +715,7 @@ class FindOrganisations:
     def __call__(self, state: PipelineState) -> None:
         builder = OrgBuilder(state)
         chunks = state.chunks
+        builder.diplomatic_missions()
         builder.known_names(chunks)
         builder.legal_forms(chunks)
         builder.legal_suffixes(chunks)
