@@ -23,3 +23,22 @@ def visible_entries(entries: QuerySet, user) -> QuerySet:
     if is_partner(user):
         entries = entries.filter(document_id__in=visible_documents(user).values("pk"))
     return entries
+
+
+def engine_levels(user) -> tuple[str, ...] | None:
+    """The levels the search engine must keep for `user` (None: every level)."""
+    if user is None:
+        return None
+    from unionwatch.accounts.permissions import allowed_levels
+
+    levels = tuple(allowed_levels(user))
+    return None if set(levels) == ALL_LEVELS else levels
+
+
+def needs_row_check(user) -> bool:
+    """Partners see documents case by case: that is checked on rows, not in the engine."""
+    if user is None:
+        return False
+    from unionwatch.accounts.permissions import is_partner
+
+    return is_partner(user)

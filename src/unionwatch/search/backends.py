@@ -48,6 +48,28 @@ class ParsedQuery:
         return bool(self.groups)
 
 
+def tag(kind: str, value: str) -> str:
+    """A filter value as one word of the engine: `kind` one letter (c country, l level,
+    t type, p person, o organisation), the value folded to [a-z0-9]. The leading z and
+    trailing 0 keep it apart from text words and out of reach of the stemmer."""
+    return f"z{kind}{''.join(_WORD.findall(fold_for_index(value)))}0"
+
+
+@dataclass(frozen=True)
+class TagQuery:
+    """Filters the engine checks itself, next to the words: every group must hold, a
+    group holds when the document has any of its tags. `since`/`until` bound its date."""
+
+    groups: tuple[tuple[str, ...], ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    excluded: tuple[str, ...] = ()  # no document with one of these (only beside words or tags)
+
+    @property
+    def impossible(self) -> bool:
+        return any(not group for group in self.groups)
+
+
 class SearchBackend:
     """What the index and the search need from an engine."""
 
@@ -57,8 +79,25 @@ class SearchBackend:
     def drop_schema(self, schema_editor) -> None:
         raise NotImplementedError
 
-    def write(self, rows: list[tuple[int, str]]) -> None:
-        """Store or replace the folded text of these documents: (document id, text)."""
+    def write(self, rows: list[tuple[int, str, list[str]]]) -> None:
+        """Store or replace the folded text and the tags of these documents:
+        (document id, text, tags)."""
+        raise NotImplementedError
+
+    def add_tags_column(self, schema_editor) -> None:
+        """Make room for the tags in an index written before they existed (migration)."""
+
+    def retag(self, rows: list[tuple[int, list[str]]]) -> None:
+        """Set the tags of these documents, text unchanged (migration)."""
+        raise NotImplementedError
+
+    def find(self, query: ParsedQuery, tags: TagQuery, limit: int) -> list[int]:
+        """The `date_key`s of the newest `limit` documents having the words and the tags,
+        newest first: the engine stops after them."""
+        raise NotImplementedError
+
+    def count_found(self, query: ParsedQuery, tags: TagQuery, cap: int) -> int:
+        """How many documents have the words and the tags, counted up to `cap`."""
         raise NotImplementedError
 
     def clear(self) -> None:
@@ -118,8 +157,29 @@ class SQLiteFTS5Backend(SearchBackend):
         # Porter stemming: "arrested" finds "arrest".
         schema_editor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.TABLE} USING fts5("
-            "body, tokenize = 'porter unicode61 remove_diacritics 2')"
+            "body, tags, tokenize = 'porter unicode61 remove_diacritics 2')"
         )
+
+    def add_tags_column(self, schema_editor) -> None:
+        # FTS5 has no ALTER TABLE ... ADD COLUMN: copy the rows into a new table.
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA table_info({self.TABLE})")
+            if "tags" in {row[1] for row in cursor.fetchall()}:
+                return
+        schema_editor.execute(f"ALTER TABLE {self.TABLE} RENAME TO {self.TABLE}_old")
+        self.create_schema(schema_editor)
+        schema_editor.execute(f"INSERT INTO {self.TABLE}(rowid, body, tags) "
+                              f"SELECT rowid, body, '' FROM {self.TABLE}_old")
+        schema_editor.execute(f"DROP TABLE {self.TABLE}_old")
+
+    def retag(self, rows: list[tuple[int, list[str]]]) -> None:
+        from unionwatch.search.models import SearchEntry
+
+        dates = dict(SearchEntry.objects.filter(pk__in=[pk for pk, _ in rows])
+                     .values_list("document_id", "date"))
+        with default_connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {self.TABLE} SET tags = %s WHERE rowid = %s",
+                               [(" ".join(tags), date_key(dates.get(pk), pk)) for pk, tags in rows])
 
     def drop_schema(self, schema_editor) -> None:
         schema_editor.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
@@ -132,19 +192,20 @@ class SQLiteFTS5Backend(SearchBackend):
             f" WHERE rowid < {1 << 32} AND EXISTS (SELECT 1 FROM search_searchentry e "
             f"WHERE e.document_id = {self.TABLE}.rowid AND e.date IS NOT NULL)")
 
-    def write(self, rows: list[tuple[int, str]]) -> None:
+    def write(self, rows: list[tuple[int, str, list[str]]]) -> None:
         if not rows:
             return
         from unionwatch.search.models import SearchEntry
 
-        ids = [pk for pk, _ in rows]
+        ids = [pk for pk, _, _ in rows]
         dates = dict(SearchEntry.objects.filter(pk__in=ids).values_list("document_id", "date"))
         with default_connection.cursor() as cursor:
             # The old row's key holds the date it had: found by the id part of the key.
             marks = ", ".join(["%s"] * len(ids))
             cursor.execute(f"DELETE FROM {self.TABLE} WHERE (rowid & {ID_MASK}) IN ({marks})", ids)
-            cursor.executemany(f"INSERT INTO {self.TABLE}(rowid, body) VALUES (%s, %s)",
-                               [(date_key(dates.get(pk), pk), body) for pk, body in rows])
+            cursor.executemany(f"INSERT INTO {self.TABLE}(rowid, body, tags) VALUES (%s, %s, %s)",
+                               [(date_key(dates.get(pk), pk), body, " ".join(tags))
+                                for pk, body, tags in rows])
 
     def clear(self) -> None:
         with default_connection.cursor() as cursor:
@@ -154,6 +215,40 @@ class SQLiteFTS5Backend(SearchBackend):
     def _expression(query: ParsedQuery) -> str:
         # Words are [a-z0-9]+ only, so quoting them makes a safe FTS5 expression.
         return " AND ".join('"' + " ".join(group) + '"' for group in query.groups)
+
+    def _found(self, query: ParsedQuery, tags: TagQuery) -> tuple[str, list]:
+        """WHERE clause and parameters: words and tags in one FTS5 expression, dates as
+        a range of the rowid (the date key)."""
+        parts = [self._expression(query)] if query else []
+        parts += ["(" + " OR ".join(f'"{t}"' for t in group) + ")" for group in tags.groups]
+        expression = " AND ".join(parts)
+        if tags.excluded:
+            expression = f"({expression}) NOT (" + " OR ".join(f'"{t}"' for t in tags.excluded) + ")"
+        where, params = [f"{self.TABLE} MATCH %s"], [expression]
+        if tags.since:
+            where.append("rowid >= %s")
+            params.append(date_key(tags.since, 0))
+        if tags.until:
+            # Undated documents (key 0) are before any date, yet no date filter keeps them.
+            where.append("rowid >= %s AND rowid < %s")
+            params += [1 << 32, date_key(tags.until + dt.timedelta(days=1), 0)]
+        return " AND ".join(where), params
+
+    def find(self, query: ParsedQuery, tags: TagQuery, limit: int) -> list[int]:
+        where, params = self._found(query, tags)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {self.TABLE} WHERE {where} ORDER BY rowid DESC "
+                           f"LIMIT {int(limit)}", params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def count_found(self, query: ParsedQuery, tags: TagQuery, cap: int) -> int:
+        where, params = self._found(query, tags)
+        # ORDER BY rowid DESC: FTS5 walks its doclists in that order far faster here
+        # than in its default order (EXPLAIN shows the same plan; measured 0.7 vs 6 ms).
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM (SELECT rowid FROM {self.TABLE} WHERE {where} "
+                           f"ORDER BY rowid DESC LIMIT {int(cap)})", params)
+            return cursor.fetchone()[0]
 
     def matching(self, entries: QuerySet, query: ParsedQuery, walk_dates: bool = False) -> QuerySet:
         sql = f"SELECT rowid & {ID_MASK} FROM {self.TABLE} WHERE {self.TABLE} MATCH %s"
@@ -215,15 +310,66 @@ class PostgresBackend(SearchBackend):
     def drop_schema(self, schema_editor) -> None:
         schema_editor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
 
-    def write(self, rows: list[tuple[int, str]]) -> None:
+    def write(self, rows: list[tuple[int, str, list[str]]]) -> None:
+        if not rows:
+            return
+        # Tags are lexemes as they are (array_to_tsvector does not stem them).
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE search_searchentry AS e SET vector = to_tsvector(%s::regconfig, v.body) "
+                "|| array_to_tsvector(string_to_array(v.tags, ' ')) "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, body, tags) "
+                "WHERE e.document_id = v.id",
+                [self.CONFIG, [pk for pk, _, _ in rows], [body for _, body, _ in rows],
+                 [" ".join(sorted(set(tags))) for _, _, tags in rows]],
+            )
+
+    def retag(self, rows: list[tuple[int, list[str]]]) -> None:
         if not rows:
             return
         with default_connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE search_searchentry AS e SET vector = to_tsvector(%s::regconfig, v.body) "
-                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, body) WHERE e.document_id = v.id",
-                [self.CONFIG, [pk for pk, _ in rows], [body for _, body in rows]],
+                "UPDATE search_searchentry AS e SET vector = coalesce(e.vector, ''::tsvector) "
+                "|| array_to_tsvector(string_to_array(v.tags, ' ')) "
+                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, tags) WHERE e.document_id = v.id",
+                [[pk for pk, _ in rows], [" ".join(sorted(set(tags))) for _, tags in rows]],
             )
+
+    def _found(self, query: ParsedQuery, tags: TagQuery) -> tuple[str, list]:
+        words = " & ".join("(" + " <-> ".join(group) + ")" for group in query.groups)
+        wanted = " & ".join("(" + " | ".join(f"'{t}'" for t in group) + ")" for group in tags.groups)
+        terms, params = [], []
+        if words:
+            terms.append("to_tsquery(%s::regconfig, %s)")
+            params += [self.CONFIG, words]
+        if wanted:
+            terms.append("%s::tsquery")
+            params.append(wanted)
+        if tags.excluded:
+            terms.append("!!%s::tsquery")
+            params.append(" | ".join(f"'{t}'" for t in tags.excluded))
+        where = [f"vector @@ ({' && '.join(terms)})"]
+        if tags.since:
+            where.append("date >= %s")
+            params.append(tags.since)
+        if tags.until:
+            where.append("date <= %s")
+            params.append(tags.until)
+        return " AND ".join(where), params
+
+    def find(self, query: ParsedQuery, tags: TagQuery, limit: int) -> list[int]:
+        where, params = self._found(query, tags)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT document_id, date FROM search_searchentry WHERE {where} "
+                           f"ORDER BY date DESC NULLS LAST, document_id DESC LIMIT {int(limit)}", params)
+            return [date_key(date, pk) for pk, date in cursor.fetchall()]
+
+    def count_found(self, query: ParsedQuery, tags: TagQuery, cap: int) -> int:
+        where, params = self._found(query, tags)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_searchentry WHERE {where} "
+                           f"LIMIT {int(cap)}) AS found", params)
+            return cursor.fetchone()[0]
 
     def clear(self) -> None:
         with default_connection.cursor() as cursor:

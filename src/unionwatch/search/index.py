@@ -16,7 +16,7 @@ from django.db import transaction
 
 from unionwatch.documents.models import Confidentiality, Document
 from unionwatch.facts.models import Event, Evidence, Organization, Person, Place
-from unionwatch.search.backends import fold_for_index, get_backend
+from unionwatch.search.backends import fold_for_index, get_backend, tag
 from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
 
 REINDEX_CHUNK = 500
@@ -34,14 +34,31 @@ def index_documents(document_ids: Iterable[int]) -> int:
     for document in documents:
         found = facts.get(document.pk, _DocumentFacts())
         entries.append(SearchEntry(document_id=document.pk, country=document.country,
-                                   confidentiality=document.confidentiality, date=document.date))
-        facets += found.facets(document.pk)
-        rows.append((document.pk, fold_for_index(_indexed_text(document, found))))
+                                   confidentiality=document.confidentiality, date=document.date,
+                                   types=" ".join(sorted(found.types))[:1000]))
+        mine = found.facets(document.pk)
+        facets += mine
+        rows.append((document.pk, fold_for_index(_indexed_text(document, found)),
+                     entry_tags(document.country, document.confidentiality,
+                                [(f.kind, f.value) for f in mine])))
     SearchEntry.objects.filter(pk__in=ids).delete()
     SearchEntry.objects.bulk_create(entries)
     SearchFacet.objects.bulk_create(facets, batch_size=500)
     get_backend().write(rows)
     return len(entries)
+
+
+_TAG_KINDS = {FacetKind.TYPE: "t", FacetKind.PERSON: "p", FacetKind.ORG: "o"}
+
+
+def entry_tags(country: str, confidentiality: str, facets: Iterable[tuple[str, str]]) -> list[str]:
+    """The filter values of one document as engine tags (search.backends.tag): the
+    engine then applies filters and access levels together with the words."""
+    tags = [tag("l", confidentiality)]
+    if country:
+        tags.append(tag("c", country))
+    tags += [tag(_TAG_KINDS[kind], value) for kind, value in facets if kind in _TAG_KINDS]
+    return list(dict.fromkeys(tags))
 
 
 class _DocumentFacts:

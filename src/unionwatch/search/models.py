@@ -16,6 +16,9 @@ class SearchEntry(models.Model):
     country = models.CharField(max_length=100, blank=True)
     confidentiality = models.CharField(max_length=12)
     date = models.DateField(null=True, blank=True)
+    # The violation types of its facts, space-separated (also SearchFacet rows): facet
+    # counts over a sample read one row per document instead of joining the facets.
+    types = models.CharField(max_length=1000, blank=True, default="")
     # PostgreSQL keeps the words here (GIN-indexed, see migration 0002); SQLite keeps
     # them in the FTS5 table `search_fts` and leaves this column empty.
     vector = SearchVectorField(null=True, blank=True)
