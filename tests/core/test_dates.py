@@ -161,3 +161,14 @@ def test_present_tense_schedules_and_past_expectations():
     assert _upcoming("The trial opened on 3 May and the verdict was read on 10 May.", "2021-06-02") == []
     assert _upcoming("The case was expected to close by 4 May but dragged on.", "2021-06-02") == []
     assert _upcoming("He was held until the hearing on 3 May, when he was released.", "2021-06-02") == []
+
+
+def test_a_weekday_before_its_date_is_one_date():
+    text = "On Monday 3 workers were arrested. On Thursday, 17 June, a hearing. On Friday 18th June too."
+    assert _dates(text, "2021-06-22") == [("On Monday", "2021-06-21"), ("17 June", "2021-06-17"), ("18th June", "2021-06-18")]
+    assert _upcoming("The court set the next hearing for Thursday, 17 June.", "2021-06-02") == ["2021-06-17"]
+
+
+def test_the_end_of_a_term_in_the_present_tense():
+    assert _upcoming("Her pre-trial detention ends on 12 July.", "2021-06-02") == ["2021-07-12"]
+    assert _upcoming("His travel ban expires on 3 March.", "2021-06-02") == ["2022-03-03"]

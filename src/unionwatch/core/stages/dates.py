@@ -72,15 +72,20 @@ _LEAD_YEAR = re.compile(
 )
 _LEAD_WEEKDAY = re.compile(r"\b(?P<lead>last|next|this|on|late on|early on|late|early|for|until|by)\s+$")
 _LEAD_WINDOW = 24
+_MONTHS_ALT = alternation(list(_V.months))
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf"\.?,?[ ]+(?:the[ ]+)?(?:[0-3]?\d(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?(?:{_MONTHS_ALT})\b|(?:{_MONTHS_ALT})\.?[ ]+[0-3]?\d\b)"
+)
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
 _FUTURE = re.compile(
     r"\b(?:will|shall|scheduled|is due|are due|set to|set for|is set|are set|expected to|postponed|adjourned|upcoming|next"
     r"|must appear|to appear|remanded (?:\w+ )*?(?:to|until|till)"
     # "is to be heard on", "summoned to report to prison on", "to begin serving"
     r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
-    # "her trial opens on 3 July", "is listed for hearing on", "until his trial on"
+    # "her trial opens on 3 July", "is listed for hearing on", "in custody until his trial on", "detention ends on"
     r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
-    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing))\b",
+    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
+    r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
@@ -262,6 +267,8 @@ def _raw_matches(norm: str) -> list[tuple[int, int, str, re.Match[str]]]:
         if month and month in _CASE_SENSITIVE_MONTHS and not norm[match.start("month")].isupper():
             continue
         if kind == "m" and lower.startswith(" day", end):  # "May Day" is a holiday, not a month
+            continue
+        if kind == "wd" and _DATE_AFTER_WEEKDAY.match(lower, end):  # "Thursday, 17 June": one date, the day's
             continue
         if kind in ("m", "y", "wd"):
             lead_re = {"m": _LEAD_MONTH, "y": _LEAD_YEAR, "wd": _LEAD_WEEKDAY}[kind]

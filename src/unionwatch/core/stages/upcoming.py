@@ -17,7 +17,8 @@ _FUTURE = re.compile(
     r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
     r"|next (?:review|session|court date|appearance)"
     r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
-    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing))\b",
+    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
+    r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
