@@ -66,3 +66,23 @@ def test_a_viewer_sees_only_events_of_documents_open_to_them(big_case, client, d
     first = Event.objects.order_by("date", "id").first()
     assert f'id="event-{first.pk}"' not in html
     assert 'data-count="11"' in html and "Report 0" not in html
+
+
+def test_timeline_rows_written_in_python_escape_and_link(big_case, editor_client):
+    event = big_case.events.order_by("date", "id")[1]
+    event.perpetrators = ["<b>riot police</b>"]
+    event.family_targeted = True
+    event.save()
+    Evidence.objects.filter(object_id=event.pk, content_type__model="event").update(
+        sentence="Guards said <script>x</script> & left.")
+    person = Person.objects.get(name="Rosa Quispe")
+    person.name = "Rosa <i>Quispe</i>"
+    person.save()
+    html = editor_client.get(f"/cases/{big_case.pk}/").content.decode()
+    assert "<script>x" not in html and "Guards said &lt;script&gt;x&lt;/script&gt; &amp; left." in html
+    assert '<span class="perp">by &lt;b&gt;riot police&lt;/b&gt;</span>' in html
+    assert '<span class="victim">Rosa &lt;i&gt;Quispe&lt;/i&gt;</span>' in html
+    assert '<span class="flag family">family targeted</span>' in html
+    evidence = Evidence.objects.filter(object_id=event.pk, content_type__model="event").order_by("id").first()
+    assert f'href="/documents/{evidence.document_id}/?hl={evidence.pk}#selected"' in html
+    assert html.count('<form method="post" action="/cases/') >= TIMELINE_PAGE  # remove forms kept

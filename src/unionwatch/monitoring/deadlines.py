@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from unionwatch.cases.models import Case
 from unionwatch.documents.models import Confidentiality
@@ -49,6 +49,15 @@ def deadlines(case: Case | None = None, since: dt.date | None = None,
     return sorted(found, key=lambda d: (d.date, d.kind, d.uid))
 
 
+def _public_sources() -> Prefetch:
+    """The sources of each fact with their document's level only (no text, no sealed
+    title to decrypt)."""
+    from unionwatch.facts.models import Evidence
+
+    return Prefetch("evidence", Evidence.objects.select_related("document")
+                    .only("object_id", "content_type_id", "document__confidentiality"))
+
+
 def _visible(fact, public: bool) -> bool:
     if not public:
         return True
@@ -65,8 +74,9 @@ def _hearings(by_person: dict[int, Case], scope: set[int] | None, public: bool) 
     items = Upcoming.objects.all()
     if scope is not None:
         items = items.filter(Q(person_id__in=scope) | Q(decision__defendant_id__in=scope))
-    items = (items.exclude(date=None).exclude(status=ReviewStatus.REJECTED)
-             .select_related("person").prefetch_related("evidence__document"))
+    items = items.exclude(date=None).exclude(status=ReviewStatus.REJECTED).select_related("person")
+    if public:  # the sources' levels are read only for the public feed
+        items = items.prefetch_related(_public_sources())
     found = []
     for item in items:
         person = item.person
@@ -87,7 +97,9 @@ def _term_ends(by_person: dict[int, Case], scope: set[int] | None, public: bool)
     if scope is not None:
         decisions = decisions.filter(defendant_id__in=scope)
     decisions = (decisions.exclude(status=ReviewStatus.REJECTED)
-                 .select_related("defendant").prefetch_related("terms", "evidence__document"))
+                 .select_related("defendant").prefetch_related("terms"))
+    if public:
+        decisions = decisions.prefetch_related(_public_sources())
     found = []
     upheld = upholding(decisions)
     for decision in decisions:
