@@ -172,6 +172,7 @@ def test_received_a_bare_term_and_deadlines():
 
 def test_fines_written_in_words_and_local_currencies():
     assert _terms("She was fined fifty thousand dollars.") == [("fine", [50000], "currency", "USD")]
+    assert _terms("She was fined five hundred dollars.") == [("fine", [500], "currency", "USD")]
     assert _terms("He was ordered to pay two hundred thousand tenge.") == [("fine", [200000], "currency", "KZT")]
     assert _terms("He was fined a million euros.") == [("fine", [1000000], "currency", "EUR")]
     text = "She was ordered to pay a fine of 40,000 soms."

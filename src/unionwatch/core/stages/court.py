@@ -335,6 +335,9 @@ _WORDLIKE_CURRENCY = {"won", "sum", "som", "rand", "dong", "kip", "lari", "dram"
 
 def _word_money_terms(text: str, s: int, country: str | None, terms: list[TermMatch]) -> None:
     """Fines written in words: "a fine of fifty thousand dinars", "two million tenge"."""
+    low = text.lower()
+    if "thousand" not in low and "million" not in low and "hundred" not in low and "billion" not in low:
+        return  # cheap test first: fines in words name a large round sum
     for m in _word_money().finditer(text):
         value = parse_number_words(m.group("num"))
         code = _V.currency_by_word.get(m.group("cur").lower())
