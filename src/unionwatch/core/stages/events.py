@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
-from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, thing_words
+from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_words, thing_words
 from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
@@ -72,7 +72,7 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
     # "not arrested", "have not put me behind bars", "no trade unionist is prosecuted"
     immediate = re.compile(
         r"\b(?:(?:" + "|".join(re.escape(w) for w in raw["negation_immediate"]) + r")\s+(?:\w+\s+){0,2}"
-        r"|no (?:[\w-]+ ){1,3}(?:is|are|was|were|has been|have been|had been|will be|can be) (?:\w+ )?)$"
+        r"|no (?:[\w'-]+ ){1,6}?(?:is|are|was|were|has been|have been|had been|will be|can be) (?:\w+ )?)$"
     )
     return cues, neg, neg_after, aggregate, immediate
 
@@ -126,8 +126,18 @@ def first_cue(
         conj = _AND_VERB.search(window)
         if conj:
             window = window[conj.start() + 1:]
-        if neg.search(window) or neg_after.match(lower, match.end()) or immediate.search(window[-48:]):
+        if neg.search(window) or neg_after.match(lower, match.end()):
             continue
+        # "Those who were not deported immediately were held": a finite verb opens a clause of its own
+        if _AUXILIARY.match(match.group()):
+            if _NO_SUBJECT.search(window[-64:]):
+                continue  # "no member of the security forces has been tried"
+        elif immediate.search(window[-64:]):
+            continue
+        if kind != "threat" and _THREATENED_WITH.search(lower, max(floor, match.start() - 60), match.start()):
+            continue  # "threatened her with arrest": the sanction held out, not carried out
+        if kind in _REFERRING_TYPES and _is_attributive(lower, match, floor):
+            continue  # "all five arrested strikers were freed on bail": the act told before, named again
         if kind in _OFFENCE_TYPES and _ACCUSED_OF.search(lower, max(floor, match.start() - ACCUSATION_REACH), match.start()):
             continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
         if kind == "arrest" and _thing_before().search(lower, max(floor, match.start() - 40), match.start()):
@@ -144,6 +154,32 @@ def first_cue(
             continue  # "we urge ... that the sentence is quashed, that the harassment ends": a wish, not a report
         return match
     return None
+
+
+_AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
+_NO_SUBJECT = re.compile(r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$")
+_THREATENED_WITH = re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0,3}?(?:with|of) (?:[\w-]+ ){0,2}$")
+_REFERRING_TYPES = frozenset({"arrest", "detention", "imprisonment", "dismissal", "sentencing"})
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|all|both|his|her|their|its|our|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|several|many|other|dozens of|hundreds of) $"
+)
+
+
+def _is_attributive(text: str, match: re.Match[str], floor: int) -> bool:
+    """A bare participle between a determiner and a people noun ("the jailed leaders") names
+    persons by what was done to them earlier; it reports no act of its own."""
+    word = match.group()
+    if " " in word or not word.endswith(("ed", "ted")):
+        return False
+    if not _DETERMINER_BEFORE.search(text, max(floor, match.start() - 14), match.start()):
+        return False
+    return bool(_people_after().match(text, match.end()))
+
+
+@lru_cache(maxsize=1)
+def _people_after() -> re.Pattern[str]:
+    return re.compile(r" (?:[\w-]+ )?(?:" + trie_regex(set(people_words())) + r"|" + NAME_CHAR + r"+)\b")
 
 
 @lru_cache(maxsize=1)

@@ -159,6 +159,11 @@ def thing_words() -> list[str]:
     return [str(w) for w in load_yaml("event_frames.yaml")["words"]["THING"]]
 
 
+def people_words() -> list[str]:
+    """The people nouns of the frames ({PEOPLE}): workers, strikers, leaders..."""
+    return [str(w) for w in load_yaml("event_frames.yaml")["words"]["PEOPLE"]]
+
+
 @lru_cache(maxsize=1)
 def frame_cues() -> list[Frame]:
     """Every frame regex with its type and trigger stems, from data/event_frames.yaml."""
