@@ -109,6 +109,7 @@ def bench_ingest(work: Path, count: int) -> dict:
     docs = corpus(work, count)
     raw_store = fresh_store(work / f"raw-{count}")
     raw_s, raw_rss, _ = run_measured([PYTHON, __file__, "--raw-insert", str(docs)], env_for(raw_store))
+    extract_s, _, _ = run_measured([PYTHON, __file__, "--extract-only", str(docs)], env_for(raw_store))
     store = fresh_store(work / f"ingest-{count}")
     cmd = [PYTHON, "-m", "unionwatch", "ingest", str(docs), "--quiet"]
     ingest_s, ingest_rss, out = run_measured(cmd, env_for(store))
@@ -119,8 +120,24 @@ def bench_ingest(work: Path, count: int) -> dict:
         "ingest_peak_rss_mb": round(ingest_rss / 2**20), "summary": out.strip().splitlines()[-1:],
         "baseline_raw_insert_docs_per_s": round(count / raw_s, 1),
         "baseline_raw_insert_peak_rss_mb": round(raw_rss / 2**20),
+        "baseline_extract_only_docs_per_s": round(count / extract_s, 1),
         "rerun_skip_seconds": round(resume_s, 1), "rerun_summary": resume_out.strip().splitlines()[-1:],
     }
+
+
+def extract_only(folder: Path) -> None:
+    """Baseline: reading and extraction alone, through the same process pool as ingest
+    (default workers), results thrown away: the ceiling ingest could reach if storing
+    cost nothing."""
+    from unionwatch.cli import setup_django
+
+    setup_django()
+    from unionwatch.documents.ingest import _Extractor, chunked, sha256_of, stream_files
+
+    with _Extractor(None) as extractor:
+        for chunk in chunked(stream_files([folder], lambda _outcome: None), 200):
+            for _prepared in extractor.map([(str(p), sha256_of(p)) for p in chunk]):
+                pass
 
 
 def raw_insert(folder: Path, batch: int = 500) -> None:
@@ -488,11 +505,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="locust run time per measurement (0: threaded client, one pass)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--raw-insert", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--extract-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--fill", nargs=2, type=int, help=argparse.SUPPRESS)
     parser.add_argument("--credentials", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.raw_insert:
         raw_insert(args.raw_insert)
+        return 0
+    if args.extract_only:
+        extract_only(args.extract_only)
         return 0
     if args.fill:
         print(json.dumps(fill(*args.fill)))

@@ -6,7 +6,7 @@ import datetime as dt
 import heapq
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -88,7 +88,8 @@ class Results:
 
     def to_dict(self) -> dict:
         return {"total": self.total, "total_is_lower_bound": self.total_is_lower_bound,
-                "hits": [asdict(h) for h in self.hits], "facets": self.facets}
+                "hits": [dict(vars(h)) for h in self.hits], "facets": self.facets}
+        # (`asdict` deep-copies every nested value: a third of an API search's time.)
 
     @property
     def total_text(self) -> str:
