@@ -86,6 +86,9 @@ else:
                 "timeout": 30,
                 "transaction_mode": "IMMEDIATE",
             },
+            # A connection per request re-reads the schema and starts with a cold page
+            # cache (issue 7: ~10 ms of a 16 ms search on a 2 GB store).
+            "CONN_MAX_AGE": 60,
         }
     }
 
