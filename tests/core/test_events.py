@@ -214,7 +214,9 @@ def test_a_long_warning_of_disciplinary_action_is_a_threat():
         ("The union president was repeatedly questioned about the strike fund.", "interrogation"),
         ("The treasurer was followed home by two men in an unmarked car for a week.", "surveillance"),
         ("Eleven members of the drivers' union were sacked in March.", "dismissal"),
-        ("Several organisers were deported after the stoppage.", "other"),
+        ("Several organisers were deported after their press conference.", "other"),
+        # the taxonomy: a strike is suppressed when "strikers are punished"; sending them out of the country does
+        ("Several organisers were deported after the stoppage.", "strike_suppression"),
         # active: the object is the victim
         ("Soldiers beat striking miners with rifle butts.", "assault"),
         ("Plain-clothes agents seized Omar Haddad at his home before dawn.", "arrest"),

@@ -338,10 +338,13 @@ def _aggregate_sentences(state: PipelineState) -> set[int]:
 
 
 # "one year in prison", "five years' imprisonment": the length of a sentence, not a term being served
-_TERM_LENGTH_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)(?:'s?|’s?)? (?:[\w-]+ )?$")
+_TERM_LENGTH_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|life)(?:'s?|’s?)? (?:[\w-]+ )?$")
+# "spent two years in prison", "had served three years in jail": time served, not a sentence handed down
+_SERVED_BEFORE = re.compile(r"\b(?:spen[dt]|spends|spending|served|serves|serving)\b[^,;]*$")
 # "was tried with him and received six months": the trial is told with its outcome
 _TRIED = re.compile(r"(?:was |were |been |being |are |is )?tried\b|\w+ trial\b")
 _OPENED_FIRE = re.compile(r"opened fire")
+_STRIKE_CONTEXT = re.compile(r"\b(?:strik(?:e|es|ers?|ing)|stoppage|walkout|walk-out|downed tools|down tools|sit-in|pickets?)\b")
 # "X and his brother were detained": the unionist is among the subjects, so the act is theirs too
 _AND_RELATIVE_BEFORE = re.compile(f"(?:{NAME_CHAR}+|\\b(?:he|she)) and (?:his|her|their) (?:[\\w-]+ )?$")
 
@@ -359,14 +362,47 @@ def _is_term(event: EventRecord, decisions: list[DecisionRecord]) -> bool:
     return bool(rulings) and (not own or any(d.date is not None and _same_day(own, d.date.iso) for d in rulings))
 
 
-def _retype(found: dict[str, re.Match[str]], text: str) -> None:
-    """A prison cue that follows a length of time names the sentence handed down."""
+def _defendant_here(state: PipelineState, sentence: Sentence) -> bool:
+    """Whether a defendant of a ruling told in this sentence is named or pronounced in it: a
+    measure in a sentence that names neither is no part of that ruling."""
+    if _PRONOUN.search(state.lower, sentence.start, sentence.end):
+        return True
+    defendants = {d.defendant for d in state.decisions if sentence.index in d.sentences}
+    return any(
+        m.kind == "person" and state.persons[m.index].name in defendants
+        for m in mentions_in(state, sentence.start, sentence.end, "person")
+    )
+
+
+def _org_target(event: EventRecord, orgs: frozenset[str]) -> bool:
+    """ "The commission fined the KFCTW": a measure on an organisation is no term of a person's sentence."""
+    return bool(event.victims) and all(v in orgs for v in event.victims)
+
+
+def _names_a_term(jailed: re.Match[str], text: str) -> bool:
+    """ "four years in a penal colony", "life imprisonment", but not "spent two years in prison"."""
+    return (
+        jailed.group().startswith(("in ", "imprisonment"))
+        and bool(_TERM_LENGTH_BEFORE.search(text, max(0, jailed.start() - 24), jailed.start()))
+        and not _SERVED_BEFORE.search(text, max(0, jailed.start() - 40), jailed.start())
+    )
+
+
+def _retype(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
+    """A prison cue that follows a length of time names the sentence handed down ("four years
+    in a penal colony", "life imprisonment"); so does a detention of so many days beside a
+    sentencing ("sentenced to 10 days of administrative detention")."""
     jailed = found.get("imprisonment")
-    if jailed is None or not jailed.group().startswith(("in ", "imprisonment")):
-        return
-    if _TERM_LENGTH_BEFORE.search(text, max(0, jailed.start() - 24), jailed.start()):
+    if jailed is not None and _names_a_term(jailed, text):
         found.pop("imprisonment")
         found.setdefault("sentencing", jailed)
+    held = found.get("detention")
+    if held is not None and "sentencing" in found and _TERM_LENGTH_BEFORE.search(text, max(0, held.start() - 24), held.start()):
+        found.pop("detention")
+    jailed = found.get("imprisonment")
+    if jailed is not None and jailed.group().startswith("sent") and _PRE_TRIAL.search(sentence):
+        found.pop("imprisonment")  # "sent to prison pending trial": a remand
+        found.setdefault("detention", jailed)
 
 
 def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
@@ -378,6 +414,17 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
         charged = found.get("charges")
         if charged is not None and _TRIED.match(charged.group()):
             found.pop("charges")
+    jailed, held = found.get("imprisonment"), found.get("detention")
+    if jailed is not None and held is not None and (jailed.group().startswith("in ") or "sent to" in jailed.group()):
+        # "held in solitary confinement in Evin prison for 41 days", "refused bail and sent to jail": a remand
+        found.pop("imprisonment")
+    charged = found.get("charges")
+    if charged is not None and "dismissal" in found and charged.group().startswith("accus"):
+        found.pop("charges")  # "sent dismissal letters ..., accusing them of misconduct": the employer's reason
+    deported = found.get("other")
+    if deported is not None and _STRIKE_CONTEXT.search(sentence.lower()):
+        found.pop("other")  # strikers sent out of the country: the strike is punished
+        found.setdefault("strike_suppression", deported)
     coerced = found.get("interference")
     fired = found.get("dismissal")
     if coerced is not None and fired is not None and fired.start() < coerced.end() and coerced.start() < fired.end():
@@ -415,6 +462,7 @@ class FindEvents:
         aggregate = _aggregate_sentences(state)
         decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
+        orgs = frozenset(o.name for o in state.orgs)
         for index, by_kind in sorted(cue_matches(state).items()):
             sentence = state.sentences[index]
             if index in aggregate or _is_heading(state.text, sentence):
@@ -425,17 +473,18 @@ class FindEvents:
                 match = first_cue(matches, masked_text(state), sentence.start, blocked, kind)
                 if match:
                     found[kind] = match
-            _retype(found, masked_text(state))
-            self._drop_overlaps(found, index in decision_sentences)
+            _retype(found, masked_text(state), sentence.text)
+            self._drop_overlaps(found, index in decision_sentences, by_kind)
             _drop_contained(found, masked_text(state), sentence.text)
             for kind, match in found.items():
                 event = self._event(state, sentence, kind, match.start(), events)
-                if kind in TERM_TYPES and _is_term(event, state.decisions):
+                if kind in TERM_TYPES and (
+                    _is_term(event, state.decisions) or (index in decision_sentences and not _org_target(event, orgs) and _defendant_here(state, sentence))
+                ):
                     continue  # a part of the sentence handed down: a term of the decision
                 events.append(event)
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
-        orgs = frozenset(o.name for o in state.orgs)
         state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked_text(state))
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
@@ -445,10 +494,10 @@ class FindEvents:
                 event.date = _scene_date(state, event.sentence)
 
     @staticmethod
-    def _drop_overlaps(found: dict[str, re.Match[str]], decision_sentence: bool) -> None:
+    def _drop_overlaps(
+        found: dict[str, re.Match[str]], decision_sentence: bool, by_kind: dict[str, list[re.Match[str]]]
+    ) -> None:
         if decision_sentence:
-            for kind in TERM_TYPES:
-                found.pop(kind, None)
             jailed = found.get("imprisonment")
             if jailed is not None and jailed.group().startswith(("jailed", "imprison")):
                 found.pop("imprisonment")  # "a magistrate jailed X for 18 months": the ruling's own verb
@@ -459,8 +508,12 @@ class FindEvents:
             for kind in _FAMILY_ACTS:
                 if kind in found and found[kind].start() >= family.start():
                     found.pop(kind)
-        if "strike_suppression" in found:  # "strikers were told they would be dealt with": the strike's
-            found.pop("threat", None)
+        threat = found.get("threat")
+        if threat is not None and any(
+            m.start() <= threat.start() < m.end() or threat.start() <= m.start() < threat.end()
+            for m in by_kind.get("strike_suppression", [])
+        ):
+            found.pop("threat")  # "strikers were told they would be dealt with": the strike's, not a threat of its own
         jailed = found.get("imprisonment")
         if jailed is not None and "arrest" in found and _STATE_OF_BEING_HELD.match(jailed.group()):
             # "seized ... and has been behind bars ever since": held since the arrest, no term served
