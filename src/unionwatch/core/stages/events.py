@@ -22,7 +22,6 @@ from unionwatch.core.stages.sentence_index import (
     dates_in,
     last_person_before,
     mentions_in,
-    nearest_date,
 )
 from unionwatch.core.stages.vocab import load_yaml
 
@@ -101,6 +100,7 @@ def masked_text(state: PipelineState) -> str:
 
 
 NEGATION_WINDOW = 45
+PRONOUN_REACH = 90  # characters before a cue (half as many after) where a pronoun names its victim
 _AND_VERB = re.compile(r" and (?:(?:was|were|then|later|also) )?$")
 
 
@@ -260,7 +260,7 @@ def _units() -> tuple[re.Pattern[str], list[_Unit], dict[str, frozenset[int]]]:
     return re.compile(r"\b" + trie_regex(set(by_stem))), units, serves
 
 
-CUE_REACH = 110  # cue patterns span less than this on either side of their trigger stem
+CUE_REACH = 200  # cue patterns span less than this on either side of their trigger stem
 
 
 def _windows(positions: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -457,6 +457,23 @@ def _drop_fatal_shootings(events: list[EventRecord], text: str) -> list[EventRec
     ]
 
 
+_MISSING = re.compile(r"[^.;]*\bmissing\b")
+
+
+def _drop_missing_before_death(events: list[EventRecord], text: str) -> list[EventRecord]:
+    """ "Her body was found on 2 February. She had been missing since the evening before": the hours
+    before a killing is found are part of the killing, not an enforced disappearance."""
+    deaths = {e.sentence.index for e in events if e.type == "killing"}
+    return [
+        e for e in events
+        if not (
+            e.type == "disappearance"
+            and _MISSING.match(text, e.cue_start)
+            and deaths & {e.sentence.index - 1, e.sentence.index, e.sentence.index + 1}
+        )
+    ]
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         aggregate = _aggregate_sentences(state)
@@ -485,6 +502,7 @@ class FindEvents:
                 events.append(event)
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
+        events = _drop_missing_before_death(events, masked_text(state))
         state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked_text(state))
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
@@ -537,11 +555,28 @@ class FindEvents:
             group = _plural_antecedent(sentence, earlier or [])
             if group:  # "They were held incommunicado": the group of the last event
                 victims = group + [v for v in victims if v not in group]
-            elif ctx.antecedent and ctx.antecedent not in victims:
+            elif ctx.antecedent and ctx.antecedent not in victims and _PRONOUN.search(
+                state.lower, max(sentence.start, pos - PRONOUN_REACH), min(sentence.end, pos + PRONOUN_REACH // 2)
+            ):  # the pronoun is the act's subject or object, not "what he called" far from it
                 victims.insert(0, ctx.antecedent)
-        date = _event_date(state, sentence, pos)
+        date = _event_date(state, sentence, pos, kind)
         confidence = 0.5 + (0.2 if victims else 0) + (0.1 if date else 0)
         return EventRecord(kind, sentence, victims, list(ctx.perpetrators), date, ctx.place, round(confidence, 2), pos)
+
+    @staticmethod
+    def _quoted_defendant(state: PipelineState, decision: DecisionRecord) -> bool:
+        """A ruling whose "defendant" is only the person quoted around it ("A life sentence for a union
+        president is not justice," said X): the speaker is no defendant."""
+        sentence = decision.sentence
+        names = [state.persons[m.index].name for m in mentions_in(state, sentence.start, sentence.end, "person")]
+        if decision.defendant in names or _PRONOUN.search(state.lower, sentence.start, sentence.end):
+            return False
+        lo = state.sentences[max(0, sentence.index - 1)].start
+        hi = state.sentences[min(len(state.sentences) - 1, sentence.index + 1)].end
+        return any(
+            state.persons[m.index].name == decision.defendant and _is_speaker(state, m.start, m.end)
+            for m in mentions_in(state, lo, hi, "person")
+        )
 
     def _decision_events(self, state: PipelineState, events: list[EventRecord]) -> list[EventRecord]:
         """A decision not already reported as an event gives one (sentencing, or its whole measure)."""
@@ -558,6 +593,8 @@ class FindEvents:
                 kind = "sentencing"
             if not decision.terms and _NOT_A_VIOLATION.search(decision.sentence.text):
                 continue  # an acquittal or an annulled verdict is a decision, not a violation
+            if self._quoted_defendant(state, decision):
+                continue
             covered = any(
                 e.type in DECISION_TYPES and decision.defendant in e.victims for e in events + out
             )
@@ -573,29 +610,67 @@ class FindEvents:
         return out
 
 
-def _event_date(state: PipelineState, sentence: Sentence, pos: int) -> DateMention | None:
+def _event_date(state: PipelineState, sentence: Sentence, pos: int, kind: str = "") -> DateMention | None:
     """The date nearest the cue, leaving out steps still to come ("charged ... and due in court on
-    20 May"): an act already done is not dated by the hearing it leads to."""
-    date = nearest_date(state, sentence, pos)
-    if date is None or not (date.future or _until(state, date)):
+    20 May"): an act already done is not dated by the hearing it leads to. Nor is it dated by an
+    aside about someone ("X, who has led the union since 2019, was abducted"), by the day a
+    statement is issued, or by the day of the protest an offence is about."""
+    dates = [d for d in dates_in(state, sentence) if d.iso and _may_date(state, sentence, d, pos, kind)]
+    if not dates:
+        return None
+    date = min(dates, key=lambda d: abs(d.start - pos))
+    if not (date.future or _until(state, date)):
         return date
-    past = [
-        d for d in dates_in(state, sentence) if d.iso and not (d.dateline or d.reporting or d.future or _until(state, d))
-    ]
+    past = [d for d in dates if not (d.future or _until(state, d))]
     return min(past, key=lambda d: abs(d.start - pos)) if past else None
 
 
+# ", who has led EAPSU since 2019,": a relative clause tells of the person, not of the act
+_RELATIVE_CLAUSE = re.compile(r", (?:who|whose|which|where)\b[^,;:()]*")
+# "Brussels / Geneva, 5 September 2023 - ...": a dateline the date stage did not mark
+_DATELINE_DASH = re.compile(r"\s*(?:[-–—]|\(\w+\)\s*[-–—])\s")
+_STATEMENT_DAY = re.compile(
+    r"\s+(?:\w+\s+)?(?:condemn|denounc|call|urg|announc|issu|welcom|express|demand|publish|releas|launch|said|says|stat)\w*\b",
+    re.I,
+)
+# "convicted ... in connection with a stoppage in October 2023": the date of the offence, not of the ruling
+_OFFENCE_DATE = re.compile(
+    r"\b(?:for|over|in connection with|because of|role in|part in|organi[sz]ing|leading|calling)\b(?:\W+[\w'-]+){0,8}?\W+"
+    r"(?:strikes?|stoppages?|protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|walkouts?|unrest|riots?)\b[^,;.]{0,60}$",
+    re.I,
+)
+
+
+def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: int, kind: str) -> bool:
+    if date.dateline or date.reporting:
+        return False
+    if date.start - sentence.start < 90 and _DATELINE_DASH.match(state.text, date.end):
+        return False
+    if date.relative and date.text.lower() == "today" and _STATEMENT_DAY.match(state.text, date.end):
+        return False
+    for clause in _RELATIVE_CLAUSE.finditer(state.text, sentence.start, sentence.end):
+        if clause.start() <= date.start < clause.end() and not clause.start() <= pos < clause.end():
+            return False
+    return not (
+        kind in ("sentencing", "charges")
+        and date.start > pos
+        and _OFFENCE_DATE.search(state.text, max(sentence.start, date.start - 160), date.start)
+    )
+
+
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+$", re.I)
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 
 def _until(state: PipelineState, date: DateMention) -> bool:
     """ "held until 25 June": the end of a span, not the day of the act."""
-    return bool(_UNTIL.search(state.norm, max(0, date.start - 8), date.start))
+    # "continued to operate until September 2023, when the registry cancelled it": the day of the act
+    return bool(_UNTIL.search(state.norm, max(0, date.start - 8), date.start)) and not _WHEN_AFTER.match(state.norm, date.end)
 
 
 # A plural subject of a passive or of a state: "They were held", "Both were arrested", "The three spent".
 _PLURAL_SUBJECT = re.compile(
-    r"\W*(?:they|both(?: men| women)?|all (?:two|three|four|five|six|seven)|the (?:two|three|four|five|six|seven|eight|nine|ten)"
+    r"\W*(?:(?:this|that|on|in|by|later|the next|the following|yesterday|earlier|last) (?:[\w'-]+ ){0,2}?)?(?:they|both(?: men| women)?|all (?:two|three|four|five|six|seven)|the (?:two|three|four|five|six|seven|eight|nine|ten)"
     r"(?: \w+)?|the (?:defendants|accused))(?: \w+)? (?:were|have been|had been|are|remain|remained|spent|was)\b"
     r"|.*?\b(?:against|of) (?:the (?:two|three|four|five|six)|both|all (?:two|three|four|five|six))\b(?! \w+ (?:of|who)\b)",
     re.IGNORECASE,
@@ -660,6 +735,14 @@ _SAID_BEFORE = re.compile(
 )
 
 
+# "X told the Courier that", "X said he", "X, 41, recalled that": a report of the speaker's own ordeal follows
+_SPEAKER_THAT = re.compile(
+    r"(?:,[^,]{0,60},)?\s+(?:\w+\s+){0,2}(?:said|says|told|tells|recalled|explained|stated|added|described|recounted|testified)"
+    r"(?:\s+(?:the\s+)?[\w'-]+){0,3}?\s+(?:that\s+|how\s+)?(?:he|she)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
     """ "X, Director of Y, said": the person quoted, not a victim."""
     return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 50), start))
@@ -688,10 +771,14 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
     perpetrators: list[str] = []
     places = []
     first_person = sentence.end
+    speakers: list[tuple[int, str]] = []
     for m in mentions_in(state, sentence.start, sentence.end):
         if m.kind == "person":
             person = state.persons[m.index]
-            if person.official or _is_speaker(state, m.start, m.end):
+            if person.official:
+                continue
+            if _is_speaker(state, m.start, m.end):
+                speakers.append((m.end, person.name))
                 continue
             first_person = min(first_person, m.start)
             if person.name not in persons:
@@ -709,9 +796,12 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
         else:
             places.append(state.places[m.index])
     antecedent = None
-    if not persons and _PRONOUN.search(state.lower, sentence.start, sentence.end):
+    pronoun = _PRONOUN.search(state.lower, sentence.start, sentence.end) if not persons else None
+    if pronoun is not None:
+        # "Ouma told the Courier that an officer slapped him": the speaker tells of what was done to them
+        told = [name for end, name in speakers if end <= pronoun.start() and _SPEAKER_THAT.match(state.norm, end)]
         index = last_person_before(state, sentence.start)
-        antecedent = state.persons[index].name if index is not None else None
+        antecedent = told[-1] if told else state.persons[index].name if index is not None else None
     for match in _GENERIC_PERPETRATORS.finditer(state.lower, sentence.start, sentence.end):
         word = match.group()
         if word not in (p.lower() for p in perpetrators):
