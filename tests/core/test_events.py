@@ -596,16 +596,178 @@ _SETS = {
     "heldout2": (_ROOT / "tests" / "heldout2", 0.95),
     # opened for error analysis in the second pass (issue 3): a floor, no longer a blind estimate
     "heldout3": (_ROOT / "tests" / "heldout3", 0.95),
+    # opened in the third pass (issue 3); its gold gives one sentencing event per verdict where the
+    # other sets give one per defendant's sentence, which costs a few points of precision here
+    "heldout4": (_ROOT / "tests" / "heldout4", 0.90),
 }
 
 
 @pytest.mark.parametrize("name", sorted(_SETS))
 def test_events_f1_floor(name):
-    """A little under the measured events F1 (second pass: dev 0.944, heldout 0.978, heldout2 0.986,
-    heldout3 0.984), so regressions fail."""
+    """A little under the measured events F1 (third pass: dev 0.944, heldout 0.970, heldout2 0.986,
+    heldout3 0.984, heldout4 0.94), so regressions fail."""
     from unionwatch.core.evaluate import evaluate
 
     folder, floor = _SETS[name]
     if not (folder / "gold").is_dir():
         pytest.skip(f"{folder} not available")
     assert evaluate(folder / "docs", folder / "gold")["fields"]["events"]["f1"] >= floor
+
+
+# ---------------------------------------------------------------- third pass: classes of wording (issue 3)
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # custody with a long object between the verb and "into custody"
+        ("Officers took the branch chair and four shop stewards of the dockers' union into custody.", "arrest"),
+        ("Soldiers took three members of the teachers' association into custody at dawn.", "arrest"),
+        ("Police placed Omar Said under arrest outside the factory.", "arrest"),
+        # a participle in a list of what was done
+        ("She said she had been blindfolded, beaten with sticks and left at the roadside.", "assault"),
+        ("They were stripped, tortured and questioned for two days.", "assault"),
+        ("Guards fired rubber bullets into the crowd of marchers.", "assault"),
+        # crowd weapons, removal of strikers, strikes declared illegal in both voices
+        ("Police fired tear gas at hundreds of striking nurses outside the ministry.", "strike_suppression"),
+        ("Riot police used water cannon against bus drivers blocking the depot.", "strike_suppression"),
+        ("Security guards evicted the striking loggers from their camp.", "strike_suppression"),
+        ("Police cleared some 200 dockers who were occupying the quay.", "strike_suppression"),
+        ("Officers removed the hunger strikers from the ministry lobby by force.", "strike_suppression"),
+        ("The labour office declared the stoppage \"unprotected\" on its second day.", "strike_suppression"),
+        ("The walkout, now in its fifth day, was declared unlawful by the High Court.", "strike_suppression"),
+        # stigmatising labels
+        ("Posters in the town branded the union's leaders as \"terrorist sympathisers\".", "harassment"),
+        ("The governor has called striking teachers \"saboteurs\" and described their union officers as enemies of the state.", "harassment"),
+        # visits to a relative's home
+        ("Soldiers visited the home of the organiser's elderly father twice in one week.", "intimidation_of_family"),
+        # refusals with adverbials, unilateral changes
+        ("The port authority has refused for two years to negotiate with the dockers' union.", "bargaining_refusal"),
+        ("The company unilaterally cut the night-shift allowance in March.", "bargaining_refusal"),
+        ("Management reduced overtime rates without any consultation with the union.", "bargaining_refusal"),
+        # employer-made bodies
+        ("Supervisors pressured workers to join a new \"staff forum\" set up by the owners.", "interference"),
+        ("The committee's members were appointed by management.", "interference"),
+        # sanctions warned of, however long the condition
+        ("A manager warned them that their contracts would not be renewed.", "threat"),
+        ("The mayor warned that any sweeper who stayed away another day would be \"replaced at once\".", "threat"),
+        # letters of dismissal
+        ("Twelve union members were handed letters of dismissal on Friday.", "dismissal"),
+        ("The bank sent termination notices to the branch committee of the union.", "dismissal"),
+        # charges in the present tense, sentences handed down, terms served
+        ("Prosecutors accuse her of inciting the strike.", "charges"),
+        ("The tribunal handed down prison sentences to four bus drivers.", "sentencing"),
+        ("He had served three years of a seven-year term when he was pardoned.", "imprisonment"),
+        ("The two were led out of the court to serve their sentences.", "imprisonment"),
+        # orders not to leave
+        ("The judge placed Ana Ruiz under judicial supervision, forbidding her to leave the province while the case is open.", "travel_restriction"),
+        # abduction into vehicles, with several adjectives
+        ("He was pushed into a white unmarked pick-up by three men as he left the depot.", "disappearance"),
+    ],
+)
+def test_third_pass_classes(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a sanction held out is not carried out
+        ("Intelligence officers threatened her with arrest if she spoke to the press.", "arrest"),
+        ("The manager threatened them with dismissal.", "dismissal"),
+        # attributive participles name people by an act told before
+        ("All five arrested strikers were freed on bail on 8 May.", "arrest"),
+        ("The ten dismissed workers marched to the labour office.", "dismissal"),
+        # a negated subject, however long
+        ("No member of the security forces has been tried for the deaths.", "charges"),
+        ("No officer of the provincial police has been charged.", "charges"),
+        # counts and characterisations of an act told before
+        ("This was the third search of the union's premises since January.", "raid"),
+        ("The monitors have documented 40 arrests since 2019, 12 of whom are still in prison.", "imprisonment"),
+        # labels that are not about people
+        ("The indictment described the payment of dues as \"financing\".", "harassment"),
+        # the employer's reason for a dismissal is no criminal charge
+        ("The firm sent dismissal letters to 30 workers, accusing them of gross misconduct.", "charges"),
+        # demands
+        ("We demand the withdrawal of all charges against the strikers.", "charges"),
+    ],
+)
+def test_third_pass_non_events(text, kind):
+    assert kind not in _types(text)
+
+
+def test_the_relative_clause_of_a_subject_does_not_negate_its_verb():
+    text = "Those who were not deported at once were held at a police camp for three days."
+    assert "detention" in _types(text)
+
+
+def test_a_term_of_detention_beside_a_sentence_is_no_detention():
+    for text in (
+        "Mr Osei was sentenced to 10 days of administrative detention.",
+        "The court sentenced her to 15 days' administrative detention.",
+    ):
+        assert _types(text, "2022-03-01") == ["sentencing"], text
+
+
+def test_lengths_before_a_prison_make_a_sentence_but_time_served_does_not():
+    assert "sentencing" in _types("- Ali Noor: six years in a strict-regime penal colony.")
+    assert "imprisonment" in _types("Ali Noor has spent six years in prison for his union work.")
+
+
+def test_a_remand_in_a_named_prison_is_detention():
+    types = _types("He was held in solitary confinement in Evin prison for 41 days before being bailed.")
+    assert "detention" in types and "imprisonment" not in types
+
+
+def test_a_speaker_who_tells_of_their_ordeal_is_the_victim():
+    text = (
+        "Union leader Jonas Kamau was picked up on 3 May. "
+        "Anna Berg told reporters that an officer slapped her at the station."
+    )
+    assault = next(e for e in _events(text) if e.type == "assault")
+    assert assault.victims == ["Anna Berg"]
+
+
+def test_a_pronoun_far_from_the_act_is_not_its_victim():
+    text = (
+        "Mary Ochieng chairs the union. "
+        "On 3 May the registrar suspended the registration of the union pending what he called an audit."
+    )
+    event = next(e for e in _events(text) if e.type == "deregistration")
+    assert "Mary Ochieng" not in event.victims
+
+
+def test_a_plural_subject_after_an_adverbial_names_the_group():
+    text = (
+        "Police arrested Ana Ruiz and Omar Said on 3 May 2022. "
+        "This morning the two were charged with obstruction."
+    )
+    charges = next(e for e in _events(text) if e.type == "charges")
+    assert set(charges.victims) >= {"Ana Ruiz", "Omar Said"}
+
+
+def test_asides_and_statement_days_do_not_date_an_act():
+    text = "Omar Said, who has led the union since 2019, was abducted by four men on 24 August 2022."
+    assert [e.date for e in _events(text, "2022-09-05") if e.type == "disappearance"] == ["2022-08-24"]
+    text = "The union's office, which opened in 2015, was raided on 2 March 2022."
+    assert [e.date for e in _events(text) if e.type == "raid"] == ["2022-03-02"]
+
+
+def test_until_a_date_when_dates_the_act():
+    text = "The union operated until September 2021, when the registrar cancelled its registration."
+    assert [e.date for e in _events(text) if e.type == "deregistration"] == ["2021-09"]
+
+
+def test_missing_before_a_body_is_found_is_part_of_the_killing():
+    text = (
+        "On 2 February 2022, the body of Ana Ruiz, treasurer of the union, was found beside the road. "
+        "She had been missing since the previous evening."
+    )
+    assert _types(text) == ["killing"]
+    assert "disappearance" in _types("Omar Said has been missing since 3 May, his family said.")
+
+
+def test_a_fine_on_a_union_beside_a_ruling_stays_an_event():
+    text = (
+        "On 4 April the court gave union officer Kim Lee a suspended sentence of ten months. "
+        "In February, the competition authority fined the Metal Workers Federation 2 million won."
+    )
+    assert "fine" in _types(text, "2024-04-08")

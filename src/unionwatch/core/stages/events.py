@@ -134,7 +134,8 @@ def first_cue(
                 continue  # "no member of the security forces has been tried"
         elif immediate.search(window[-64:]):
             continue
-        if kind != "threat" and _THREATENED_WITH.search(lower, max(floor, match.start() - 60), match.start()):
+        head = match.start() + match.group().rfind(" ") + 1  # "threatened her with arrest": the noun frame holds "her with"
+        if kind != "threat" and _THREATENED_WITH.search(lower, max(floor, match.start() - 60), head):
             continue  # "threatened her with arrest": the sanction held out, not carried out
         if kind in _REFERRING_TYPES and _is_attributive(lower, match, floor):
             continue  # "all five arrested strikers were freed on bail": the act told before, named again
@@ -619,10 +620,17 @@ def _event_date(state: PipelineState, sentence: Sentence, pos: int, kind: str = 
     if not dates:
         return None
     date = min(dates, key=lambda d: abs(d.start - pos))
-    if not (date.future or _until(state, date)):
+    if not _later(state, date):
         return date
-    past = [d for d in dates if not (d.future or _until(state, d))]
+    past = [d for d in dates if not _later(state, d)]
     return min(past, key=lambda d: abs(d.start - pos)) if past else None
+
+
+def _later(state: PipelineState, date: DateMention) -> bool:
+    """A step still to come, or the end of a span; "until September 2023, when ..." is the day of an act."""
+    if _WHEN_AFTER.match(state.norm, date.end):
+        return False
+    return date.future or _until(state, date)
 
 
 # ", who has led EAPSU since 2019,": a relative clause tells of the person, not of the act
@@ -737,8 +745,7 @@ _SAID_BEFORE = re.compile(
 
 # "X told the Courier that", "X said he", "X, 41, recalled that": a report of the speaker's own ordeal follows
 _SPEAKER_THAT = re.compile(
-    r"(?:,[^,]{0,60},)?\s+(?:\w+\s+){0,2}(?:said|says|told|tells|recalled|explained|stated|added|described|recounted|testified)"
-    r"(?:\s+(?:the\s+)?[\w'-]+){0,3}?\s+(?:that\s+|how\s+)?(?:he|she)\b",
+    r"(?:,[^,]{0,60},)?\s+(?:\w+\s+){0,2}(?:said|says|told|tells|recalled|explained|stated|added|described|recounted|testified)\b",
     re.IGNORECASE,
 )
 
