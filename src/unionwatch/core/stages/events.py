@@ -33,6 +33,7 @@ TERM_TYPES = frozenset({"travel_restriction", "forced_labour", "ban_from_office"
 DISCRETE_TYPES = frozenset({"arrest", "detention", "raid", "interrogation", "assault", "threat", "dismissal"})
 DECISION_TYPES = frozenset({"sentencing", "travel_restriction", "fine"})
 _VICTIM_ORG_KINDS = frozenset({"union", "federation"})
+_TARGET_ORG_KINDS = frozenset({"union", "federation", "company", "ngo", "other"})
 _PERPETRATOR_ORG_KINDS = frozenset({"police", "court", "government", "company"})
 _GENERIC_PERPETRATORS = re.compile(
     r"\b(?:(?:state )?security (?:forces|services|officials|officers|operatives|agents)|police(?: officers)?|"
@@ -54,7 +55,9 @@ _PRE_TRIAL = re.compile(
 # Acts on relatives that are the family's ordeal, not a second event of their own type.
 _FAMILY_ACTS = ("interrogation", "threat", "dismissal", "surveillance", "harassment")
 _STATE_OF_BEING_HELD = re.compile(r"behind bars|(?:\w+ )*in (?:jail|prison)")
-_NOT_A_VIOLATION = re.compile(r"\b(?:acquitt\w*|cleared|overturned|quashed|annulled|set aside)\b", re.IGNORECASE)
+_NOT_A_VIOLATION = re.compile(
+    r"\b(?:acquitt\w*|cleared|overturned|quashed|annulled|set aside|not guilty|walked free)\b", re.IGNORECASE
+)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b")
 _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
@@ -364,15 +367,16 @@ def _is_term(event: EventRecord, decisions: list[DecisionRecord]) -> bool:
 
 
 def _defendant_here(state: PipelineState, sentence: Sentence) -> bool:
-    """Whether a defendant of a ruling told in this sentence is named or pronounced in it: a
-    measure in a sentence that names neither is no part of that ruling."""
+    """Whether a measure in a sentence of a ruling belongs to that ruling: yes when a defendant
+    is named or pronounced there ("It also ordered 100 hours of forced labour"), no when the
+    sentence names another body it could fall on ("the commission fined the KFCTW")."""
+    defendants = {d.defendant for d in state.decisions if sentence.index in d.sentences}
+    mentions = mentions_in(state, sentence.start, sentence.end)
+    if any(m.kind == "person" and state.persons[m.index].name in defendants for m in mentions):
+        return True
     if _PRONOUN.search(state.lower, sentence.start, sentence.end):
         return True
-    defendants = {d.defendant for d in state.decisions if sentence.index in d.sentences}
-    return any(
-        m.kind == "person" and state.persons[m.index].name in defendants
-        for m in mentions_in(state, sentence.start, sentence.end, "person")
-    )
+    return not any(m.kind == "org" and state.orgs[m.index].kind in _TARGET_ORG_KINDS for m in mentions)
 
 
 def _org_target(event: EventRecord, orgs: frozenset[str]) -> bool:
