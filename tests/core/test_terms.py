@@ -190,3 +190,99 @@ def test_half_after_the_unit_codes_before_amounts_and_bail():
     assert _terms("He was sentenced to two years of correctional labour.") == [("forced_labour", [2], "years", None)]
     assert _terms("He was released on a bond of $2,000 and fined $500.") == [("fine", [500], "currency", "USD")]
     assert _terms("The judge ordered him to pay bail of BDT 10,000.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mixed amounts written without "and", and hyphenated words before the kind
+        ("The judge gave him 3 years 4 months in a strict-regime penal colony.", [("prison", [40], "months", None)]),
+        ("She got 2 years, 9 months in prison.", [("prison", [33], "months", None)]),
+        ("He will spend five years and two months in a maximum-security jail.", [("prison", [62], "months", None)]),
+        # restriction of freedom in its many names, quoted or not
+        ('He was given two years of "restricted freedom".', [("restriction_of_movement", [2], "years", None)]),
+        ("She was sentenced to one year of limitation of liberty.", [("restriction_of_movement", [1], "years", None)]),
+        ("The court imposed eight months of home confinement.", [("restriction_of_movement", [8], "months", None)]),
+        ("He got a travel ban of four years.", [("restriction_of_movement", [4], "years", None)]),
+        # labour and probation
+        ("He was sentenced to two years of re-education through labour.", [("forced_labour", [2], "years", None)]),
+        ("She was put on probation for eighteen months.", [("other", [18], "months", None)]),
+        ("He received one year of prison with a probation period of two years.", [("suspended", [1], "years", None)]),
+        ("She was given eight months with two years' probation.", [("suspended", [8], "months", None)]),
+        ("The court imposed 20 days in administrative detention.", [("prison", [20], "days", None)]),
+        # bans written as a loss of rights
+        ("He was deprived of the right to hold union posts for two years.", [("ban_from_office", [2], "years", None)]),
+        # terms with no amount
+        ("The court sentenced him to death.", [("other", [None], None, None)]),
+        ("The judge also ordered that her nationality be withdrawn.", [("other", [None], None, None)]),
+        ("He received death threats after the strike.", []),
+    ],
+)
+def test_term_wordings(text, expected):
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was fined 3,500 Kuwaiti dinars.", ("KWD", 3500)),
+        ("a fine of 700 Omani rials", ("OMR", 700)),
+        ("She was fined 1,200 Georgian lari.", ("GEL", 1200)),
+        ("She was fined GEL 1,200.", ("GEL", 1200)),
+        ("He was fined RMB 8,000.", ("CNY", 8000)),
+        ("He was fined LE 20,000.", ("EGP", 20000)),
+        ("He was fined BD 500.", ("BHD", 500)),
+        ("He was fined 40,000 Canadian dollars.", ("CAD", 40000)),
+        ("He was fined 15,000 meticais.", ("MZN", 15000)),
+    ],
+)
+def test_fines_in_more_currencies(text, expected):
+    assert [(c, a[0]) for k, a, u, c in _terms(text) if k == "fine"] == [expected]
+
+
+def test_no_currency_from_plain_english_words():
+    assert _terms("He was sentenced in 2019 real terms.") == []
+
+
+def test_a_list_of_sentences_after_an_announcement():
+    text = (
+        "On 2 March 2021 the regional court delivered its verdict. The sentences were as follows:\n"
+        "- Omar Faris, chairman: six years and six months in a high-security prison.\n"
+        "- Leila Haddad and Samir Aziz, organisers: three years' imprisonment each.\n"
+        "- Nadia Karim, treasurer: a fine of 2,000 Jordanian dinars."
+    )
+    assert _decisions(text) == {
+        "Omar Faris": [("prison", 78, "months")],
+        "Leila Haddad": [("prison", 3, "years")],
+        "Samir Aziz": [("prison", 3, "years")],
+        "Nadia Karim": [("fine", 2000, "currency")],
+    }
+
+
+def test_found_guilty_around_the_names_then_the_terms():
+    text = (
+        "The court found Anna Lis, Boris Gal and Vera Tom guilty of organising an unlawful strike.\n"
+        "- Anna Lis: four years in a general-regime colony.\n"
+        "- Boris Gal: two years of restricted freedom."
+    )
+    found = _decisions(text)
+    assert found["Anna Lis"] == [("prison", 4, "years")]
+    assert found["Boris Gal"] == [("restriction_of_movement", 2, "years")]
+
+
+def test_second_defendant_named_between_two_amounts():
+    text = "The court sentenced union leader Marta Ruiz to 20 months and her deputy Pablo Soto 12 months."
+    assert _decisions(text) == {"Marta Ruiz": [("prison", 20, "months")], "Pablo Soto": [("prison", 12, "months")]}
+
+
+def test_a_quoted_comment_is_no_ruling_on_its_speaker():
+    text = (
+        'The verdict was condemned by Rosa Lim, who chairs the federation. "A ten-year sentence for a union '
+        'leader is a message to every worker," she said.'
+    )
+    assert _decisions(text) == {}
+
+
+def test_an_authority_fining_a_union_is_no_court_decision():
+    text = "In May, the Competition Authority fined the Dockers' Union 90 million won over the boycott, said Jae Park."
+    assert _decisions(text) == {}

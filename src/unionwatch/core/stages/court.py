@@ -27,7 +27,7 @@ _NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half
 NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
 _DURATION = re.compile(
     rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b(?![ -]old\b)"
-    rf"(?:'s?)?(?P<half>[ ]+and[ ]+a[ ]+half\b)?(?:[ ]+and[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
+    rf"(?:'s?)?(?P<half>[ ]+and[ ]+a[ ]+half\b)?(?:(?:[ ]+and|[ ]*,|(?<=s))[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
@@ -37,7 +37,7 @@ _LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\
 _SUSPENDED_FOR = re.compile(r"\b(?:suspended|deferred)[ ]+for[ ]+(?:a[ ]+period[ ]+of[ ]+)?$", re.IGNORECASE)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
-    r"\b(?:sentenced|sentences?|convicted|found guilty|given|gave|dealt|handed|ordered to pay|fined"
+    r"\b(?:sentenced|sentences?|convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|given|gave|dealt|handed|ordered to pay|fined"
     r"|received (?:[a-z]+[ -]+){0,3}?(?:sentences?|terms?|years?|months?|weeks?|days?|fines?)\b"
     r"|required to (?:live|reside|stay|report)"
     r"|banned from|barred from|jailed|imprisoned|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
@@ -52,7 +52,7 @@ _HYPOTHETICAL = re.compile(
 )
 # A ruling named without terms still gives a decision (terms may follow).
 _RULING = re.compile(
-    r"\b(?:convicted|found guilty|sentenced|acquitted|upheld|overturned|annulled|quashed"
+    r"\b(?:convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|sentenced|acquitted|upheld|overturned|annulled|quashed"
     r"|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b",
     re.IGNORECASE,
 )
@@ -66,16 +66,26 @@ _LIST_GAP = re.compile(
     # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names
     r"|[ ]*,(?:[ ]*(?!(?:who|which|was|were|is|are|has|had)\b)[^,;.()]{1,50},)+[ ]*(?:and|as well as)[ ]+)$"
 )
-_BAR = r"\b(?:bars?|barred|barring|bans?|banned|banning|prohibit\w*|forbid\w*|disqualif\w*)\b"
+_BAR = r"\b(?:bars?|barred|barring|bans?|banned|banning|prohibit\w*|forbid\w*|disqualif\w*|depriv\w*[ ]+(?:\w+[ ]+)?of[ ]+the[ ]+right)\b"
 _LEAVING = r"(?:leaving|travel\w*|going[ ]+abroad|exiting|departing)\b"
+_W = r"[\w'-]+[ ]+"  # one word of the gap; "general-regime" is one word
+_RESTRICTION = (
+    r"restrict\w*|freedom of movement|house arrest|home (?:confinement|detention)|limitation of (?:freedom|liberty)"
+    r"|open[ -]type (?:correctional )?(?:facility|institution|colony)|(?:travel[ ]+|exit[ ]+)ban\b"
+    r"|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*)"
+)
 _KIND_AFTER = [
     ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
-    ("restriction_of_movement", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,3}(?:restrict\w*|freedom of movement|house arrest|limitation of freedom|(?:travel[ ]+|exit[ ]+)ban\b|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*))", re.IGNORECASE)),
-    ("forced_labour", re.compile(r"^\W*(?:of[ ]+)?(?:\w+[ ]+){0,2}(?:forced|compulsory|corrective|correctional|public|community)[ ]+(?:labou?r|works?|service)", re.IGNORECASE)),
+    ("restriction_of_movement", re.compile(rf"^\W*(?:of[ ]+)?(?:{_W}){{0,3}}(?:{_RESTRICTION})", re.IGNORECASE)),
+    ("forced_labour", re.compile(
+        rf"^\W*(?:of[ ]+)?(?:{_W}){{0,2}}(?:(?:forced|compulsory|corrective|correctional|public|community|unpaid)[ ]+(?:labou?r|works?|service)"
+        r"|re-?education[ ]+through[ ]+labou?r|labou?r[ ]+re-?education)", re.IGNORECASE)),
     # "a ban", "a five-year ban"; not "18 months and banned him from office for three years" (a new clause)
     ("ban_from_office", re.compile(r"^\W*(?:(?!and\b)\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
-    ("other", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:court[ ]+)?(?:monitoring|supervision|probation)", re.IGNORECASE)),
-    ("prison", re.compile(r"^\W*(?:\w+[ ]+){0,2}(?:prison|jail|imprisonment|penal colony|behind bars|incarceration|in a labour camp)", re.IGNORECASE)),
+    ("other", re.compile(rf"^\W*(?:{_W}){{0,2}}(?:court[ ]+)?(?:monitoring|supervision|probation|supervised[ ]+release)", re.IGNORECASE)),
+    ("prison", re.compile(
+        rf"^\W*(?:{_W}){{0,3}}(?:prison|jail|gaol|imprisonment|(?:penal |labour |correctional |regime )?colony|behind bars|incarceration|in a labour camp"
+        r"|administrative (?:detention|arrest))", re.IGNORECASE)),
     ("prison", re.compile(r"^[ -]*(?:custodial[ ]+)?(?:term|sentence)s?\b(?![ ]+(?:as|of office|in office|at)\b)", re.IGNORECASE)),
 ]
 _KIND_BEFORE = [
@@ -83,6 +93,9 @@ _KIND_BEFORE = [
     ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
     # "bars him from leaving Iran for two years", "banned from travelling abroad for"
     ("restriction_of_movement", re.compile(rf"{_BAR}[^;]{{0,40}}?\bfrom[ ]+{_LEAVING}[^;]{{0,50}}?\bfor[ ]+$", re.IGNORECASE)),
+    # "a travel ban of five years", "an exit ban for two years"
+    ("restriction_of_movement", re.compile(r"\b(?:travel|exit)[ ]+bans?[ ]+(?:of|for)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
+    ("other", re.compile(r"\b(?:placed|put)[ ]+on[ ]+probation[ ]+for[ ]+$", re.IGNORECASE)),
     # "prohibited him from holding leadership positions in any public association for three years"
     ("ban_from_office", re.compile(rf"{_BAR}(?:(?!\b(?:jailed|sentenced|imprisoned|prison)\b)[^;]){{0,90}}(?:for|of)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
@@ -113,6 +126,7 @@ def _money() -> re.Pattern[str]:
 
 # Generic currency words whose code depends on the country ("dinars" in Algeria are DZD).
 _GENERIC_CURRENCY = {
+    "dirham": {"morocco": "MAD", "united arab emirates": "AED", "uae": "AED"},
     "dinar": {"algeria": "DZD", "tunisia": "TND", "iraq": "IQD", "jordan": "JOD", "serbia": "RSD",
               "kuwait": "KWD", "bahrain": "BHD", "libya": "LYD"},
     "dollar": {"hong kong": "HKD", "canada": "CAD", "australia": "AUD", "taiwan": "TWD", "singapore": "SGD",
@@ -139,11 +153,11 @@ _LETTER_SYMBOLS = {
     "K": {"zambia": "ZMW", "malawi": "MWK", "myanmar": "MMK", "burma": "MMK", "papua new guinea": "PGK"},
     "N": {"nigeria": "NGN"},
     "Rs": {"india": "INR", "pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "": "INR"},
-    "Tk": {"": "BDT"}, "Rp": {"": "IDR"}, "RM": {"": "MYR"}, "KSh": {"": "KES"}, "Ksh": {"": "KES"},
+    "Tk": {"": "BDT"}, "LE": {"": "EGP"}, "BD": {"": "BHD"}, "QR": {"": "QAR"}, "SR": {"": "SAR"}, "Rp": {"": "IDR"}, "RM": {"": "MYR"}, "KSh": {"": "KES"}, "Ksh": {"": "KES"},
     "USh": {"": "UGX"}, "TSh": {"": "TZS"}, "HK$": {"": "HKD"}, "GH₵": {"": "GHS"}, "Le": {"sierra leone": "SLE"},
 }
 _LETTER_MONEY = re.compile(
-    r"(?<![\w.$])(?P<sym>HK\$|GH₵|KSh|Ksh|USh|TSh|Rs|Tk|Rp|RM|Le|[ERMKN])\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)"
+    r"(?<![\w.$])(?P<sym>HK\$|GH₵|KSh|Ksh|USh|TSh|Rs|Tk|Rp|RM|Le|LE|BD|QR|SR|[ERMKN])\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)"
     r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
 )
 
@@ -215,12 +229,16 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         if terms and _SUSPENDED_FOR.search(text, max(0, m.start() - 40), m.start()):
             continue
         limit = durations[k + 1].start() if k + 1 < len(durations) else len(text)
-        after = text[m.end():min(limit, m.end() + 70)]
+        after = text[m.end():min(limit, m.end() + 70)].replace('"', "")  # "restricted freedom" in quotes
         prev_end = terms[-1].end - s if terms else 0
         before = text[max(prev_end, m.start() - 90):m.start()]
         kind = _kind(after, before, unit)
-        if kind is None and terms and re.fullmatch(r"[ ]*(?:,|and|or|, and)[ ]*", text[terms[-1].end - s:m.start()]):
-            kind = terms[-1].kind  # "sentences of 18 months and 12 months"
+        if kind is None and terms and _SAME_KIND_GAP.fullmatch(text, terms[-1].end - s, m.start()):
+            kind = terms[-1].kind  # "sentences of 18 months and 12 months", "X received 16 months and Y 14 months"
+        probation = _PROBATION_WITH.fullmatch(text, terms[-1].end - s, m.start()) if terms else None
+        if probation and (kind == "other" or "period" in probation.group()):
+            terms[-1].kind = "suspended"  # "two years with three years' probation": a conditional term
+            continue
         if kind is None:
             continue
         note = ""
@@ -234,6 +252,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     low = text.lower()
     for m in _LIFE.finditer(text) if "life" in low else ():
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
+    for m in _UNCOUNTED_OTHER.finditer(text) if "death" in low or "citizenship" in low or "nationality" in low else ():
+        terms.append(TermMatch(s + m.start(), s + m.end(), [None], None, "other", note=m.group().lower()))
     for m in _LASHES.finditer(text) if "lashes" in low or "strokes" in low else ():
         count = parse_number(m.group("num"))
         if count is not None:
@@ -266,6 +286,17 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     return terms
 
 
+# between two amounts of one kind: a list, or a second defendant ("and former treasurer Tsang Ho-yin")
+_SAME_KIND_GAP = re.compile(r"[ ]*(?:,|and|or|, and)[ ]*(?:(?:[a-z-]+[ ]+){0,3}(?:[A-Z][\w'-]+[ ]+){1,4})?")
+_PROBATION_WITH = re.compile(r"(?:[ ]+\w+){0,3}?[ ]*,?[ ]+with[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)?")
+# Terms with no amount: the death sentence, loss of citizenship ordered with the sentence.
+_UNCOUNTED_OTHER = re.compile(
+    r"\b(?:(?:sentenced|condemned)[ ]+(?:\w+[ ]+){0,3}?to[ ]+death|death[ ]+sentences?"
+    r"|(?:citizenship|nationality)[ ]+(?:\w+[ ]+){0,2}?(?:be[ ]+|was[ ]+|were[ ]+)?(?:revoked|withdrawn|stripped|removed)"
+    r"|(?:revocation|withdrawal|deprivation|loss)[ ]+of[ ]+(?:\w+[ ]+)?(?:citizenship|nationality)"
+    r"|stripped[ ]+(?:\w+[ ]+){0,2}?of[ ]+(?:\w+[ ]+){0,2}?(?:citizenship|nationality))\b",
+    re.IGNORECASE,
+)
 _SAME_PERIOD = re.compile(r"\bfor[ ]+(?:the|a)[ ]+(?:same|like|similar)[ ]+(?:period|duration|length of time|term)\b", re.IGNORECASE)
 _FROM_LEAVING = re.compile(rf"\bfrom[ ]+{_LEAVING}", re.IGNORECASE)
 _FROM_DOING = re.compile(rf"\bfrom[ ]+\w+ing\b|{_BAR}", re.IGNORECASE)
@@ -313,7 +344,7 @@ def parse_number_words(text: str) -> float | None:
 @lru_cache(maxsize=1)
 def _code_money() -> re.Pattern[str]:
     """ "KZT 500,000", "BDT 10,000": an ISO code the vocabulary knows, written before the amount."""
-    codes = sorted({code for word, code in _V.currency_by_word.items() if word == code.lower()})
+    codes = sorted(set(_V.currency_by_word.values()) | {"RMB", "BYR"})  # codes in use beside the ISO ones
     return re.compile(rf"(?<![\w$])(?P<code>{'|'.join(codes)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?![\d\w])"
                       r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?")
 
@@ -325,7 +356,8 @@ def _code_money_terms(text: str, s: int, terms: list[TermMatch]) -> None:
         amount = float(m.group("amt").replace(",", "")) * {"million": 1e6, "thousand": 1e3, "billion": 1e9, "bn": 1e9}.get(
             (m.group("mult") or "").lower(), 1
         )
-        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", m.group("code")))
+        code = _V.currency_by_word.get(m.group("code").lower(), m.group("code"))  # RMB is CNY
+        terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code))
 
 
 # "released on bail of KZT 500,000", "a monthly wage of 8,000 taka": money that is no penalty
@@ -366,6 +398,35 @@ def _kind(after: str, before: str, unit: str) -> str | None:
     return None
 
 
+# a cued sentence that opens a list of sentences, one defendant per item
+_ANNOUNCES_LIST = re.compile(r"(?::|\bas follows\W*)[ ]*$")
+_ITEM_MARK = re.compile(r"[ ]*(?:[-*•–][ ]+|\(?\w\)[ ]+|\d+\.[ ]+)?")
+
+
+_A_COURT = re.compile(r"\b(?:court|judge|tribunal|magistrate)s?\b")
+
+
+def _fines_a_body(state: PipelineState, sentence: Sentence, persons: list, term: TermMatch) -> bool:  # noqa: ANN001
+    """"the Commission fined the union 1.4 billion won": money an authority imposed on a body, no ruling.
+    (A court ordering a union to pay damages stays a decision.)"""
+    if any(m.end <= term.start for m in persons) or _A_COURT.search(state.lower, sentence.start, sentence.end):
+        return False
+    bodies = mentions_in(state, max(sentence.start, term.start - 60), term.start, "org")
+    return any(state.orgs[m.index].kind != "court" for m in bodies)
+
+
+def _quoted(norm: str, sentence: Sentence) -> bool:
+    """The sentence is inside a quotation opened earlier in its paragraph (or opens one)."""
+    para = norm.rfind("\n", 0, sentence.start) + 1
+    return norm.count('"', para, sentence.start) % 2 == 1 or norm.startswith('"', sentence.start)
+
+
+def _opens_with_person(state: PipelineState, sentence: Sentence) -> bool:
+    """A list item that names its defendant first ("- Ali Yusuf and Mahdi Abbas, board members: ... each")."""
+    persons = mentions_in(state, sentence.start, sentence.end, "person")
+    return bool(persons) and _ITEM_MARK.fullmatch(state.norm, sentence.start, persons[0].start) is not None
+
+
 class FindCourtDecisions:
     """Rulings, one per defendant, with their terms; hypothetical sentences left out."""
 
@@ -384,11 +445,14 @@ class FindCourtDecisions:
             continuation = (
                 cue is None
                 and sentence.index - last_index <= CONTINUATION_SENTENCES
-                and not _OTHER_PEOPLE.search(text)
+                and (not _OTHER_PEOPLE.search(text) or _opens_with_person(state, sentence))
             )
             if cue is None and not continuation:
                 continue
             terms = find_terms(state.norm, sentence, state.meta.country)
+            if not terms and cue is not None and _ANNOUNCES_LIST.search(text):
+                last_index, last_group = sentence.index, []  # "The sentences handed down are as follows:"
+                continue
             if not terms:
                 ruling = _RULING.search(text)
                 if ruling:
@@ -440,12 +504,15 @@ class FindCourtDecisions:
                     yield person, term, term.amounts[0]
                 return
         for term in terms:
+            if term.unit == "currency" and _fines_a_body(state, sentence, persons, term):
+                continue
             group = _group_before(state.norm, persons, term.start)
             if not group:
                 group = [m.index for m in persons[:1]]
             if not group and context:
                 group = list(context)
-            if not group:
+            if not group and not _quoted(state.norm, sentence):
+                # a quoted comment ("A life sentence for a union leader is ...") is no ruling on its speaker
                 antecedent = last_person_before(state, sentence.start)
                 group = [antecedent] if antecedent is not None else []
             if respectively and len(term.amounts) == len(group) > 1:
@@ -475,7 +542,8 @@ _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 def _decision_date(state: PipelineState, sentence: Sentence, pos: int):  # noqa: ANN202
     """The most precise date of the sentence, nearest to `pos`; else one from the sentence before."""
-    dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline and not d.reporting]
+    dates = [d for d in dates_in(state, sentence) if d.iso and not d.dateline and not d.reporting
+             and not _SINCE.search(state.lower, max(0, d.start - 12), d.start)]  # "in exile since 2019" dates no ruling
     if dates:
         return min(dates, key=lambda d: (_PRECISION_RANK.get(d.precision or "", 3), abs(d.start - pos)))
     if sentence.index > 0:
@@ -485,6 +553,9 @@ def _decision_date(state: PipelineState, sentence: Sentence, pos: int):  # noqa:
             if dates and _DECISION_CUE.search(state.lower, previous.start, previous.end):
                 return dates[-1]
     return None
+
+
+_SINCE = re.compile(r"\b(?:since|from|until|till)[ ]+(?:early[ ]+|late[ ]+|mid-?)?$")
 
 
 def _cued_sentences(state: PipelineState) -> set[int]:
