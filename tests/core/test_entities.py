@@ -1,5 +1,7 @@
 """Persons, organisations and places on sentences written for these tests."""
 
+import pytest
+
 from unionwatch.core import extract_text
 from unionwatch.core.types import DocumentMeta
 
@@ -376,3 +378,24 @@ def test_diplomatic_missions_and_posts():
         "Embassy of Freedonia in Brussels",
         "Chief Public Prosecutor's Office",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officers were charged under the Code of Administrative Offences on Monday.",
+        "She was tried under the Public Order Ordinance in May.",
+        "The letter was copied to the Ministry of Internally Displaced Persons from the Occupied Territories.",
+        "The crowd gathered at the Liberty Fountain before noon.",
+        "The body was found on the road to San Pedro de Macorís, near Santo Domingo de Guzmán.",
+        "C. Refusal to register the union\nD. Requests to the Committee",
+    ],
+)
+def test_capitalised_non_names_are_no_persons(text):
+    assert [p.name for p in extract_text(text).persons] == []
+
+
+def test_a_place_before_based_or_born():
+    result = extract_text("A Berlin-based foundation paid for the Lima-born lawyer Ana Quispe to attend.")
+    assert {"Berlin", "Lima"} <= {p.name for p in result.places}
+    assert [p.name for p in result.persons] == ["Ana Quispe"]

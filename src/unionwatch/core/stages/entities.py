@@ -66,7 +66,10 @@ def _is_name_word(text: str) -> bool:
 
 # Abstract-noun endings no given name or surname has ("Protection", "Settlement", "Ceramics";
 # "-ovics" is a Hungarian surname, "-ity" and "-ness" are left out: Charity, Furness).
-_NOMINAL = re.compile(r"(?:.{2,}(?:tion|sion)|.{4,}ment|.{2,}ism|.{3,}(?<!v)ics|.{3,}ship|.{2,}ology)s?$")
+_NOMINAL = re.compile(
+    r"(?:.{2,}(?:tion|sion)|.{4,}ment|.{2,}ism|.{3,}(?<!v)ics|.{3,}ship|.{2,}ology)s?$"
+    r"|.{2,}(?:ances|ences|ities|ories)$|.{3,}nance$"  # "Offences", "Authorities", "Ordinance"; not Florence
+)
 # "the El X prison", "the X fertiliser plant": a capitalised name followed by the noun it qualifies
 # is a facility, never a person.
 _FACILITY_AFTER = re.compile(
@@ -75,6 +78,9 @@ _FACILITY_AFTER = re.compile(
     r"|clinic|camp|factory|plant|mill|mine|estate|zone|terminal|port|market|school|university|college|compound"
     r"|headquarters|branch|district|village|neighbourhood|neighborhood|township|municipality|province|region)\b"
 )
+
+
+_SAINT_WORDS = frozenset({"santo", "santa", "são", "sao", "saint", "sainte", "sankt", "st"})
 
 
 def person_candidate(
@@ -108,8 +114,8 @@ def person_candidate(
         _is_name_token(t) or (k == 0 and t.text == "U" and len(core) >= 3) for k, t in enumerate(core)
     ):
         return None
-    if core[0].text in _ROMAN:
-        return None
+    if core[0].text in _ROMAN or core[0].lower in _SAINT_WORDS:
+        return None  # "Santo Tomás de Castilla", "São Paulo": places named after saints
     if any(t.lower in _V.org_keyword_kind for t in core) or core[-1].lower in _V.non_entity_heads:
         return None
     if any(t.lower.endswith(_ORG_SUFFIXES) and "-" in t.lower for t in core):

@@ -317,6 +317,21 @@ def _only_inside(place: PlaceRecord, orgs: SpanMask) -> bool:
     return all(orgs.hit(start, end) for start, end in place.mentions)
 
 
+# "a London-based network", "the Lagos-born organiser": the place before the hyphen
+_PLACE_COMPOUND = re.compile(r"([A-Z][^\W\d_]+)-(?:based|born|registered|headquartered|bound)$")
+
+
+def _compound_heads(tokens: list[Token]) -> list[Token]:
+    """Tokens with "X-based" cut to "X"; the list itself when there is none (the usual case)."""
+    if not any("-" in t.text for t in tokens):
+        return tokens
+    out = []
+    for t in tokens:
+        m = _PLACE_COMPOUND.match(t.text)
+        out.append(Token(t.start, t.start + m.end(1), m.group(1)) if m else t)
+    return out
+
+
 class FindPlaces:
     """Distinct place names; not demonyms, not places that only name part of an organisation."""
 
@@ -336,7 +351,7 @@ class FindPlaces:
                 if inside:
                     builder.from_chunk(inside)
                 continue
-            builder.from_chunk(chunk.tokens)
+            builder.from_chunk(_compound_heads(chunk.tokens))
         places = [p for p in builder.records() if not _tag_only(state, p)]
         state.places = [p for p in places if not _only_inside(p, orgs)]
         gone = {span for p in places if p not in state.places for span in p.mentions}
