@@ -329,16 +329,24 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
     return line == sentence.text.strip() and not _LIST_ITEM.match(line)
 
 
-def _aggregate_sentences(state: PipelineState) -> set[int]:
-    """Sentences about figures or groups in general ("the 72nd victim", "a number of ...")."""
-    raw = load_yaml("events.yaml")
-    starts = [s.start for s in state.sentences]
-    out = {bisect_right(starts, m.start()) - 1 for m in _aggregate_scanner().finditer(state.lower)}
-    openings = tuple(raw["aggregate_openings"])
-    for sentence in state.sentences:
-        if state.lower[sentence.start:sentence.start + 20].lstrip(" \"'(-").startswith(openings):
-            out.add(sentence.index)
-    return out
+AGGREGATE_REACH = 0  # cues end inside their sentence (none crosses a full stop)
+
+
+def _is_aggregate(state: PipelineState, sentence: Sentence) -> bool:
+    """A sentence about figures or groups in general ("the 72nd victim", "a number of ...").
+
+    Checked only for sentences with a cue: scanning the whole document for these
+    patterns (most start with a number word) cost a third of the stage."""
+    openings = _aggregate_openings()
+    if state.lower[sentence.start:sentence.start + 20].lstrip(" \"'(-").startswith(openings):
+        return True
+    end = min(len(state.lower), sentence.end + AGGREGATE_REACH)
+    return next(_aggregate_scanner().finditer(state.lower, sentence.start, end), None) is not None
+
+
+@lru_cache(maxsize=1)
+def _aggregate_openings() -> tuple[str, ...]:
+    return tuple(load_yaml("events.yaml")["aggregate_openings"])
 
 
 # "one year in prison", "five years' imprisonment": the length of a sentence, not a term being served
@@ -481,13 +489,12 @@ def _drop_missing_before_death(events: list[EventRecord], text: str) -> list[Eve
 
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
-        aggregate = _aggregate_sentences(state)
         decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
         orgs = frozenset(o.name for o in state.orgs)
         for index, by_kind in sorted(cue_matches(state).items()):
             sentence = state.sentences[index]
-            if index in aggregate or _is_heading(state.text, sentence):
+            if _is_heading(state.text, sentence):
                 continue
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
@@ -495,6 +502,8 @@ class FindEvents:
                 match = first_cue(matches, masked_text(state), sentence.start, blocked, kind)
                 if match:
                     found[kind] = match
+            if not found or _is_aggregate(state, sentence):
+                continue
             _retype(found, masked_text(state), sentence.text)
             self._drop_overlaps(found, index in decision_sentences, by_kind)
             _drop_contained(found, masked_text(state), sentence.text)
