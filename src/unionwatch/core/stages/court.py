@@ -30,6 +30,8 @@ _DURATION = re.compile(
     rf"(?:'s?)?(?P<half>[ ]+and[ ]+a[ ]+half\b)?(?:(?:[ ]+and|[ ]*,|(?<=s))[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
+_UNIT_STEMS = ("year", "month", "week", "day", "hour")  # a duration needs one (lower case suffices: no folding quirks)
+_DIGIT = re.compile(r"\d")  # the same digits as the amount patterns' \d
 _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
 # Corporal punishment: "74 lashes", "twenty strokes of the cane" (a count, no unit).
 _LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\b", re.IGNORECASE)
@@ -208,7 +210,10 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     """Terms of a sentence, in text order."""
     s, e = sentence.start, sentence.end
     text = norm[s:e]
-    durations = list(_DURATION.finditer(text))
+    low = text.lower()
+    # cheap tests first: every duration names its unit, every written amount has a digit
+    has_unit = any(unit in low for unit in _UNIT_STEMS)
+    durations = list(_DURATION.finditer(text)) if has_unit else []
     terms: list[TermMatch] = []
     for k, m in enumerate(durations):
         nums = [parse_number(x) for x in _LIST_SPLIT.split(m.group("nums"))]
@@ -249,7 +254,6 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         if second is not None:
             terms.append(TermMatch(s + second[0], s + m.end(), second[1], second[2], kind, note=note))
     _same_period_terms(text, s, terms)
-    low = text.lower()
     for m in _LIFE.finditer(text) if "life" in low else ():
         terms.append(TermMatch(s + m.start(), s + m.end(), [None], "life", "prison"))
     for m in _UNCOUNTED_OTHER.finditer(text) if "death" in low or "citizenship" in low or "nationality" in low else ():
@@ -258,7 +262,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         count = parse_number(m.group("num"))
         if count is not None:
             terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(count)], None, "other", note=m.group().lower()))
-    for m in _money().finditer(text):
+    has_digit = _DIGIT.search(text) is not None
+    for m in _money().finditer(text) if has_digit else ():
         word = m.group("sym") or m.group("cur") or ""
         code = _V.currency_by_word.get(word.lower())
         if code:
@@ -271,8 +276,9 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         note = "compensation" if "compensation" in around else "damages" if "damages" in around else ""
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code, note))
     _word_money_terms(text, s, country, terms)
-    _code_money_terms(text, s, terms)
-    for m in _LETTER_MONEY.finditer(text):
+    if has_digit:
+        _code_money_terms(text, s, terms)
+    for m in _LETTER_MONEY.finditer(text) if has_digit else ():
         by_country = _LETTER_SYMBOLS[m.group("sym")]
         code = by_country.get((country or "").lower()) or by_country.get("")
         if not code or any(t.start <= s + m.start() < t.end for t in terms):
