@@ -469,10 +469,14 @@ def bench_latency(work: Path, documents: int, events: int, requests: int, second
         load(port, static[:50], {})  # warm up both workers
         load(port, search_paths(50, rng), api)
         result["baseline_static_file"] = load(port, static, {}, name="static", **run)
-        result["search_api"] = load(port, search_paths(requests, rng), api, name="search", **run)
+        searches = search_paths(requests, rng)
+        # One user: the service time of a request (no queueing behind the others).
+        result["search_api_1_user"] = load(port, searches, api, threads=1, name="search1", **run)
+        result["search_api"] = load(port, searches, api, name="search", **run)
         case_ids = _case_ids(store)
         case_paths = [f"/cases/{rng.choice(case_ids)}/" for _ in range(requests)]
         load(port, case_paths[:20], browser)
+        result["case_page_1_user"] = load(port, case_paths, browser, threads=1, name="case1", **run)
         result["case_page"] = load(port, case_paths, browser, name="case", **run)
     finally:
         server.terminate()
