@@ -599,6 +599,8 @@ _SETS = {
     # opened in the third pass (issue 3); its gold gives one sentencing event per verdict where the
     # other sets give one per defendant's sentence, which costs a few points of precision here
     "heldout4": (_ROOT / "tests" / "heldout4", 0.90),
+    # opened in the fourth pass (issue 3); 0.795 when opened
+    "heldout5": (_ROOT / "tests" / "heldout5", 0.77),
 }
 
 
@@ -771,3 +773,35 @@ def test_a_fine_on_a_union_beside_a_ruling_stays_an_event():
         "In February, the competition authority fined the Metal Workers Federation 2 million won."
     )
     assert "fine" in _types(text, "2024-04-08")
+
+
+# ---------------------------------------------------------------- fourth pass (issue 3): classes, own sentences
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The two were seized outside the depot by plain-clothes officers on 3 May 2022.", "arrest"),
+        ("She was seized near the market on 3 May 2022 and driven away.", "arrest"),
+        ("Lina Ortega was grabbed by officers as she left the union office on 3 May 2022.", "arrest"),
+        ("The five dockers are accused of blocking the port.", "charges"),
+        ("Union secretary Bo Lind stands accused of inciting a strike.", "charges"),
+    ],
+)
+def test_fourth_pass_classes(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The two were seized outside the depot by officers on 3 May 2022.", "raid"),
+        ("They are charged with blocking a road, an offence punishable by up to five years' imprisonment.", "sentencing"),
+        ("Blocking a road is liable to two years in prison under the new code.", "sentencing"),
+        ("Lina Ortega suffered a broken arm and was kept in hospital for a week.", "detention"),
+        ("He was held in intensive care for two days after the beating.", "detention"),
+        ("The monitor has recorded 41 arrests of trade unionists since 2020.", "arrest"),
+        ("Our centre documented 17 dismissals of union members in the sector last year.", "dismissal"),
+        ("The federation counts 12 killings of organisers in the region.", "killing"),
+    ],
+)
+def test_fourth_pass_non_events(text, kind):
+    assert kind not in _types(text)

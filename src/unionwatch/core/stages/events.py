@@ -146,6 +146,10 @@ def first_cue(
             continue  # "a case against them for vandalism": the authorities' accusation, not an act done to them
         if kind == "arrest" and _thing_before().search(lower, max(floor, match.start() - 40), match.start()):
             continue  # "computers and the union's archives were taken away": things, not people
+        if kind in _HOLDING_TYPES and _IN_HOSPITAL.search(lower, match.start(), min(len(lower), match.end() + 20)):
+            continue  # "kept in hospital for four days": treated for injuries, not held
+        if kind == "raid" and _PEOPLE_SEIZED.search(lower, max(floor, match.start() - 40), match.start()):
+            continue  # "the four were seized": people taken are arrested, the arrest cue has it
         if kind in _HOLDING_TYPES and _gathering_held(lower, max(floor, match.start() - 60), match.start()):
             continue  # "the rally was held in front of parliament": a gathering takes place
         if kind == "surveillance" and _FOLLOWED_BY_EVENT.match(lower, match.end()):
@@ -199,6 +203,11 @@ _ACCUSED_OF = re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
     r"[^;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
 )
+_PEOPLE_SEIZED = re.compile(
+    rf"(?:\b(?:he|she|they|we)|{NAME_CHAR}+|\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d+|others?|men|women)) "
+    r"(?:was|were|had been|have been|has been) (?:\w+ )?$"
+)
+_IN_HOSPITAL = re.compile(r"\b(?:held|kept) (?:in |at )?(?:the |a )?(?:hospital|intensive care|clinic)\b")
 _HOLDING_TYPES = frozenset({"detention", "arrest", "imprisonment", "disappearance"})
 # Events and gatherings are "held" too: the subject right before the cue is a meeting, not a person.
 _GATHERING_HELD = re.compile(
