@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import DecisionRecord, Sentence, TermRecord
-from unionwatch.core.stages.fastre import Scanner
+from unionwatch.core.stages.fastre import Scanner, compile_scan
 from unionwatch.core.stages.sentence_index import dates_in, last_person_before, mentions_in
 from unionwatch.core.stages.vocab import alternation, vocab
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _V = vocab()
 _NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half")])
 NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
-_DURATION = re.compile(
+_DURATION = compile_scan(
     rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b(?![ -]old\b)"
     rf"(?:'s?)?(?P<half>[ ]+and[ ]+a[ ]+half\b)?(?:(?:[ ]+and|[ ]*,|(?<=s))[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
@@ -48,12 +48,12 @@ _DECISION_CUE_PATTERN = (
 # runs on the lower-cased text; the leading \b is checked in Python (see fastre)
 _DECISION_CUE = re.compile(_DECISION_CUE_PATTERN)
 _DECISION_SCAN = Scanner(_DECISION_CUE_PATTERN)
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = compile_scan(
     r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking)\b",
     re.IGNORECASE,
 )
 # A ruling named without terms still gives a decision (terms may follow).
-_RULING = re.compile(
+_RULING = compile_scan(
     r"\b(?:convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|sentenced|acquitted|upheld|overturned|annulled|quashed"
     r"|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b",
     re.IGNORECASE,
@@ -158,7 +158,7 @@ _LETTER_SYMBOLS = {
     "Tk": {"": "BDT"}, "LE": {"": "EGP"}, "BD": {"": "BHD"}, "QR": {"": "QAR"}, "SR": {"": "SAR"}, "Rp": {"": "IDR"}, "RM": {"": "MYR"}, "KSh": {"": "KES"}, "Ksh": {"": "KES"},
     "USh": {"": "UGX"}, "TSh": {"": "TZS"}, "HK$": {"": "HKD"}, "GH₵": {"": "GHS"}, "Le": {"sierra leone": "SLE"},
 }
-_LETTER_MONEY = re.compile(
+_LETTER_MONEY = compile_scan(
     r"(?<![\w.$])(?P<sym>HK\$|GH₵|KSh|Ksh|USh|TSh|Rs|Tk|Rp|RM|Le|LE|BD|QR|SR|[ERMKN])\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)"
     r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
 )
@@ -296,7 +296,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
 _SAME_KIND_GAP = re.compile(r"[ ]*(?:,|and|or|, and)[ ]*(?:(?:[a-z-]+[ ]+){0,3}(?:[A-Z][\w'-]+[ ]+){1,4})?")
 _PROBATION_WITH = re.compile(r"(?:[ ]+\w+){0,3}?[ ]*,?[ ]+with[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)?")
 # Terms with no amount: the death sentence, loss of citizenship ordered with the sentence.
-_UNCOUNTED_OTHER = re.compile(
+_UNCOUNTED_OTHER = compile_scan(
     r"\b(?:(?:sentenced|condemned)[ ]+(?:\w+[ ]+){0,3}?to[ ]+death|death[ ]+sentences?"
     r"|(?:citizenship|nationality)[ ]+(?:\w+[ ]+){0,2}?(?:be[ ]+|was[ ]+|were[ ]+)?(?:revoked|withdrawn|stripped|removed)"
     r"|(?:revocation|withdrawal|deprivation|loss)[ ]+of[ ]+(?:\w+[ ]+)?(?:citizenship|nationality)"
@@ -405,7 +405,7 @@ def _kind(after: str, before: str, unit: str) -> str | None:
 
 
 # a cued sentence that opens a list of sentences, one defendant per item
-_ANNOUNCES_LIST = re.compile(r"(?::|\bas follows\W*)[ ]*$")
+_ANNOUNCES_LIST = compile_scan(r"(?::|\bas follows\W*)[ ]*$")
 _ITEM_MARK = re.compile(r"[ ]*(?:[-*•–][ ]+|\(?\w\)[ ]+|\d+\.[ ]+)?")
 
 

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import DateMention, DocDate, Sentence
-from unionwatch.core.stages.fastre import trie_regex
+from unionwatch.core.stages.fastre import compile_scan, trie_regex
 from unionwatch.core.stages.vocab import alternation, vocab
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ _DATE_AFTER_WEEKDAY = re.compile(
     rf"\.?,?[ ]+(?:the[ ]+)?(?:[0-3]?\d(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?(?:{_MONTHS_ALT})\b|(?:{_MONTHS_ALT})\.?[ ]+[0-3]?\d\b)"
 )
 _CASE_SENSITIVE_MONTHS = {"may", "march"}  # verbs too: only capitalised forms are months
-_FUTURE = re.compile(
+_FUTURE = compile_scan(
     r"\b(?:will|shall|scheduled|is due|are due|set to|set for|is set|are set|expected to|postponed|adjourned|upcoming|next"
     r"|must appear|to appear|remanded (?:\w+ )*?(?:to|until|till)"
     # "is to be heard on", "summoned to report to prison on", "to begin serving"
@@ -88,11 +88,11 @@ _FUTURE = re.compile(
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )
-_PAST_BEFORE = re.compile(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
-_REPORTED_ON = re.compile(
+_PAST_BEFORE = compile_scan(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
+_REPORTED_ON = compile_scan(
     r"\b(?:said|says|announced|reported|stated|added|told (?:\w+ ){0,2}|wrote|tweeted)\s+(?:on\s+|late\s+(?:on\s+)?|early\s+(?:on\s+)?)?$"
 )  # case-sensitive: "Omar Said on 3 May" is a name
-_UNTIL_BEFORE = re.compile(
+_UNTIL_BEFORE = compile_scan(
     r"\b(?:until|till|through|postponed (?:to|until)|adjourned (?:to|until)|rescheduled (?:to|for)|deferred (?:to|until))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ from unionwatch.core.names import fold_name, names_match
 from unionwatch.core.stages.base import Claim, EntityMention, OrgRecord, PersonRecord
 from unionwatch.core.stages.chunks import Chunk, Token, find_chunks, is_acronym
 from unionwatch.core.stages.common import SpanMask, is_demonym, is_plain_word
+from unionwatch.core.stages.fastre import compile_scan
 from unionwatch.core.stages.vocab import alternation, vocab
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ _ROLE_BEFORE = re.compile(
     rf"((?:[\w'-]+[ ]){{0,3}}(?:{alternation(_V.role_nouns)}))[ ]*,?[ ]*$", re.IGNORECASE
 )
 _APPOSITION = re.compile(r",[ ]+((?:the |a |an )?[^,.;:\"\n]{3,90}?)(?=,|\.|;|$|\n)")
-_ROLE_WORD = re.compile(rf"\b(?:{alternation(_V.role_nouns)})\b", re.IGNORECASE)
+_ROLE_WORD = compile_scan(rf"\b(?:{alternation(_V.role_nouns)})\b", re.IGNORECASE)
 
 
 class FindNameChunks:

@@ -25,7 +25,7 @@ class Scanner:
         self.word_boundary = bool(match) and match.group(0) == "\\b"
         forbidden = match.group(1) if match and match.group(1) is not None else None
         self.forbidden = re.compile(f"[{forbidden}]") if forbidden else None
-        self.regex = _with_first_class(pattern[match.end():] if match else pattern, flags)
+        self.regex = compile_scan(pattern[match.end():] if match else pattern, flags)
         self.pattern = pattern
 
     def _ok(self, text: str, start: int) -> bool:
@@ -82,8 +82,9 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _First = tuple[list[str], bool]  # class items a match can start with, and whether it can be empty so far
 
 
-def _with_first_class(pattern: str, flags: int) -> re.Pattern[str]:
-    """`pattern` compiled behind a look-ahead for its first character, when that class is known."""
+def compile_scan(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)` behind a look-ahead for its first character, when that class
+    is known: the same matches for every method, faster for searches of long alternations."""
     try:
         first = _first_of(sre_parse.parse(pattern, flags).data)
         if first is not None and first[0] and not first[1]:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import Sentence
+from unionwatch.core.stages.fastre import compile_scan
 
 if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
@@ -24,7 +25,7 @@ _TRANSLATION = str.maketrans(
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "nos", "art", "arts", "gen", "col", "lt", "prof", "vs", "e.g", "i.e", "u.s", "u.k", "p.m", "a.m", "inc", "ltd", "co", "corp", "dept", "fig", "cf", "ca", "approx", "est", "gov", "sen", "rep", "rev", "hon", "mt", "ft", "op", "vol", "pp", "para", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "apr", "jun", "jul"]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u00C0-\u024F])|[;:]\s+(?=\")")
+_BOUNDARY = compile_scan(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u00C0-\u024F])|[;:]\s+(?=\")")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"')\]]*\s*$")
 _LINE = re.compile(r"[^\n]+")
 _TITLE_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w'-]*")

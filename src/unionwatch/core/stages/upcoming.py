@@ -6,12 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import UpcomingRecord
+from unionwatch.core.stages.fastre import compile_scan
 from unionwatch.core.stages.sentence_index import dates_in
 
 if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
 
-_FUTURE = re.compile(
+_FUTURE = compile_scan(
     r"\b(?:will|shall|is scheduled|are scheduled|scheduled|is due|are due|is set|are set|set for|fixed for|set down for|"
     r"expected to|postponed|adjourned|next hearing|upcoming|must appear|to appear|due to appear"
     r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
