@@ -318,14 +318,21 @@ def find_dates(norm: str, sentences: list[Sentence], doc: DocDate | None) -> lis
     return mentions
 
 
+# precompiled: tried on the line of every date candidate
+_WEEKDAY_PREFIX = re.compile(r"\W*(?:[A-Za-z]+day,?\s*)?")
+_DATELINE_END = re.compile(r"\s*(?:[:\-]|$)")
+_DATELINE_COLON = re.compile(r"\s*[:\-]")
+_NOTHING_AFTER = re.compile(r"[\s:.*_-]*")
+
+
 def _is_dateline(norm: str, start: int, end: int) -> bool:
     line_start = norm.rfind("\n", 0, start) + 1
     line_end = norm.find("\n", end)
     line_end = len(norm) if line_end < 0 else line_end
     before, after = norm[line_start:start], norm[end:line_end]
-    if not (_DATELINE.match(before) or re.fullmatch(r"\W*(?:[A-Za-z]+day,?\s*)?", before)):
+    if not (_DATELINE.match(before) or _WEEKDAY_PREFIX.fullmatch(before)):
         return False
-    return bool(re.match(r"\s*(?:[:\-]|$)", after))
+    return bool(_DATELINE_END.match(after))
 
 
 def _resolve(norm, start, end, kind, match, doc, future, known_days) -> DateMention | None:  # noqa: ANN001, PLR0911
@@ -403,10 +410,10 @@ def find_document_date(norm: str, sentences: list[Sentence]) -> DocDate | None:
         line_end = top.find("\n", end)
         line_end = len(top) if line_end < 0 else line_end
         before, after = top[line_start:start], top[end:line_end]
-        weekday_prefix = re.fullmatch(r"\W*(?:[A-Za-z]+day,?\s*)?", before)
-        nothing_after = re.fullmatch(r"[\s:.*_-]*", after) is not None
+        weekday_prefix = _WEEKDAY_PREFIX.fullmatch(before)
+        nothing_after = _NOTHING_AFTER.fullmatch(after) is not None
         alone = nothing_after and (weekday_prefix is not None or _PLACE_PREFIX.fullmatch(before) is not None)
-        dateline = _DATELINE.match(before) is not None and re.match(r"\s*[:\-]", after) is not None
+        dateline = _DATELINE.match(before) is not None and _DATELINE_COLON.match(after) is not None
         if alone or dateline:
             mention = _resolve(top, start, end, kind, match, None, False, [])
             if mention and mention.iso and not mention.iso.startswith("--"):

@@ -229,10 +229,13 @@ def _same_person(record: PersonRecord, cand: Candidate) -> bool:
     return False
 
 
+_LOWER_WORD = re.compile(r"[a-z-]+")
+
+
 def _is_official(cand: Candidate) -> bool:
     if cand.org_title:
         return False
-    words = set(re.findall(r"[a-z-]+", (cand.title + " " + cand.honorific).lower()))
+    words = set(_LOWER_WORD.findall((cand.title + " " + cand.honorific).lower()))
     return bool(words & _OFFICIAL_WORDS) or (cand.tokens[0].lower in _V.name_titles)
 
 

@@ -50,9 +50,13 @@ _FIELDS = (
 _LOWER_MINISTRY = re.compile(rf"\b[Tt]he[ ]+({_FIELDS}[ ]+ministry|ministry[ ]+of[ ]+(?:the[ ]+)?{_FIELDS})\b")
 
 
+_MINISTRY_LAST = re.compile(r"(.+) (ministr[iy])")  # folding turns y into i
+
+
+@lru_cache(maxsize=65536)
 def _ministry_key(folded: str) -> str:
-    """ "labour ministry" and "ministry of labour" are one name."""
-    match = re.fullmatch(r"(.+) (ministr[iy])", folded)  # folding turns y into i
+    """ "labour ministry" and "ministry of labour" are one name (cached: `find` asks for every record)."""
+    match = _MINISTRY_LAST.fullmatch(folded)
     return f"{match.group(2)} of {match.group(1)}" if match else folded
 _ORDINAL_LEAD = re.compile(r"(?:\b([A-Z][\w'-]+)[ ]+)?\b(\d{1,3}(?:st|nd|rd|th))[ ]+$")
 _COURT_OF = re.compile(

@@ -58,6 +58,10 @@ def _cue_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(list(_V.place_cue_before))})[ ]+$", re.IGNORECASE)
 
 
+# precompiled: region_cues tries it after every capitalised chunk
+_NEXT_LOWER_WORD = re.compile(r"[ ]+([a-z]+)\b")
+
+
 class PlaceBuilder:
     def __init__(self, state: PipelineState):
         self.state = state
@@ -149,7 +153,7 @@ class PlaceBuilder:
         """ "the South-X region": the name with its cue word, as written."""
         norm = self.state.norm
         for chunk in chunks:
-            match = re.match(r"[ ]+([a-z]+)\b", norm[chunk.end:chunk.end + 20])
+            match = _NEXT_LOWER_WORD.match(norm[chunk.end:chunk.end + 20])
             if match and match.group(1) in _REGIONS_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
                 self._region_list(chunk, match.group(1))
                 continue
