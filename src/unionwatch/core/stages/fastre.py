@@ -28,19 +28,11 @@ class Scanner:
         self.regex = compile_scan(pattern[match.end():] if match else pattern, flags)
         self.pattern = pattern
 
-    def _ok(self, text: str, start: int) -> bool:
-        if start == 0:
-            return True
-        prev = text[start - 1]
-        if self.word_boundary and (prev.isalnum() or prev == "_"):
-            return False
-        return not (self.forbidden is not None and self.forbidden.match(prev))
-
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         word_boundary, forbidden = self.word_boundary, self.forbidden
         for match in self.regex.finditer(text, pos, end):
-            start = match.start()  # the test of `_ok`, inlined: it runs for every match
+            start = match.start()  # the dropped leading assertion, tested on the character before
             if start:
                 prev = text[start - 1]
                 if (word_boundary and (prev.isalnum() or prev == "_")) or (forbidden is not None and forbidden.match(prev)):
