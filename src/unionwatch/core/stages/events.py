@@ -496,6 +496,18 @@ def _drop_missing_before_death(events: list[EventRecord], text: str) -> list[Eve
     ]
 
 
+_SAME_DAY = re.compile(
+    r"\b(?:(?:on )?the same (?:day|morning|afternoon|evening|night)|(?:later )?that (?:same )?(?:day|morning|afternoon|evening|night))\b",
+    re.IGNORECASE,
+)
+
+
+def _last_date(events: list[EventRecord], event: EventRecord) -> DateMention | None:
+    """The date of the last dated act told before `event`."""
+    before = [e for e in events if e.date is not None and e.sentence.start < event.sentence.start]
+    return max(before, key=lambda e: (e.sentence.start, e.cue_start)).date if before else None
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         decision_sentences = {i for d in state.decisions for i in d.sentences}
@@ -531,6 +543,8 @@ class FindEvents:
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
                 event.date = next((dates[v] for v in event.victims if v in dates), None)
+            if event.date is None and _SAME_DAY.search(event.sentence.text):
+                event.date = _last_date(state.events, event)  # "searched the same morning": the day of the act before
             if event.date is None:  # only now: a borrowed date must not split one incident in two
                 event.date = _scene_date(state, event.sentence)
 
@@ -658,7 +672,8 @@ def _later(state: PipelineState, date: DateMention) -> bool:
 # ", who has led EAPSU since 2019,": a relative clause tells of the person, not of the act
 _RELATIVE_CLAUSE = re.compile(r", (?:who|whose|which|where)\b[^,;:()]*")
 # "Brussels / Geneva, 5 September 2023 - ...": a dateline the date stage did not mark
-_DATELINE_DASH = re.compile(r"\s*(?:[-–—]|\(\w+\)\s*[-–—])\s")
+# "ANKARA, June 5 (Example Wire) - ", "(Jakarta, November 9, 2021) - ": the agency or a closing bracket between
+_DATELINE_DASH = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 _STATEMENT_DAY = re.compile(
     r"\s+(?:\w+\s+)?(?:condemn|denounc|call|urg|announc|issu|welcom|express|demand|publish|releas|launch|said|says|stat)\w*\b",
     re.I,
@@ -672,10 +687,10 @@ _OFFENCE_DATE = re.compile(
 
 
 def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: int, kind: str) -> bool:
-    if date.dateline or date.reporting:
+    if date.reporting:
         return False
-    if date.start - sentence.start < 90 and _DATELINE_DASH.match(state.text, date.end):
-        return False
+    if date.dateline or (date.start - sentence.start < 90 and _DATELINE_DASH.match(state.text, date.end)):
+        return date.start in _entry_heads(state)  # a report's dated entries date their incidents
     if date.relative and date.text.lower() == "today" and _STATEMENT_DAY.match(state.text, date.end):
         return False
     for clause in _RELATIVE_CLAUSE.finditer(state.text, sentence.start, sentence.end):
@@ -686,6 +701,26 @@ def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: 
         and date.start > pos
         and _OFFENCE_DATE.search(state.text, max(sentence.start, date.start - 160), date.start)
     )
+
+
+# "Karachi, 4 August 2021 - X was abducted ..." paragraph after paragraph: entries of a report, not datelines
+_ENTRY_HEAD = re.compile(r"[A-Z][\w'. -]{1,40}, (?:[\w ,]{3,25})\s*[-–—]\s+\S")
+ENTRY_MIN = 2
+
+
+def _entry_heads(state: PipelineState) -> frozenset[int]:
+    """Starts of the dates that open two or more paragraphs as "Place, date - text": each dates its entry."""
+    cached = state.__dict__.get("_entry_heads")
+    if cached is not None:
+        return cached
+    heads = []
+    for date in state.dates:
+        line = state.text.rfind("\n", 0, date.start) + 1
+        if date.start - line < 45 and _ENTRY_HEAD.match(state.text, line) and _DATELINE_DASH.match(state.text, date.end):
+            heads.append(date.start)
+    found = frozenset(heads) if len(heads) >= ENTRY_MIN else frozenset()
+    state.__dict__["_entry_heads"] = found
+    return found
 
 
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+$", re.I)
@@ -724,7 +759,7 @@ def _plural_antecedent(sentence: Sentence, earlier: list[EventRecord]) -> list[s
 
 
 # Dates that bound a span ("since April") rather than date the scene.
-_BOUNDING = re.compile(r"\b(?:since|until|till|before|by|from|after|as of)\s+$", re.IGNORECASE)
+_BOUNDING = re.compile(r"\b(?:since|until|till|before|by|from|after|as of|dated|of)\s+$", re.IGNORECASE)
 SCENE_REACH = 2  # sentences back, in the same paragraph, that may date an undated act
 
 
@@ -848,6 +883,7 @@ _SAME_INCIDENT = re.compile(
 )
 
 
+_AGAIN = re.compile(r"\b(?:again|re-?arrest\w*|once more|another|second time|third time|new (?:arrest|raid|search|attack))\b", re.I)
 _STATE = re.compile(r"\b(?:currently|still|remains?|remained|(?:is|are) (?:being )?held)\b", re.I)
 
 
@@ -861,6 +897,16 @@ def _same_day(a: str | None, b: str | None) -> bool:
 def _finer(date: DateMention, than: DateMention) -> bool:
     a, b = date.iso or "", than.iso or ""
     return len(a) > len(b) and _same_day(a, b)
+
+
+_DETERMINED_NOUN = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _nominal(event: EventRecord) -> bool:
+    """ "condemns the raid on X", "the violent attack on Y": the act named as a noun, as a summary names it."""
+    offset = event.cue_start - event.sentence.start
+    word = event.sentence.text[offset:].split(" ", 1)[0].lower()
+    return not word.endswith(("ed", "en")) and bool(_DETERMINED_NOUN.search(event.sentence.text, max(0, offset - 30), offset))
 
 
 def _is_twin(
@@ -885,8 +931,13 @@ def _is_twin(
             return bool(date_e and date_e == date_o)
         # a new date for a repeated act (arrest, raid...) is a new incident
         # an undated state ("currently in pre-trial detention") and the dated act that began it are one
+        # an undated mention and the dated account of the same act ("condemns the raid on X ... On 12 July
+        # officers forced their way into X's office") are one, unless the later act is told as a new one
         if date_o is None and (event.type not in DISCRETE_TYPES or _STATE.search(other.sentence.text)):
             return True
+        if date_o is None and date_e and _nominal(other) and not _AGAIN.search(event.sentence.text):
+            borrowed = scene(other)  # the undated mention's scene had another day: another act
+            return borrowed is None or _same_day(date_e, borrowed.iso)
         return date_e is None or _same_day(date_e, date_o)
     if not victims_e:
         return date_e is None or _same_day(date_e, date_o)

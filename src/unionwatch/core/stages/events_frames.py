@@ -75,10 +75,14 @@ class _Expander:
             "THING": thing,
             "GATHERING": _alt(words["GATHERING"]),
             "RELATIVE": _alt(words["RELATIVE"]),
+            "AGENT": _alt(words["AGENT"]),
             "OBJ": (
                 # "seized her laptop": a possessive, not a person object
                 rf"(?:him|her(?! (?:[\w'-]+ )?{thing}\b)|them|us|(?:(?:the|a|an|his|her|their|its|our|some|several|about|around|at least|"
-                rf"more than|dozens of|hundreds of|scores of|{_NUMBER}) )*(?:(?!{thing}\b)[\w'-]+ ){{0,2}}"
+                rf"more than|dozens of|hundreds of|scores of|{_NUMBER}) )*"
+                # "five of the federation's organisers", "three of its leaders": a part of a group
+                rf"(?:(?:{_NUMBER}|some|several|many|most|all|each|both|dozens|hundreds|scores) of (?:the |its |their |his |her |our )?)?"
+                rf"(?:(?!{thing}\b)[\w'-]+ ){{0,2}}"
                 rf"(?:{NAME_CHAR}+|{people}))\b"
             ),
         }
