@@ -20,7 +20,6 @@ from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_w
 from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
-    last_person_before,
     mentions_in,
 )
 from unionwatch.core.stages.vocab import load_yaml
@@ -158,12 +157,46 @@ def first_cue(
             continue  # "calls for the release of X and Y, imprisoned after ...": the call, not a report
         if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
             continue  # "police arrested two suspects in the killing": the culprits, not the victims
-        if _DEMANDED.search(lower, floor, match.start()):
+        if _DEMANDED.search(lower, floor, match.start()) or _in_demand(lower, floor, match.start()):
             continue  # "we urge ... that the sentence is quashed, that the harassment ends": a wish, not a report
+        if _DENIED_ANY.search(lower, max(floor, match.start() - DENIAL_REACH), match.start()):
+            continue  # "denied that any of the leaders had been assaulted": the authorities' denial
+        if kind == "killing" and _ACCIDENT_BEFORE.search(lower, max(floor, match.start() - 80), match.start()):
+            continue  # "an explosion at a mine killed 301 workers": a disaster, not a killing of unionists
+        if kind == "imprisonment" and lower.count('"', floor, match.start()) % 2:
+            continue  # '"Our colleague is in jail for ..."': a speaker's words about a known custody
+        if kind == "charges" and _WEAPONS_AFTER.match(lower, match.end()):
+            continue  # "charged the crowd with batons": a police charge, an assault
         return match
     return None
 
 
+# "called on the Government ... to ensure that those who ordered the murder are identified and prosecuted"
+_DEMAND_VERB = re.compile(
+    r"\b(?:calls? (?:on|upon)|called (?:on|upon)|calling (?:on|upon)|urges?|urged|urging|demands?|demanded|demanding|"
+    r"asks?|asked|asking|requests?|requested|requesting)\b"
+)
+_REPORTED_CLAUSE = re.compile(r"\b(?:was|were|had|has been|have been|after|since|when|following|because)\b")
+_IRREALIS_BEFORE = re.compile(r"\b(?:be|is|are|to|being)\b (?:[\w'-]+ ){0,3}$")
+DEMAND_REACH = 200
+
+
+def _in_demand(lower: str, floor: int, start: int) -> bool:
+    """A cue in the present or infinitive inside what a demand asks for, not in a clause that reports."""
+    lo = max(floor, start - DEMAND_REACH)
+    verbs = list(_DEMAND_VERB.finditer(lower, lo, start))
+    if not verbs or not _IRREALIS_BEFORE.search(lower, max(lo, start - 40), start):
+        return False
+    return not _REPORTED_CLAUSE.search(lower, verbs[-1].end(), start)
+
+
+DENIAL_REACH = 120
+_DENIED_ANY = re.compile(r"\bden(?:y|ies|ied|ying) that (?:[\w'-]+ ){0,3}?(?:any|anyone|anybody|no)\b[^.;:]*$")
+_ACCIDENT_BEFORE = re.compile(
+    r"\b(?:explosions?|blasts?|fires?|collapses?|accidents?|crash(?:es)?|floods?|landslides?|disasters?|earthquakes?|"
+    r"storms?|diseases?|covid(?:-19)?|virus|stampedes?|cave-ins?|gas leaks?)\b[^.;,]{0,60}$"
+)
+_WEAPONS_AFTER = re.compile(r"\s+(?:batons|sticks|clubs|truncheons|rattan|canes|horses|whips|lathis)\b")
 _AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
 _NO_SUBJECT = re.compile(r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$")
 _THREATENED_WITH = re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0,3}?(?:with|of) (?:[\w-]+ ){0,2}$")
@@ -462,13 +495,14 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
                 found.pop(kind)
 
 
-def _drop_fatal_shootings(events: list[EventRecord], text: str) -> list[EventRecord]:
-    """ "Gunmen opened fire on him": when the same victim was killed that day, the shooting is the killing."""
+def _drop_fatal_shootings(events: list[EventRecord], text: str, orgs: frozenset[str] = frozenset()) -> list[EventRecord]:
+    """ "Gunmen opened fire on him": when the same victim was killed that day, the shooting is the killing
+    (the same person: a union named beside both is no sign that the shot and the killed are one)."""
     killed = [e for e in events if e.type == "killing"]
 
     def fatal(event: EventRecord) -> bool:
         return any(
-            any_names_match(event.victims, k.victims)
+            any_names_match([v for v in event.victims if v not in orgs], [v for v in k.victims if v not in orgs])
             and (event.date is None or k.date is None or _same_day(event.date.iso, k.date.iso))
             for k in killed
         )
@@ -508,6 +542,37 @@ def _last_date(events: list[EventRecord], event: EventRecord) -> DateMention | N
     return max(before, key=lambda e: (e.sentence.start, e.cue_start)).date if before else None
 
 
+_LIST_HEAD = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s")
+_DEMAND_LEAD = re.compile(
+    r"\b(?:call\w*|urg\w*|ask\w*|demand\w*|request\w*|recommend\w*|appeal\w*|write|writing|send|sending|invites?|expects?)\b",
+    re.IGNORECASE,
+)
+LEAD_REACH = 12  # lines back to the line that introduces a list
+
+
+def list_lead(state: PipelineState, sentence: Sentence) -> str | None:
+    """The line that introduces the list item holding `sentence` ("... asking them to:"), if any."""
+    line = state.text.rfind("\n", 0, sentence.start) + 1
+    if not _LIST_HEAD.match(state.text, line):
+        return None
+    end = line - 1
+    for _ in range(LEAD_REACH):
+        if end <= 0:
+            return None
+        start = state.text.rfind("\n", 0, end) + 1
+        text = state.text[start:end]
+        if text.strip() and not _LIST_HEAD.match(text):
+            return text.strip()
+        end = start - 1
+    return None
+
+
+def _demand_item(state: PipelineState, sentence: Sentence) -> bool:
+    """ "SALDN calls on the authorities to: ... 2. return the property seized on 26 March;": the items ask, they do not report."""
+    lead = list_lead(state, sentence)
+    return lead is not None and lead.endswith(":") and bool(_DEMAND_LEAD.search(lead))
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         decision_sentences = {i for d in state.decisions for i in d.sentences}
@@ -515,7 +580,7 @@ class FindEvents:
         orgs = frozenset(o.name for o in state.orgs)
         for index, by_kind in sorted(cue_matches(state).items()):
             sentence = state.sentences[index]
-            if _is_heading(state.text, sentence):
+            if _is_heading(state.text, sentence) or _demand_item(state, sentence):
                 continue
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
@@ -538,7 +603,7 @@ class FindEvents:
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
         events = _drop_missing_before_death(events, masked_text(state))
-        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked_text(state))
+        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked_text(state), orgs)
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
@@ -583,12 +648,17 @@ class FindEvents:
     ) -> EventRecord:
         ctx = _context(state, sentence)
         victims = list(ctx.persons)
+        clause = _clause_persons(state, sentence, ctx, pos)
+        if clause is not None:
+            victims = clause
+        if kind == "intimidation_of_family":
+            victims = [v for v in victims if v not in ctx.relatives]  # the unionist, not the relative
         for start, name, reporting in ctx.orgs:
             if name not in victims and not (start < pos and reporting):
                 victims.append(name)
         # "The three spent two nights in the cells before a magistrate granted bail to Mridha":
         # names after the act do not stop a plural subject from naming the group
-        if not ctx.named_person or ctx.first_person > pos:
+        if not victims or not ctx.named_person or ctx.first_person > pos:
             group = _plural_antecedent(sentence, earlier or [])
             if group:  # "They were held incommunicado": the group of the last event
                 victims = group + [v for v in victims if v not in group]
@@ -736,7 +806,7 @@ def _until(state: PipelineState, date: DateMention) -> bool:
 # A plural subject of a passive or of a state: "They were held", "Both were arrested", "The three spent".
 _PLURAL_SUBJECT = re.compile(
     r"\W*(?:(?:this|that|on|in|by|later|the next|the following|yesterday|earlier|last) (?:[\w'-]+ ){0,2}?)?(?:they|both(?: men| women)?|all (?:two|three|four|five|six|seven)|the (?:two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?: \w+)?|the (?:defendants|accused))(?: \w+)? (?:were|have been|had been|are|remain|remained|spent|was)\b"
+    r"(?: [\w-]+){0,2}|the (?:defendants|accused))(?: \w+)? (?:were|have been|had been|are|remain|remained|spent|was)\b"
     r"|.*?\b(?:against|of) (?:the (?:two|three|four|five|six)|both|all (?:two|three|four|five|six))\b(?! \w+ (?:of|who)\b)",
     re.IGNORECASE,
 )
@@ -812,6 +882,50 @@ def _is_speaker(state: PipelineState, start: int, end: int) -> bool:
     return bool(_SAID_AFTER.match(state.norm, end) or _SAID_BEFORE.search(state.norm, max(0, start - 50), start))
 
 
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|informed|assured)\s+$")
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:his|her|their|ṗ+'s) (?:[\w-]+ )?(?:wife|husband|son|daughter|brother|sister|mother|father|spouse|partner|nephew|niece|"
+    r"cousin|uncle|aunt|parents?|children|child)(?:,\s*|\s+)$"
+)
+# "By Lucas Moreira" on its own line; an agency in brackets before the dateline dash
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:by|reporting by|written by|text:?)[ \t]+$", re.IGNORECASE)
+_AGENCY = re.compile(r"\)\s*[-–—]\s")
+
+
+def _is_source(state: PipelineState, start: int, end: int) -> bool:
+    if _BYLINE.search(state.text, max(0, start - 20), start):
+        return True
+    return state.text[start - 1:start] == "(" and bool(_AGENCY.match(state.text, end))
+
+
+def _antecedent_before(state: PipelineState, pos: int, window: int = 1500) -> int | None:
+    """The last non-official person mentioned before `pos`, leaving out bylines and agencies."""
+    for m in reversed(mentions_in(state, max(0, pos - window), pos, "person")):
+        if not state.persons[m.index].official and not _is_source(state, m.start, m.end):
+            return m.index
+    return None
+
+
+# Clauses with subjects of their own: "X was shot dead; several other marchers suffered wounds",
+# "Y received 18 months, while a fourth, Z, was released"
+_CLAUSE_BREAK = re.compile(r";|,? while |, whereas |, but ")
+_ANY_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their|both)\b")
+
+
+def _clause_persons(state: PipelineState, sentence: Sentence, ctx: _SentenceContext, pos: int) -> list[str] | None:
+    """The persons named in the clause of the cue at `pos`, when the sentence has several clauses
+    and the clause names or pronounces no one of its own, nobody; None when the whole sentence counts."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(state.lower, sentence.start, sentence.end)]
+    if not breaks:
+        return None
+    lo = max([b for b in breaks if b <= pos], default=sentence.start)
+    hi = min([b for b in breaks if b > pos], default=sentence.end)
+    names = [name for start, name in ctx.spans if lo <= start < hi]
+    if names:
+        return list(dict.fromkeys(names))
+    return None if _ANY_PRONOUN.search(state.lower, lo, hi) else []
+
+
 @dataclass
 class _SentenceContext:
     """What every event of one sentence shares: named victims, perpetrators, place."""
@@ -823,6 +937,8 @@ class _SentenceContext:
     named_person: bool
     antecedent: str | None
     first_person: int  # where the first victim's name starts (the sentence end when none)
+    spans: list[tuple[int, str]]  # (start, name) of each victim's mention
+    relatives: list[str]  # persons named as a unionist's relative ("his wife, Maryam Ahmadi,")
 
 
 def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
@@ -836,7 +952,11 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
     places = []
     first_person = sentence.end
     speakers: list[tuple[int, str]] = []
+    spans: list[tuple[int, str]] = []
+    relatives: list[str] = []
     for m in mentions_in(state, sentence.start, sentence.end):
+        if _is_source(state, m.start, m.end):
+            continue  # "By Lucas Moreira", "ALGIERS (Maghreb Wire) -": who reports, not who suffers
         if m.kind == "person":
             person = state.persons[m.index]
             if person.official:
@@ -844,6 +964,11 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
             if _is_speaker(state, m.start, m.end):
                 speakers.append((m.end, person.name))
                 continue
+            if _ADDRESSEE.search(state.lower, max(sentence.start, m.start - 12), m.start):
+                continue  # "Mammadli told Guliyev that officers punched him": the one told, not the victim
+            if _RELATIVE_BEFORE.search(state.lower, max(sentence.start, m.start - 40), m.start):
+                relatives.append(person.name)
+            spans.append((m.start, person.name))
             first_person = min(first_person, m.start)
             if person.name not in persons:
                 persons.append(person.name)
@@ -860,25 +985,31 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
         else:
             places.append(state.places[m.index])
     antecedent = None
-    pronoun = _PRONOUN.search(state.lower, sentence.start, sentence.end) if not persons else None
+    own = [p for p in persons if p not in relatives]
+    pronoun = _PRONOUN.search(state.lower, sentence.start, sentence.end) if not own else None
     if pronoun is not None:
         # "Ouma told the Courier that an officer slapped him": the speaker tells of what was done to them
         told = [name for end, name in speakers if end <= pronoun.start() and _SPEAKER_THAT.match(state.norm, end)]
-        index = last_person_before(state, sentence.start)
+        index = _antecedent_before(state, sentence.start)
         antecedent = told[-1] if told else state.persons[index].name if index is not None else None
     for match in _GENERIC_PERPETRATORS.finditer(state.lower, sentence.start, sentence.end):
         word = match.group()
         if word not in (p.lower() for p in perpetrators):
             perpetrators.append(word)
     place = min(places, key=lambda p: _PLACE_RANK.get(p.kind, 0)).name if places else None
-    ctx = _SentenceContext(persons, orgs, perpetrators, place, bool(persons), antecedent, first_person)
+    ctx = _SentenceContext(persons, orgs, perpetrators, place, bool(persons), antecedent, first_person, spans, relatives)
     cache[sentence.index] = ctx
     return ctx
 
 
 _OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
 _SAME_INCIDENT = re.compile(
-    r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon|sweep|raid|operation|crackdown)|(?:along )?with (?:them|him|her))\b",
+    r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon|sweep|raid|operation|crackdown)|(?:along )?with (?:them|him|her)"
+    # "A fourth member, X, was briefly detained", "X was among those held": one more victim of the act told
+    r"|an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ )?(?:member|leader|worker|activist|unionist|"
+    r"organi[sz]er|official|person|man|woman|teacher|nurse|miner|driver|delegate|representative)"
+    r"|among (?:those|the (?:[\w-]+ )?(?:people|workers|persons|protesters|strikers|miners|leaders|members|marchers)) "
+    r"(?:who were )?(?:held|arrested|detained|taken|seized|rounded up))\b",
     re.IGNORECASE,
 )
 
