@@ -157,7 +157,7 @@ def first_cue(
             continue  # "calls for the release of X and Y, imprisoned after ...": the call, not a report
         if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
             continue  # "police arrested two suspects in the killing": the culprits, not the victims
-        if _DEMANDED.search(lower, floor, match.start()) or _in_demand(lower, floor, match.start()):
+        if _DEMANDED.search(lower, floor, match.start()) or (_is_verb(match) and _in_demand(lower, floor, match.start())):
             continue  # "we urge ... that the sentence is quashed, that the harassment ends": a wish, not a report
         if _DENIED_ANY.search(lower, max(floor, match.start() - DENIAL_REACH), match.start()):
             continue  # "denied that any of the leaders had been assaulted": the authorities' denial
@@ -179,6 +179,12 @@ _DEMAND_VERB = re.compile(
 _REPORTED_CLAUSE = re.compile(r"\b(?:was|were|had|has been|have been|after|since|when|following|because)\b")
 _IRREALIS_BEFORE = re.compile(r"\b(?:be|is|are|to|being)\b (?:[\w'-]+ ){0,3}$")
 DEMAND_REACH = 200
+
+
+def _is_verb(match: re.Match[str]) -> bool:
+    """A participle or a finite verb ("prosecuted", "were held"); a noun ("the ban") names a thing that exists."""
+    word = match.group().split(" ", 1)[0]
+    return word.endswith(("ed", "en")) or bool(_AUXILIARY.match(word))
 
 
 def _in_demand(lower: str, floor: int, start: int) -> bool:
