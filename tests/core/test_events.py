@@ -599,8 +599,10 @@ _SETS = {
     # opened in the third pass (issue 3); its gold gives one sentencing event per verdict where the
     # other sets give one per defendant's sentence, which costs a few points of precision here
     "heldout4": (_ROOT / "tests" / "heldout4", 0.90),
-    # opened in the fourth pass (issue 3); 0.795 when opened
-    "heldout5": (_ROOT / "tests" / "heldout5", 0.77),
+    # opened in the fourth pass (issue 3); 0.795 when opened, 0.895 after the fifth pass
+    "heldout5": (_ROOT / "tests" / "heldout5", 0.86),
+    # opened in the fifth pass (issue 3); 0.663 when opened, 0.865 after it
+    "heldout6": (_ROOT / "tests" / "heldout6", 0.83),
 }
 
 
@@ -805,3 +807,151 @@ def test_fourth_pass_classes(text, kind):
 )
 def test_fourth_pass_non_events(text, kind):
     assert kind not in _types(text)
+
+
+# ---------------------------------------------------------------- fifth pass (issue 3): classes, own sentences
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # taken from where a person lives, works or studies
+        ("Security agents took Omar Said from his office on 3 May 2022.", "arrest"),
+        ("The three shop stewards were taken from their homes before dawn by police.", "arrest"),
+        ("Soldiers took her away from the classroom in front of her pupils.", "arrest"),
+        # a part of a group as the object
+        ("Officers picked up six of the union's delegates outside the gate.", "arrest"),
+        ("Police rounded up dozens of the federation's members at the rally.", "arrest"),
+        ("Guards detained three of its leaders at the plant.", "arrest"),
+        # loaded into vehicles
+        ("Twenty strikers were loaded into police vans and driven away.", "arrest"),
+        ("Officers bundled the organisers into a waiting truck.", "arrest"),
+        ("She was pushed into an army jeep at the checkpoint.", "arrest"),
+        ("He was taken back into custody after the hearing.", "arrest"),
+        # forced entry and searches
+        ("Officers forced their way into the union's office and took its files.", "raid"),
+        ("Police burst into the federation headquarters late at night.", "raid"),
+        ("Agents entered his flat without a warrant and looked through his papers.", "raid"),
+        ("His laptop and the union's stamp were removed during the searches.", "raid"),
+        # held in isolation
+        ("Omar Said spent twelve days in solitary confinement in the city jail.", "detention"),
+        ("She spent a week in isolation at the military base.", "detention"),
+        # the body found
+        ("His body was found in a ditch near the plantation two days later.", "killing"),
+        ("Her lifeless body was discovered on a riverbank.", "killing"),
+        # attacks in other wordings
+        ("Workers leaving the meeting were set upon by a gang of men.", "assault"),
+        ("A video showed guards kicking strikers lying on the ground.", "assault"),
+        ("Riot police charged the crowd with batons outside the depot.", "assault"),
+        ("The striking loggers were baton-charged by police.", "assault"),
+        ("Ana Ruiz was treated for a fractured skull.", "assault"),
+        ("The body bore marks of torture.", "assault"),
+        # threats of closure or of handing over to the police
+        ("Managers told staff that the plant would close if they voted for the union.", "threat"),
+        ("The owner warned workers the factory would shut down unless they left the union.", "threat"),
+        ("The director informed employees that anyone who joined the union would be reported to the police.", "threat"),
+        # questioning in other wordings
+        ("Officers questioned four members of the union about the strike.", "interrogation"),
+        ("Omar Said was released after giving a statement to prosecutors.", "interrogation"),
+        ("The agents slapped him while questioning him about his colleagues.", "assault"),
+        # charges in other wordings
+        ("Prosecutors are investigating them for organising an illegal gathering.", "charges"),
+        ("Police later named Omar Said as a suspect in the case.", "charges"),
+        ("A case under the security act was lodged against the union's leaders.", "charges"),
+        # the verdict with the defendant inside
+        ("The court found Ana Ruiz, the union's treasurer, guilty of illegal assembly.", "sentencing"),
+        # dismissals of a number of workers
+        ("The company fired eleven workers who had signed the petition.", "dismissal"),
+        ("The mine sacked dozens of miners after the stoppage.", "dismissal"),
+        # watched and followed
+        ("Two men followed her from the union office to her home.", "surveillance"),
+        ("Management installed cameras facing the union's notice board.", "surveillance"),
+        # interference with the union's dues and members
+        ("The ministry stopped the deduction of union dues from teachers' salaries.", "interference"),
+        ("Supervisors offered bonuses to workers who would leave the union.", "interference"),
+        # marches stopped, forces called in
+        ("Gendarmes stopped the column of marchers on the highway.", "strike_suppression"),
+        ("Management called in the police when the workers downed tools.", "strike_suppression"),
+        # passports and activities
+        ("He was freed on condition that he surrender his passport.", "travel_restriction"),
+        ("The union's activities were suspended by the registrar.", "deregistration"),
+        # relatives kept in the dark or approached
+        ("The families were not told where the five were held.", "disappearance"),
+        ("For weeks, his wife did not know where he was.", "disappearance"),
+        ("Her husband was approached at his work and warned about her activities.", "intimidation_of_family"),
+    ],
+)
+def test_fifth_pass_classes(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A gas explosion at the mine killed 40 workers in 2010.", "killing"),
+        ("The government denied that any worker had been beaten.", "assault"),
+        ("The police deny that anyone was arrested for union work.", "arrest"),
+        ("The federation called on the authorities to ensure that those responsible are identified and prosecuted.", "charges"),
+        ('"Our sister is in jail for asking for her wages," a colleague said.', "imprisonment"),
+        ("Since 2019, dozens of miners have been arrested or dismissed across the region.", "arrest"),
+        ("The federation dissolved itself in 2021 after the new law was passed.", "deregistration"),
+        ("The ILO recommended years ago that the government stop interfering in union affairs.", "interference"),
+        ("Riot police charged the crowd with batons outside the depot.", "charges"),
+    ],
+)
+def test_fifth_pass_non_events(text, kind):
+    assert kind not in _types(text)
+
+
+def test_items_of_a_demand_list_are_not_events():
+    text = (
+        "The federation calls on the government to:\n"
+        "1. release the workers arrested on 3 May;\n"
+        "2. return the equipment seized from the union office;\n"
+        "3. stop harassing the family of Omar Said.\n"
+    )
+    assert _types(text) == []
+
+
+def test_items_of_a_list_of_acts_are_events():
+    text = "According to the complaint, supervisors at the plant:\n- dismissed two union delegates;\n- threatened others with dismissal.\n"
+    types = _types(text)
+    assert "dismissal" in types and "threat" in types
+
+
+def test_victims_by_clause():
+    text = "Ana Ruiz was shot dead on 3 May 2022; several other marchers were injured."
+    events = {e.type: e for e in _events(text)}
+    assert events["killing"].victims == ["Ana Ruiz"] and events["assault"].victims == []
+
+
+def test_the_one_told_is_no_victim():
+    text = "Omar Said was arrested on 3 May 2022. Said told Ana Ruiz that officers beat him at the station."
+    assault = next(e for e in _events(text) if e.type == "assault")
+    assert assault.victims == ["Omar Said"]
+
+
+def test_the_unionist_not_the_named_relative():
+    text = "Omar Said leads the dockers' union. In June, his wife, Lena Said, was summoned by police and warned about his work."
+    family = next(e for e in _events(text) if e.type == "intimidation_of_family")
+    assert family.victims == ["Omar Said"]
+
+
+def test_one_more_member_joins_the_act():
+    text = "Police arrested union leaders Omar Said and Ana Ruiz on 3 May 2022. A third member, Bo Lind, was also detained."
+    arrests = [e for e in _events(text) if e.type == "arrest"]
+    assert len(arrests) == 1 and "Bo Lind" in arrests[0].victims
+
+
+def test_entries_of_a_report_date_their_incidents():
+    text = (
+        "Violations recorded in 2021\n\n"
+        "Lahore, 4 August 2021 - Police arrested union organiser Omar Said outside the factory.\n\n"
+        "Karachi, September 2021 - The company dismissed 120 workers who had joined the union.\n"
+    )
+    dates = {e.type: e.date for e in _events(text, "2022-06")}
+    assert dates == {"arrest": "2021-08-04", "dismissal": "2021-09"}
+
+
+def test_the_same_day_takes_the_date_of_the_act_before():
+    text = "Omar Said was arrested on 3 May 2022. The union's office was searched the same day."
+    raid = next(e for e in _events(text) if e.type == "raid")
+    assert raid.date == "2022-05-03"

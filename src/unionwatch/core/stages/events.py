@@ -128,7 +128,7 @@ def first_cue(
         conj = _AND_VERB.search(window)
         if conj:
             window = window[conj.start() + 1:]
-        if neg.search(window) or neg_after.match(lower, match.end()):
+        if (neg.search(window) and not _RELEASE_REPORTS.search(window)) or neg_after.match(lower, match.end()):
             continue
         # "Those who were not deported immediately were held": a finite verb opens a clause of its own
         if _AUXILIARY.match(match.group()):
@@ -203,6 +203,10 @@ _ACCIDENT_BEFORE = re.compile(
     r"storms?|diseases?|covid(?:-19)?|virus|stampedes?|cave-ins?|gas leaks?)\b[^.;,]{0,60}$"
 )
 _WEAPONS_AFTER = re.compile(r"\s+(?:batons|sticks|clubs|truncheons|rattan|canes|horses|whips|lathis)\b")
+# "released after giving a statement", "freed on condition that he surrender his passport": the release tells of the act
+_RELEASE_REPORTS = re.compile(
+    r"\b(?:released|freed)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?)\b"
+)
 _AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
 _NO_SUBJECT = re.compile(r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$")
 _THREATENED_WITH = re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0,3}?(?:with|of) (?:[\w-]+ ){0,2}$")
