@@ -281,7 +281,9 @@ def get_case_for(request: HttpRequest, pk: int):
 
 
 def record_restricted_view(request: HttpRequest, obj: Model) -> None:
-    if shows_restricted(obj):
+    # Only those allowed to see restricted material can be shown it (pages filter it out
+    # for everyone else), so only their views need the check and the log line.
+    if can_see_restricted(request.user) and shows_restricted(obj):
         from unionwatch.audit.log import record
 
         record("view", obj, user=request.user, request=request, detail=request.get_full_path())

@@ -78,9 +78,10 @@ RECHECK_SECONDS = 2.0
 
 
 def _key_source() -> tuple:
-    """Where the keys come from, cheaply: the env value, or the key file's path."""
+    """Where the keys come from, cheaply: the env value, or the data dir as configured
+    (no Path built: this runs for every sealed value)."""
     from_env = os.environ.get(ENV_KEY, "")
-    return ("env", from_env) if from_env.strip() else ("file", str(key_path()))
+    return ("env", from_env) if from_env.strip() else ("file", settings.DATA_DIR)
 
 
 def _key_source_stamp() -> tuple:
