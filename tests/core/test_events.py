@@ -955,3 +955,15 @@ def test_the_same_day_takes_the_date_of_the_act_before():
     text = "Omar Said was arrested on 3 May 2022. The union's office was searched the same day."
     raid = next(e for e in _events(text) if e.type == "raid")
     assert raid.date == "2022-05-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Officers confiscated the union's banners and loudspeaker at the rally on 3 May 2022.", "asset_freeze"),
+        ("Police seized its printing press during the march.", "asset_freeze"),
+        ("Agents searched the office and seized the union's computers.", "raid"),
+    ],
+)
+def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
+    assert _types(text) == [kind]

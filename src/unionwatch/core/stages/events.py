@@ -470,6 +470,12 @@ def _retype(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
         found.setdefault("detention", jailed)
 
 
+_SEIZED_UNION_THINGS = re.compile(
+    r"(?:confiscat|seiz)\w*\s+(?:[\w'-]+\s+){0,2}?(?:the\s+(?:union|federation|association|confederation)'s|its)\b"
+)
+_SEARCHED = re.compile(r"\b(?:search\w*|raid\w*|storm\w*|entered|broke into|burst into|barged into|way into|ransack\w*)\b")
+
+
 def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
     """Cues that are part of a larger act told in the same sentence."""
     if "sentencing" in found:
@@ -486,6 +492,10 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
     charged = found.get("charges")
     if charged is not None and "dismissal" in found and charged.group().startswith("accus"):
         found.pop("charges")  # "sent dismissal letters ..., accusing them of misconduct": the employer's reason
+    taken = found.get("raid")
+    if taken is not None and _SEIZED_UNION_THINGS.match(text, taken.start()) and not _SEARCHED.search(sentence.lower()):
+        found.pop("raid")  # "confiscated the union's loudhailer" with no search: the union's property seized
+        found.setdefault("asset_freeze", taken)
     deported = found.get("other")
     if deported is not None and _STRIKE_CONTEXT.search(sentence.lower()):
         found.pop("other")  # strikers sent out of the country: the strike is punished
