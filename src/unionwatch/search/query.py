@@ -267,9 +267,10 @@ def _page(ids) -> list[SearchEntry]:
 
 
 def _sealed_matches(user, words: list[str], visible: QuerySet, filters: Filters) -> list[int]:
-    """Restricted documents whose encrypted text has every word, decrypted in memory for
-    users who may read them (`user=None`: the local operator). Only the restricted
-    documents the filters leave are read, found through the indexed entries."""
+    """Restricted documents whose encrypted text has every word, for users who may read
+    them (`user=None`: the local operator), looked up in the blind word index (keyed
+    hashes of the words; documents/crypto.py). Only the restricted documents the filters
+    leave are considered, found through the indexed entries."""
     from unionwatch.accounts.permissions import can_see_restricted, visible_documents
     from unionwatch.documents.crypto import sealed_text_matches
     from unionwatch.documents.models import Document
