@@ -967,3 +967,39 @@ def test_the_same_day_takes_the_date_of_the_act_before():
 )
 def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
     assert _types(text) == [kind]
+
+
+# ---------------------------------------------------------------- sixth pass: classes of wording (issue 3)
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an inverted condition ("Should X be ...", "Were X to ...", "Had X not ...") reports nothing
+        ("Should the three organisers be convicted, they would face up to ten years in prison.", "sentencing"),
+        ("Were the strikers to be found guilty, each could be jailed for five years.", "sentencing"),
+        ("Should the leaders be arrested, the union will call a general strike.", "arrest"),
+        ("Had the police not intervened, the strikers would have been beaten.", "assault"),
+        # a supervisory body's principle is no report of an act
+        ("The Committee recalls that the dismissal of union leaders for union activities is a serious violation.", "dismissal"),
+        ("The Committee emphasises that arrests of trade unionists may create an atmosphere of fear.", "arrest"),
+        # relatives as the source of a report are not its targets
+        ("According to relatives interviewed by the group, at least 40 people were arrested on 3 May.", "intimidation_of_family"),
+        # custody still to come
+        ("She had been summoned to report to the central prison on 15 November to begin serving her sentence.", "imprisonment"),
+        ("Ali Reza was ordered to present himself at the prison on 2 June to serve his sentence.", "imprisonment"),
+    ],
+)
+def test_sixth_pass_non_events(text, kind):
+    assert kind not in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("After the verdict, Ana Ruiz was taken out of the courtroom in handcuffs to begin serving her term.", "imprisonment"),
+        ("Guards led Omar Said away to start serving his sentence on 3 May.", "imprisonment"),
+        ("The Committee recalls that Ana Ruiz was arrested on 3 May 2021.", "arrest"),
+        ("According to the union, the wife of Omar Said was threatened by police on 3 May.", "intimidation_of_family"),
+    ],
+)
+def test_sixth_pass_classes(text, kind):
+    assert kind in _types(text)

@@ -167,6 +167,12 @@ def first_cue(
             continue  # '"Our colleague is in jail for ..."': a speaker's words about a known custody
         if kind == "charges" and _WEAPONS_AFTER.match(lower, match.end()):
             continue  # "charged the crowd with batons": a police charge, an assault
+        if _hypothetical_or_principle(lower, floor, match):
+            continue
+        if kind == "imprisonment" and _TO_REPORT.search(lower, max(floor, match.start() - 70), match.start()):
+            continue  # "summoned to report to Evin prison on 15 November to begin serving": custody still to come
+        if kind == "intimidation_of_family" and _SOURCE_BEFORE.search(lower, max(floor, match.start() - 40), match.start()):
+            continue  # "according to relatives, 23 people were detained": the family tells, it is not the target
         return match
     return None
 
@@ -275,6 +281,24 @@ _FOLLOWED_BY_EVENT = re.compile(
 )
 # An apposition to the persons whose release is called for ends right before the cue.
 # ("..., two activists imprisoned after"); a relative clause ("who was arrested on 3 May") reports.
+# "Should the organisers be convicted, they would face ...", "Had the police not ...": an inverted condition
+_CONDITIONAL_OPENING = re.compile(r"\W*(?:should|were|had) (?!been\b)(?:[\w'-]+ ){1,8}?(?:be|been|to be|to|not)\b")
+# "The Committee recalls that the dismissal of union leaders ... constitutes": a principle, not a report
+_PRINCIPLE_OPENING = re.compile(
+    r"\W*the committee (?:once again |again )?(?:recalls|emphasi[sz]es|stresses|underlines|reiterates|considers|"
+    r"wishes to (?:recall|emphasi[sz]e|point out)|draws (?:the government's )?attention to the (?:principle|fact)) that\b"
+)
+_TO_REPORT = re.compile(r"\b(?:summoned|ordered|told|due|required|called) to (?:report|present (?:himself|herself|themselves)|surrender)\b")
+_SOURCE_BEFORE = re.compile(r"\baccording to (?:[\w'-]+ ){0,4}$")
+
+
+def _hypothetical_or_principle(lower: str, floor: int, match: re.Match[str]) -> bool:
+    """A cue in a sentence that states a condition or a general principle reports no act."""
+    if _CONDITIONAL_OPENING.match(lower, floor):
+        return True
+    return not _is_verb(match) and bool(_PRINCIPLE_OPENING.match(lower, floor))
+
+
 _RELEASE_OF = re.compile(r"\brelease of\b[^.;]*,[ ](?!who\b|whose\b)(?:[\w'-]+[ ]){0,4}$")
 _CUSTODY_TYPES = frozenset({"arrest", "detention", "charges", "sentencing", "imprisonment"})
 _SUSPECTS_AFTER = re.compile(
