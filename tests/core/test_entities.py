@@ -399,3 +399,20 @@ def test_a_place_before_based_or_born():
     result = extract_text("A Berlin-based foundation paid for the Lima-born lawyer Ana Quispe to attend.")
     assert {"Berlin", "Lima"} <= {p.name for p in result.places}
     assert [p.name for p in result.persons] == ["Ana Quispe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Workers at Minera Pampa Alta S.A.C. went on strike in Arequipa.", "Minera Pampa Alta S.A.C."),
+        ("Mine operator Dorukan Enerji A.Ş. said it had paid all wages.", "Dorukan Enerji A.Ş."),
+        ("The owner, Acme Hidro S.p.A., closed the plant.", "Acme Hidro S.p.A."),
+        ("Workers at Orla Metal d.o.o. stopped work.", "Orla Metal d.o.o."),
+        ("The story was first carried by Sahel Wire on Monday.", "Sahel Wire"),
+        ("Soldiers of the Northern Defence Force beat the strikers.", "Northern Defence Force"),
+    ],
+)
+def test_dotted_legal_forms_wires_and_forces_are_organisations(text, org):
+    result = extract_text(text)
+    assert org in _names(result, "organizations")
+    assert not any(org.startswith(p) or p.startswith(org.split()[0]) for p in _names(result, "persons"))

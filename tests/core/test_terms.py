@@ -286,3 +286,31 @@ def test_a_quoted_comment_is_no_ruling_on_its_speaker():
 def test_an_authority_fining_a_union_is_no_court_decision():
     text = "In May, the Competition Authority fined the Dockers' Union 90 million won over the boycott, said Jae Park."
     assert _decisions(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A court in Rivel on Monday sentenced the leader of a bus drivers' union to two years in prison and a "
+            "fine of 5,000 euros. Marta Quell, president of the Rivel Bus Workers' Union, was convicted of organising "
+            "an illegal strike.",
+            {"Marta Quell": [("prison", 2, "years"), ("fine", 5000, "currency")]},
+        ),
+        (
+            "Judges sentenced a dockers' leader to 3 years in prison on Friday. Tomas Reuel, the union's secretary, "
+            "was found guilty of rioting.",
+            {"Tomas Reuel": [("prison", 3, "years")]},
+        ),
+        (
+            "A court on Monday jailed the head of a teachers' union for eighteen months. Two other officials, "
+            "Ivo Brand and Lea Moss, were acquitted.",
+            {"Ivo Brand": [], "Lea Moss": []},
+        ),
+    ],
+)
+def test_lede_terms_go_to_the_defendant_named_next(text, expected):
+    # a news lede gives the terms to an unnamed "head of a union"; the next sentence names the convicted
+    result = extract_text(text)
+    got = {d.defendant: [(t.kind, t.amount, t.unit) for t in d.terms] for d in result.court_decisions}
+    assert got == expected

@@ -59,6 +59,7 @@ _RULING = compile_scan(
     re.IGNORECASE,
 )
 CONTINUATION_SENTENCES = 2
+_CONVICTED = re.compile(r"convicted|guilty|sentenced", re.IGNORECASE)
 _OTHER_PEOPLE = re.compile(
     r"\b(?:workers|members|activists|others|people|employees|strikers|protesters|each)\b", re.IGNORECASE
 )
@@ -440,6 +441,7 @@ class FindCourtDecisions:
         by_defendant: dict[int, DecisionRecord] = {}
         order: list[int] = []
         last_index, last_group = -10, []
+        pending: tuple[int, list[TermMatch]] | None = None
         cued = _cued_sentences(state)
         for sentence in state.sentences:
             if sentence.headline or (sentence.index not in cued and sentence.index - last_index > CONTINUATION_SENTENCES):
@@ -467,8 +469,14 @@ class FindCourtDecisions:
                     )
                     if group:
                         last_index, last_group = sentence.index, group
+                        if pending and sentence.index - pending[0] <= CONTINUATION_SENTENCES and _CONVICTED.search(ruling.group()):
+                            self._give_pending(pending[1], group, by_defendant)
+                        pending = None
                 continue
             assigned = list(self._assign(state, sentence, terms, last_group if continuation else []))
+            # "A court jailed the head of a union for a year. X, its leader, was convicted ...":
+            # terms given to nobody named wait for the defendant the next sentences name
+            pending = None if assigned else (sentence.index, terms)
             for person, term, amount in assigned:
                 decision = by_defendant.get(person)
                 if decision is None:
@@ -485,6 +493,15 @@ class FindCourtDecisions:
             if assigned:
                 last_index, last_group = sentence.index, sorted({p for p, _, _ in assigned})
         state.decisions = [by_defendant[p] for p in order]
+
+    @staticmethod
+    def _give_pending(terms: list[TermMatch], group: list[int], by_defendant: dict[int, DecisionRecord]) -> None:
+        for person in group:
+            decision = by_defendant[person]
+            decision.cue = "sentencing"
+            for term in terms:
+                if not any(t.kind == term.kind and t.unit == term.unit for t in decision.terms):
+                    decision.terms.append(TermRecord(term.kind, term.amounts[0], term.unit, term.currency, term.note, term.start))
 
     def _ruling_without_terms(self, state, sentence, pos, by_defendant, order) -> list[int]:  # noqa: ANN001
         persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import fold_name, names_match
 from unionwatch.core.stages.base import Claim, OrgRecord
-from unionwatch.core.stages.chunks import ACRONYM, Chunk, is_acronym
+from unionwatch.core.stages.chunks import ACRONYM, UP, Chunk, is_acronym
 from unionwatch.core.stages.common import SpanMask, initials, is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.fastre import trie_regex
 from unionwatch.core.stages.gazetteer import lookup
@@ -439,6 +439,23 @@ class OrgBuilder:
             if len(chunk.tokens) >= 2 and chunk.tokens[0].text in _V.company_prefixes:
                 self.add(chunk.start, chunk.end, "company")
 
+    def dotted_suffixes(self, chunks: list[Chunk]) -> None:
+        """ "Minera X S.A.C.", "Y Enerji A.Ş.": a dotted legal form after a name ends a company's name.
+        The chunk stops at the form's first letter, so only chunks ending in one capital are read."""
+        for chunk in chunks:
+            last = chunk.tokens[-1]
+            mixed = _MIXED_CASE_FORM.match(self.norm, chunk.end)
+            if mixed and len(_words(chunk)) >= 2:  # "X d.o.o.", "Y S.p.A.": the chunk stopped before the form
+                self.add(chunk.tokens[len(chunk.tokens) - len(_words(chunk))].start, mixed.end(), "company")
+                continue
+            if len(chunk.tokens) < 2 or len(last.text) != 1:
+                continue
+            dotted = _DOTTED_TAIL.match(self.norm, chunk.end)
+            form = (last.text + dotted.group()).lower() if dotted else ""
+            words = _words(chunk)
+            if form and _V.org_keyword_kind.get(form) == "company" and len(words) >= 2:
+                self.add(chunk.tokens[len(chunk.tokens) - len(words)].start, dotted.end(), "company")
+
     def camel_case(self, chunks: list[Chunk]) -> None:
         camel = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
         for chunk in chunks:
@@ -596,7 +613,9 @@ def _previous_word(norm: str, pos: int) -> str:
     return words[-1].lower().rstrip(",") if words else ""
 
 
-_DOTTED_FORM = re.compile(r"(?:\.[A-Z])+\.(?=[ ,;:)]|$)")
+_DOTTED_FORM = re.compile(rf"(?:\.{UP})+\.(?=[ ,;:)]|$)")
+_DOTTED_TAIL = re.compile(r"(?:\.\w)+\.(?=[ ,;:)]|$)")
+_MIXED_CASE_FORM = re.compile(r"[ ]+(?:d\.o\.o|s\.r\.o|S\.p\.A|S\.r\.l|s\.r\.l|s\.a|e\.V)\.(?=[ ,;:)]|$)")
 _PARTICLE_GAP = re.compile(r"[ ]+(?:[a-z]{1,3}[ ]+){1,2}")
 _PAREN_LEGAL = re.compile(r"[ ]*\((?:Pvt|Pte|Pty|Private|Proprietary)\.?\)[ ]*(?:Ltd|Limited)\b")
 _SHORTENED_KINDS = frozenset({"company", "police"})
@@ -723,6 +742,7 @@ class FindOrganisations:
         builder.known_names(chunks)
         builder.legal_forms(chunks)
         builder.legal_suffixes(chunks)
+        builder.dotted_suffixes(chunks)
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.courts_of_places(chunks)
