@@ -416,3 +416,20 @@ def test_dotted_legal_forms_wires_and_forces_are_organisations(text, org):
     result = extract_text(text)
     assert org in _names(result, "organizations")
     assert not any(org.startswith(p) or p.startswith(org.split()[0]) for p in _names(result, "persons"))
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "places", "orgs"),
+    [
+        ("Organisers Ann Lowe and Ben Carr were held.", {"Ann Lowe", "Ben Carr"}, set(), set()),
+        ("Police fired on workers near Lake Turvo in the west.", set(), {"Lake Turvo"}, set()),
+        ("Clashes broke out on the slopes of Mount Orrin last week.", set(), {"Mount Orrin"}, set()),
+        ("Guards at Hollin Tea Estate beat the pickers.", set(), set(), {"Hollin Tea Estate"}),
+        ("Security forces in the Veska Region arrested him.", set(), set(), set()),
+    ],
+)
+def test_plural_roles_lakes_regions_and_estates_are_not_persons(text, persons, places, orgs):
+    result = extract_text(text)
+    assert _names(result, "persons") == persons
+    assert places <= _names(result, "places")
+    assert orgs <= _names(result, "organizations")

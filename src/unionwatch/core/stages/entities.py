@@ -96,7 +96,7 @@ def person_candidate(
             break
         if low in _V.honorifics:
             honorific = tokens[i].text
-        elif low in _V.role_titles or is_plain_word(tokens[i].text) or is_acronym(tokens[i].text):
+        elif low in _V.role_titles or _role_plural(low) or is_plain_word(tokens[i].text) or is_acronym(tokens[i].text):
             if title_start is None and (low in _V.role_titles or is_acronym(tokens[i].text)):
                 title_start = i
         else:
@@ -118,6 +118,9 @@ def person_candidate(
     if core[0].text in _ROMAN or core[0].lower in _SAINT_WORDS:
         return None  # "Santo Tomás de Castilla", "São Paulo": places named after saints
     if any(t.lower in _V.org_keyword_kind for t in core) or core[-1].lower in _V.non_entity_heads:
+        return None
+    if core[0].lower in _PLACE_FIRST_WORDS or core[-1].lower in _V.place_cue_after:
+        # "Lake Naivasha", "Mount Elgon", "Kurdistan Region": a place named by its kind
         return None
     if any(t.lower.endswith(_ORG_SUFFIXES) and "-" in t.lower for t in core):
         return None
@@ -156,6 +159,14 @@ def _initials_before(norm: str, pos: int) -> int | None:
     if match is None or re.sub(r"[^A-Z]", "", match.group()) in _NOT_INITIALS:
         return None
     return match.start()
+
+
+_PLACE_FIRST_WORDS = frozenset({"lake", "mount", "mt", "river", "gulf", "bay", "cape", "port", "fort", "isla", "lago", "monte"})
+
+
+def _role_plural(low: str) -> bool:
+    """ "Organisers Ann Lee and ...": a plural role before names is no part of them."""
+    return low.endswith("s") and low in _V.role_nouns
 
 
 def _name_boundary_word(word: str) -> bool:
