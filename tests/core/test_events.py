@@ -986,6 +986,12 @@ def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
         # custody still to come
         ("She had been summoned to report to the central prison on 15 November to begin serving her sentence.", "imprisonment"),
         ("Ali Reza was ordered to present himself at the prison on 2 June to serve his sentence.", "imprisonment"),
+        # the subject of "came/took place ... after" names an act told before
+        ("The killing came two weeks after the union filed a complaint against the mayor.", "killing"),
+        ("The arrests came a week after the dismissal of 63 union members on 2 March.", "arrest"),
+        ("The raid on the union office took place days after the strike began.", "raid"),
+        # the month, not a march
+        ("The mayor's office removed 63 employees from the payroll in March after they complained.", "strike_suppression"),
     ],
 )
 def test_sixth_pass_non_events(text, kind):
@@ -999,6 +1005,10 @@ def test_sixth_pass_non_events(text, kind):
         ("Guards led Omar Said away to start serving his sentence on 3 May.", "imprisonment"),
         ("The Committee recalls that Ana Ruiz was arrested on 3 May 2021.", "arrest"),
         ("According to the union, the wife of Omar Said was threatened by police on 3 May.", "intimidation_of_family"),
+        ("The arrests came a week after the dismissal of 63 union members on 2 March.", "dismissal"),
+        ("The mayor's office removed 63 employees from the payroll in March after they complained.", "dismissal"),
+        ("Ten nurses were dropped from the payroll in March 2022 after joining the strike.", "dismissal"),
+        ("Police dispersed the march on 12 March.", "strike_suppression"),
     ],
 )
 def test_sixth_pass_classes(text, kind):

@@ -167,6 +167,10 @@ def first_cue(
             continue  # '"Our colleague is in jail for ..."': a speaker's words about a known custody
         if kind == "charges" and _WEAPONS_AFTER.match(lower, match.end()):
             continue  # "charged the crowd with batons": a police charge, an assault
+        if _MONTH_MARCH.search(match.group()) or (match.group().endswith("march") and _DAY_AFTER.match(lower, match.end())):
+            continue  # "removed from the payroll in March": the month, not a march
+        if _came_after(lower, floor, match):
+            continue  # "The killing came two weeks after ...": the act told before, named to date the next one
         if _hypothetical_or_principle(lower, floor, match):
             continue
         if kind == "imprisonment" and _TO_REPORT.search(lower, max(floor, match.start() - 70), match.start()):
@@ -288,6 +292,22 @@ _PRINCIPLE_OPENING = re.compile(
     r"\W*the committee (?:once again |again )?(?:recalls|emphasi[sz]es|stresses|underlines|reiterates|considers|"
     r"wishes to (?:recall|emphasi[sz]e|point out)|draws (?:the government's )?attention to the (?:principle|fact)) that\b"
 )
+_MONTH_MARCH = re.compile(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$")
+_DAY_AFTER = re.compile(r",? \d{1,4}\b")
+# "The killing came two weeks after ...", "The raid on the office took place days after ...": the subject
+# names an act told before, to date what comes next
+_CAME_AFTER = re.compile(
+    r"\W*(?:the|this|these|that|those) (?:[\w'-]+ ){1,6}?(?:came|comes|followed|follows|happened|occurred|took place) "
+    r"(?:[\w'-]+ ){0,3}?(?:after|amid|as|days|weeks|months|hours|shortly|just|only|barely)\b"
+)
+
+
+def _came_after(lower: str, floor: int, match: re.Match[str]) -> bool:
+    """The cue is the subject of a sentence that dates it against something else."""
+    opening = _CAME_AFTER.match(lower, floor)
+    return bool(opening) and not _is_verb(match) and match.end() <= opening.end() - len(opening.group().rsplit(" ", 1)[-1])
+
+
 _TO_REPORT = re.compile(r"\b(?:summoned|ordered|told|due|required|called) to (?:report|present (?:himself|herself|themselves)|surrender)\b")
 _SOURCE_BEFORE = re.compile(r"\baccording to (?:[\w'-]+ ){0,4}$")
 
