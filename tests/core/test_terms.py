@@ -314,3 +314,34 @@ def test_lede_terms_go_to_the_defendant_named_next(text, expected):
     result = extract_text(text)
     got = {d.defendant: [(t.kind, t.amount, t.unit) for t in d.terms] for d in result.court_decisions}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The court sentenced Ivo Tarn to two years of restriction of freedom and prohibited him from heading "
+            "a union for three years.",
+            [("restriction_of_movement", 2, "years"), ("ban_from_office", 3, "years")],
+        ),
+        (
+            "The court sentenced Bo Ness to three years of restricted freedom and banned him from holding office "
+            "in public bodies for four years.",
+            [("restriction_of_movement", 3, "years"), ("ban_from_office", 4, "years")],
+        ),
+        (
+            "Judge Orn found them guilty. Lola Rahm received four years' imprisonment, which the court replaced "
+            "with a suspended sentence of the same length.",
+            [("suspended", 4, "years")],
+        ),
+        (
+            "The court sentenced Ivo Tarn to two years in prison; it converted the sentence into community work "
+            "a month later.",
+            [("prison", 2, "years")],
+        ),
+        ("Oleg Parn was sentenced to five years of restricted freedom.", [("restriction_of_movement", 5, "years")]),
+    ],
+)
+def test_ban_after_restriction_and_terms_replaced_by_suspended(text, expected):
+    result = extract_text(text)
+    assert [(t.kind, t.amount, t.unit) for d in result.court_decisions for t in d.terms] == expected

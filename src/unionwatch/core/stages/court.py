@@ -93,7 +93,9 @@ _KIND_AFTER = [
 ]
 _KIND_BEFORE = [
     ("suspended", re.compile(r"\b(?:suspended|conditional)\b[^,;]{0,30}$", re.IGNORECASE)),
-    ("restriction_of_movement", re.compile(r"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|house arrest)\b[^;]{0,80}$", re.IGNORECASE)),
+    # ("restricted freedom and banned him from office for four years": the ban is nearer, the span stops at it)
+    ("restriction_of_movement", re.compile(
+        rf"\b(?:required to (?:live|reside|stay)|restrict\w*|may not leave|house arrest)\b(?:(?!{_BAR})[^;]){{0,80}}$", re.IGNORECASE)),
     # "bars him from leaving Iran for two years", "banned from travelling abroad for"
     ("restriction_of_movement", re.compile(rf"{_BAR}[^;]{{0,40}}?\bfrom[ ]+{_LEAVING}[^;]{{0,50}}?\bfor[ ]+$", re.IGNORECASE)),
     # "a travel ban of five years", "an exit ban for two years"
@@ -109,6 +111,10 @@ _KIND_BEFORE = [
     ("prison", re.compile(r"\b(?:gave|given|handed|sentenced)[ ]+(?:him|her|them|(?:[A-Z][\w'-]+[ ]+)*[A-Z][\w'-]+)[ ]+$")),
     ("prison", re.compile(r"\b(?:received|receives|got|was given|were given)[ ]+$")),  # "received six months"
 ]
+# "four years' imprisonment, which the court replaced with a suspended sentence": the term is conditional
+_REPLACED_BY_SUSPENDED = re.compile(
+    r"[^.;]{0,40}?\b(?:replaced|converted|commuted|changed|turned)\b[^.;]{0,25}?\b(?:suspended|conditional)\b", re.IGNORECASE
+)
 _BARE_FROM = len(_KIND_BEFORE) - 2  # the last two patterns: a bare duration after a giving verb
 # "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
 _DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
@@ -238,7 +244,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         after = text[m.end():min(limit, m.end() + 70)].replace('"', "")  # "restricted freedom" in quotes
         prev_end = terms[-1].end - s if terms else 0
         before = text[max(prev_end, m.start() - 90):m.start()]
-        kind = _kind(after, before, unit)
+        kind = "suspended" if _REPLACED_BY_SUSPENDED.match(after) else _kind(after, before, unit)
         if kind is None and terms and _SAME_KIND_GAP.fullmatch(text, terms[-1].end - s, m.start()):
             kind = terms[-1].kind  # "sentences of 18 months and 12 months", "X received 16 months and Y 14 months"
         probation = _PROBATION_WITH.fullmatch(text, terms[-1].end - s, m.start()) if terms else None
