@@ -990,6 +990,8 @@ def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
         ("The killing came two weeks after the union filed a complaint against the mayor.", "killing"),
         ("The arrests came a week after the dismissal of 63 union members on 2 March.", "arrest"),
         ("The raid on the union office took place days after the strike began.", "raid"),
+        ("It nevertheless recalls that the arrest of trade unionists for strike activities is a serious violation.", "arrest"),
+        ("It stresses that the dismissal of workers for striking is discriminatory.", "dismissal"),
         # the month, not a march
         ("The mayor's office removed 63 employees from the payroll in March after they complained.", "strike_suppression"),
     ],
@@ -1009,6 +1011,11 @@ def test_sixth_pass_non_events(text, kind):
         ("The mayor's office removed 63 employees from the payroll in March after they complained.", "dismissal"),
         ("Ten nurses were dropped from the payroll in March 2022 after joining the strike.", "dismissal"),
         ("Police dispersed the march on 12 March.", "strike_suppression"),
+        ("It recalls that Ana Ruiz was arrested on 3 May 2021.", "arrest"),
+        # a relative punished at work or school: the family member stands for the unionist
+        ("Two days after Ana Ruiz spoke at the rally, her brother, a clerk at the customs office, was transferred to a remote town.", "intimidation_of_family"),
+        ("The husband of union leader Ana Ruiz was demoted at the ministry a week after the strike.", "intimidation_of_family"),
+        ("Ana Ruiz's daughter was expelled from the state university in May.", "intimidation_of_family"),
     ],
 )
 def test_sixth_pass_classes(text, kind):

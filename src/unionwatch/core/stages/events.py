@@ -289,8 +289,8 @@ _FOLLOWED_BY_EVENT = re.compile(
 _CONDITIONAL_OPENING = re.compile(r"\W*(?:should|were|had) (?!been\b)(?:[\w'-]+ ){1,8}?(?:be|been|to be|to|not)\b")
 # "The Committee recalls that the dismissal of union leaders ... constitutes": a principle, not a report
 _PRINCIPLE_OPENING = re.compile(
-    r"\W*the committee (?:once again |again )?(?:recalls|emphasi[sz]es|stresses|underlines|reiterates|considers|"
-    r"wishes to (?:recall|emphasi[sz]e|point out)|draws (?:the government's )?attention to the (?:principle|fact)) that\b"
+    r"\W*(?:the committee|it) (?:once again |again |also |further |nevertheless |however |must |would |wishes to )?"
+    r"(?:recalls?|emphasi[sz]es|stresses|underlines|reiterates|considers|wishes to (?:recall|emphasi[sz]e|point out)|draws (?:the government's )?attention to the (?:principle|fact)) that\b"
 )
 _MONTH_MARCH = re.compile(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$")
 _DAY_AFTER = re.compile(r",? \d{1,4}\b")
