@@ -992,6 +992,12 @@ def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
         ("The raid on the union office took place days after the strike began.", "raid"),
         ("It nevertheless recalls that the arrest of trade unionists for strike activities is a serious violation.", "arrest"),
         ("It stresses that the dismissal of workers for striking is discriminatory.", "dismissal"),
+        # the way in to a killing is part of it, unless the place is searched
+        ("On 3 May, gunmen barged into the house where organiser Omar Said was staying and shot him dead.", "raid"),
+        ("Soldiers broke into the home of Ana Ruiz on 3 May and killed her in front of her children.", "raid"),
+        ("Unknown men stabbed union organiser Omar Said to death on 3 May.", "assault"),
+        ("Omar Said lost his life in a road accident on 3 May.", "killing"),
+        ("The company executed the collective agreement on 3 May.", "killing"),
         # the month, not a march
         ("The mayor's office removed 63 employees from the payroll in March after they complained.", "strike_suppression"),
     ],
@@ -1012,6 +1018,14 @@ def test_sixth_pass_non_events(text, kind):
         ("Ten nurses were dropped from the payroll in March 2022 after joining the strike.", "dismissal"),
         ("Police dispersed the march on 12 March.", "strike_suppression"),
         ("It recalls that Ana Ruiz was arrested on 3 May 2021.", "arrest"),
+        ("Police barged into the union office on 3 May, searched it and killed the guard Omar Said.", "raid"),
+        # a killing told with its result after the object, or with an adverb or an idiom
+        ("On 3 May, gunmen shot union organiser Omar Said dead outside his home.", "killing"),
+        ("Unknown men stabbed union organiser Omar Said to death on 3 May.", "killing"),
+        ("Union organiser Omar Said lost his life after police fired on the picket on 3 May.", "killing"),
+        ("Police fatally shot union organiser Omar Said on 3 May.", "killing"),
+        ("Soldiers summarily executed union organiser Omar Said on 3 May.", "killing"),
+        ("Gunmen dragged Omar Said from his car and executed him on 3 May.", "killing"),
         # a relative punished at work or school: the family member stands for the unionist
         ("Two days after Ana Ruiz spoke at the rally, her brother, a clerk at the customs office, was transferred to a remote town.", "intimidation_of_family"),
         ("The husband of union leader Ana Ruiz was demoted at the ministry a week after the strike.", "intimidation_of_family"),

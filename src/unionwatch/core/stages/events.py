@@ -517,6 +517,8 @@ def _retype(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
 _SEIZED_UNION_THINGS = re.compile(
     r"(?:confiscat|seiz)\w*\s+(?:[\w'-]+\s+){0,2}?(?:the\s+(?:union|federation|association|confederation)'s|its)\b"
 )
+_FORCED_ENTRY = re.compile(r"(?:burst|barged|broke|forced|stormed|storming|forcing|breaking|bursting)\b")
+_SEARCH_WORD = re.compile(r"\b(?:search\w*|ransack\w*|confiscat\w*|seiz\w*)\b")
 _SEARCHED = re.compile(r"\b(?:search\w*|raid\w*|storm\w*|entered|broke into|burst into|barged into|way into|ransack\w*)\b")
 
 
@@ -540,6 +542,8 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
     if taken is not None and _SEIZED_UNION_THINGS.match(text, taken.start()) and not _SEARCHED.search(sentence.lower()):
         found.pop("raid")  # "confiscated the union's loudhailer" with no search: the union's property seized
         found.setdefault("asset_freeze", taken)
+    if taken is not None and "killing" in found and _FORCED_ENTRY.match(taken.group()) and not _SEARCH_WORD.search(sentence.lower()):
+        found.pop("raid")  # "barged into the house ... and gunned him down": the way in was part of the killing
     deported = found.get("other")
     if deported is not None and _STRIKE_CONTEXT.search(sentence.lower()):
         found.pop("other")  # strikers sent out of the country: the strike is punished
@@ -548,9 +552,11 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
     fired = found.get("dismissal")
     if coerced is not None and fired is not None and fired.start() < coerced.end() and coerced.start() < fired.end():
         found.pop("dismissal")  # "forced to resign from the union": the membership, not the job
-    shot = found.get("assault")
-    if shot is not None and "killing" in found and _OPENED_FIRE.match(shot.group()):
-        found.pop("assault")  # "was killed when soldiers opened fire": the killing is the act
+    shot, killed = found.get("assault"), found.get("killing")
+    if shot is not None and killed is not None and (
+        _OPENED_FIRE.match(shot.group()) or (killed.start() <= shot.start() < killed.end())
+    ):
+        found.pop("assault")  # "was killed when soldiers opened fire", "stabbed him to death": the killing is the act
     family = found.get("intimidation_of_family")
     if family is not None and not _AND_RELATIVE_BEFORE.search(text, max(0, family.start() - 30), family.start()):
         for kind in ("arrest", "detention", "assault", "disappearance"):
