@@ -1026,6 +1026,12 @@ def test_sixth_pass_non_events(text, kind):
         ("Police fatally shot union organiser Omar Said on 3 May.", "killing"),
         ("Soldiers summarily executed union organiser Omar Said on 3 May.", "killing"),
         ("Gunmen dragged Omar Said from his car and executed him on 3 May.", "killing"),
+        # a phrasal verb with its particle after the object
+        ("Police led union organiser Omar Said away in handcuffs on 3 May.", "arrest"),
+        ("Officers hauled Omar Said off to the station on 3 May.", "arrest"),
+        ("Police rounded the striking dockers up on 3 May.", "arrest"),
+        ("Agents hauled in union organiser Omar Said for questioning on 3 May.", "arrest"),
+        ("Police nabbed union organiser Omar Said outside the factory on 3 May.", "arrest"),
         # a relative punished at work or school: the family member stands for the unionist
         ("Two days after Ana Ruiz spoke at the rally, her brother, a clerk at the customs office, was transferred to a remote town.", "intimidation_of_family"),
         ("The husband of union leader Ana Ruiz was demoted at the ministry a week after the strike.", "intimidation_of_family"),

@@ -123,6 +123,12 @@ def _frame_patterns(ex: _Expander, kind: str, frame: dict[str, Any]) -> list[Fra
     finite = [f for lemma in frame.get("object") or [] for f in ex.forms(str(lemma)) if not f.split(" ")[0].endswith("ing")]
     if finite:
         out.append((kind, rf"\b{_alt(finite)} {ex.values['OBJ']}", _heads(finite)))
+    # a phrasal verb puts its particle after the object: "led Ana Ruiz away", "rounded the strikers up"
+    shifted = [(f.split(" ", 1)) for f in finite if " " in f]
+    if shifted:
+        heads = _alt([head for head, _ in shifted])
+        particles = _alt(sorted({rest for _, rest in shifted}))
+        out.append((kind, rf"\b{heads} {ex.values['OBJ']} {particles}\b", _heads([head for head, _ in shifted])))
     nouns = [re.escape(str(n)) for n in frame.get("nouns") or []]
     if nouns:
         alt = _alt(nouns)
