@@ -998,6 +998,8 @@ def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
         ("Unknown men stabbed union organiser Omar Said to death on 3 May.", "assault"),
         ("Omar Said lost his life in a road accident on 3 May.", "killing"),
         ("The company executed the collective agreement on 3 May.", "killing"),
+        ("Ana Ruiz led protests against the company's decision to lay off workers.", "dismissal"),
+        ("On 3 May, about 150 dismissed and serving workers gathered outside the gate.", "dismissal"),
         # the month, not a march
         ("The mayor's office removed 63 employees from the payroll in March after they complained.", "strike_suppression"),
     ],
@@ -1032,6 +1034,10 @@ def test_sixth_pass_non_events(text, kind):
         ("Police rounded the striking dockers up on 3 May.", "arrest"),
         ("Agents hauled in union organiser Omar Said for questioning on 3 May.", "arrest"),
         ("Police nabbed union organiser Omar Said outside the factory on 3 May.", "arrest"),
+        # a dismissal told in the active voice, the particle before or after the object
+        ("The company sacked union organiser Omar Said on 3 May.", "dismissal"),
+        ("The company let go 40 union members on 3 May.", "dismissal"),
+        ("The company laid 40 union members off on 3 May.", "dismissal"),
         # a relative punished at work or school: the family member stands for the unionist
         ("Two days after Ana Ruiz spoke at the rally, her brother, a clerk at the customs office, was transferred to a remote town.", "intimidation_of_family"),
         ("The husband of union leader Ana Ruiz was demoted at the ministry a week after the strike.", "intimidation_of_family"),

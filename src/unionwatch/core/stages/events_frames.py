@@ -82,7 +82,8 @@ class _Expander:
                 rf"more than|dozens of|hundreds of|scores of|{_NUMBER}) )*"
                 # "five of the federation's organisers", "three of its leaders": a part of a group
                 rf"(?:(?:{_NUMBER}|some|several|many|most|all|each|both|dozens|hundreds|scores) of (?:the |its |their |his |her |our )?)?"
-                rf"(?:(?!{thing}\b)[\w'-]+ ){{0,2}}"
+                # "dismissed and serving workers": a coordinated adjective, no object
+                rf"(?:(?!{thing}\b|and\b|or\b)[\w'-]+ ){{0,2}}"
                 rf"(?:{NAME_CHAR}+|{people}))\b"
             ),
         }
@@ -122,13 +123,14 @@ def _frame_patterns(ex: _Expander, kind: str, frame: dict[str, Any]) -> list[Fra
     # object: no gerund, "Flogging a teacher is cruel" names the act in general
     finite = [f for lemma in frame.get("object") or [] for f in ex.forms(str(lemma)) if not f.split(" ")[0].endswith("ing")]
     if finite:
-        out.append((kind, rf"\b{_alt(finite)} {ex.values['OBJ']}", _heads(finite)))
+        # not after "to": "the decision to lay off workers" names a plan or a reason, not the act
+        out.append((kind, rf"\b(?<!\bto ){_alt(finite)} {ex.values['OBJ']}", _heads(finite)))
     # a phrasal verb puts its particle after the object: "led Ana Ruiz away", "rounded the strikers up"
     shifted = [(f.split(" ", 1)) for f in finite if " " in f]
     if shifted:
         heads = _alt([head for head, _ in shifted])
         particles = _alt(sorted({rest for _, rest in shifted}))
-        out.append((kind, rf"\b{heads} {ex.values['OBJ']} {particles}\b", _heads([head for head, _ in shifted])))
+        out.append((kind, rf"\b(?<!\bto ){heads} {ex.values['OBJ']} {particles}\b", _heads([head for head, _ in shifted])))
     nouns = [re.escape(str(n)) for n in frame.get("nouns") or []]
     if nouns:
         alt = _alt(nouns)
