@@ -230,12 +230,13 @@ _DETERMINER_BEFORE = re.compile(
 def _is_attributive(text: str, match: re.Match[str], floor: int) -> bool:
     """A bare participle between a determiner and a people noun ("the jailed leaders") names
     persons by what was done to them earlier; it reports no act of its own."""
-    word = match.group()
-    if " " in word or not word.endswith(("ed", "ted")):
+    # an object frame holds its object: "the ten dismissed workers" is read from the participle
+    word = match.group().split(" ", 1)[0]
+    if not word.endswith(("ed", "ted")):
         return False
     if not _DETERMINER_BEFORE.search(text, max(floor, match.start() - 14), match.start()):
         return False
-    return bool(_people_after().match(text, match.end()))
+    return bool(_people_after().match(text, match.start() + len(word)))
 
 
 @lru_cache(maxsize=1)
