@@ -603,6 +603,8 @@ _SETS = {
     "heldout5": (_ROOT / "tests" / "heldout5", 0.86),
     # opened in the fifth pass (issue 3); 0.663 when opened, 0.865 after it
     "heldout6": (_ROOT / "tests" / "heldout6", 0.83),
+    # opened in the sixth pass (issue 3); 0.777 when opened, 0.828 after it
+    "heldout7": (_ROOT / "tests" / "heldout7", 0.80),
 }
 
 
@@ -1038,6 +1040,12 @@ def test_sixth_pass_non_events(text, kind):
         ("The company sacked union organiser Omar Said on 3 May.", "dismissal"),
         ("The company let go 40 union members on 3 May.", "dismissal"),
         ("The company laid 40 union members off on 3 May.", "dismissal"),
+        # a strike ended by order or by law
+        ("The port authority responded by declaring the stoppage illegal on 3 May.", "strike_suppression"),
+        ("On 3 May, the court ordered the strikers back to work.", "strike_suppression"),
+        ("The government issued a back-to-work order to striking nurses on 3 May.", "strike_suppression"),
+        ("The strike was outlawed by the court on 3 May.", "strike_suppression"),
+        ("The government outlawed the teachers' strike on 3 May.", "strike_suppression"),
         # a relative punished at work or school: the family member stands for the unionist
         ("Two days after Ana Ruiz spoke at the rally, her brother, a clerk at the customs office, was transferred to a remote town.", "intimidation_of_family"),
         ("The husband of union leader Ana Ruiz was demoted at the ministry a week after the strike.", "intimidation_of_family"),
