@@ -1002,6 +1002,9 @@ def test_union_property_seized_without_a_search_is_an_asset_seizure(text, kind):
         ("The company executed the collective agreement on 3 May.", "killing"),
         ("Ana Ruiz led protests against the company's decision to lay off workers.", "dismissal"),
         ("On 3 May, about 150 dismissed and serving workers gathered outside the gate.", "dismissal"),
+        ("The union said it would suffer if the law passed.", "threat"),
+        ("Omar Said said he would be arrested if he returned home.", "threat"),
+        ("The union issued a statement saying members would suffer under the new law.", "threat"),
         # the month, not a march
         ("The mayor's office removed 63 employees from the payroll in March after they complained.", "strike_suppression"),
     ],
@@ -1046,6 +1049,11 @@ def test_sixth_pass_non_events(text, kind):
         ("The government issued a back-to-work order to striking nurses on 3 May.", "strike_suppression"),
         ("The strike was outlawed by the court on 3 May.", "strike_suppression"),
         ("The government outlawed the teachers' strike on 3 May.", "strike_suppression"),
+        # harm foretold to the person: warned, told, or written in a message
+        ("Omar Said received text messages saying he would be killed if he kept organising.", "threat"),
+        ('Omar Said was told he would "disappear" if he did not leave the union.', "threat"),
+        ("Men on a motorbike warned Omar Said on 3 May that he would regret joining the union.", "threat"),
+        ("The manager told workers they would be fired if they joined the union.", "threat"),
         # a relative punished at work or school: the family member stands for the unionist
         ("Two days after Ana Ruiz spoke at the rally, her brother, a clerk at the customs office, was transferred to a remote town.", "intimidation_of_family"),
         ("The husband of union leader Ana Ruiz was demoted at the ministry a week after the strike.", "intimidation_of_family"),
