@@ -1062,3 +1062,58 @@ def test_sixth_pass_non_events(text, kind):
 )
 def test_sixth_pass_classes(text, kind):
     assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # accounts frozen in the active voice or the perfect
+        ("On 3 May, the tax office froze the federation's bank account.", "asset_freeze"),
+        ("Bailiffs froze two accounts held by the dockers' union in April.", "asset_freeze"),
+        ("The authorities have frozen the union's accounts since June.", "asset_freeze"),
+        # struck off or removed from the register; declared an unlawful association
+        ("On 2 June the registrar struck the Metal Workers' Union off the register.", "deregistration"),
+        ("The teachers' union was struck off the register of trade unions in 2022.", "deregistration"),
+        ("The ministry removed the union from the official register on 5 July.", "deregistration"),
+        ("The federation was declared an unlawful association by the interior ministry in March 2021.", "deregistration"),
+        # barred from leaving the country, in either voice
+        ("The prosecutor barred Ana Ruiz from leaving the country in February.", "travel_restriction"),
+        ("Omar Said has been prevented from travelling abroad since May.", "travel_restriction"),
+        # contracts ended
+        ("The contractor ended the contracts of 20 workers who had joined the union in May.", "dismissal"),
+        ("Last week the company terminated the employment of 40 union members.", "dismissal"),
+        # shot and survived; a blow to a body part
+        ("On 9 June, union secretary Juan Soto was shot and wounded by a gunman.", "assault"),
+        ("Juan Soto was shot in the leg by an unknown man on 9 June.", "assault"),
+        ("Guards struck Juan Soto in the face on 9 June.", "assault"),
+        ("The officers kicked him in the stomach, Juan Soto said.", "assault"),
+        # a body found after many words of apposition
+        ("On 4 May, the body of Juan Soto, 41, a member of the union's safety committee, was found in a river.", "killing"),
+        # a car followed stands for its driver
+        ("Juan Soto said two men followed his car on the road to the port on 2 March.", "surveillance"),
+        # the release tells how long someone was held
+        ("Ana Ruiz was released after 48 hours in a police cell without charge.", "detention"),
+        ("Ana Ruiz was let go after three days in police custody.", "detention"),
+        # fines paid
+        ("Five striking teachers paid fines and were released the next day.", "fine"),
+    ],
+)
+def test_seventh_pass_classes(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a negated auxiliary: "has not been charged"
+        ("Juan Soto has not been charged.", "charges"),
+        ("Ana Ruiz hasn't been tried.", "charges"),
+        ("The workers have never been charged with any offence.", "charges"),
+        # a fatal wound is told with the death, not as an assault
+        ("Colleagues said he had been shot in the chest.", "assault"),
+        # workers kept at their site are no travel restriction
+        ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
+    ],
+)
+def test_seventh_pass_non_events(text, kind):
+    assert kind not in _types(text)

@@ -218,7 +218,11 @@ _RELEASE_REPORTS = re.compile(
     r"\b(?:released|freed)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?)\b"
 )
 _AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
-_NO_SUBJECT = re.compile(r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$")
+_NO_SUBJECT = re.compile(
+    r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$"
+    # "has not been charged", "hasn't been tried": the auxiliary itself is negated
+    r"|\b(?:not|never|n't|nor) (?:yet |even |formally |officially )?$|n't $"
+)
 _THREATENED_WITH = re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0,3}?(?:with|of) (?:[\w-]+ ){0,2}$")
 _REFERRING_TYPES = frozenset({"arrest", "detention", "imprisonment", "dismissal", "sentencing"})
 _DETERMINER_BEFORE = re.compile(
