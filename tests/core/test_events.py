@@ -1096,6 +1096,13 @@ def test_sixth_pass_classes(text, kind):
         ("Ana Ruiz was let go after three days in police custody.", "detention"),
         # fines paid
         ("Five striking teachers paid fines and were released the next day.", "fine"),
+        # a break-in by intruders nobody names is damage; the police's is a raid
+        ("On 4 May unknown persons broke into the union's office and took two computers.", "property_damage"),
+        ("Unidentified men broke into the home of union leader Juan Soto on 4 May.", "property_damage"),
+        ("Police broke into the union's office on 4 May.", "raid"),
+        # the injured told after the dead with the verb left out
+        ("Two workers were killed and dozens injured on 4 May when police opened fire on the march.", "assault"),
+        ("Three strikers died and many others were wounded when soldiers fired on the picket on 4 May.", "assault"),
     ],
 )
 def test_seventh_pass_classes(text, kind):
@@ -1111,6 +1118,13 @@ def test_seventh_pass_classes(text, kind):
         ("The workers have never been charged with any offence.", "charges"),
         # a fatal wound is told with the death, not as an assault
         ("Colleagues said he had been shot in the chest.", "assault"),
+        ("On 4 May unknown persons broke into the union's office and took two computers.", "raid"),
+        # the subject names an act told before
+        ("The arrests come as the country prepares to host a summit.", "arrest"),
+        ("The dismissals came amid a wave of strikes in the sector.", "dismissal"),
+        # a ranking or a count, not an act
+        ("He is the second union leader to be attacked this year.", "assault"),
+        ("Rights groups say at least a dozen journalists have been jailed since 2023.", "imprisonment"),
         # workers kept at their site are no travel restriction
         ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
     ],

@@ -147,6 +147,8 @@ def first_cue(
             continue  # "computers and the union's archives were taken away": things, not people
         if kind in _HOLDING_TYPES and _IN_HOSPITAL.search(lower, match.start(), min(len(lower), match.end() + 20)):
             continue  # "kept in hospital for four days": treated for injuries, not held
+        if kind == "raid" and _UNKNOWN_INTRUDERS.search(lower, max(floor, match.start() - 80), match.start()):
+            continue  # "unknown persons broke into the office": a break-in by intruders is damage, not a search
         if kind == "raid" and _PEOPLE_SEIZED.search(lower, max(floor, match.start() - 40), match.start()):
             continue  # "the four were seized": people taken are arrested, the arrest cue has it
         if kind in _HOLDING_TYPES and _gathering_held(lower, max(floor, match.start() - 60), match.start()):
@@ -216,6 +218,11 @@ _WEAPONS_AFTER = re.compile(r"\s+(?:batons|sticks|clubs|truncheons|rattan|canes|
 # "released after giving a statement", "freed on condition that he surrender his passport": the release tells of the act
 _RELEASE_REPORTS = re.compile(
     r"\b(?:released|freed)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?)\b"
+)
+# Intruders nobody names: a break-in is no search by the authorities (the taxonomy's raid).
+_UNKNOWN_INTRUDERS = re.compile(
+    r"\b(?:unknown|unidentified|masked|hooded) (?:persons|people|men|individuals|assailants|attackers|intruders)\b"
+    r"|\b(?:intruders|burglars|thieves|vandals)\b"
 )
 _AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
 _NO_SUBJECT = re.compile(
@@ -299,10 +306,16 @@ _PRINCIPLE_OPENING = re.compile(
 )
 _MONTH_MARCH = re.compile(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$")
 _DAY_AFTER = re.compile(r",? \d{1,4}\b")
+# "two were killed and dozens injured": the wounded are an assault beside the killing
+_ALSO_INJURED = re.compile(
+    r"\b(?:killed|dead|died)\b,? and (?:at least |more than |over |some |nearly )?(?:\d+|dozens|scores|hundreds|many|"
+    r"several|two|three|four|five|six|seven|eight|nine|ten|others|more)(?: (?:more|others|other|people|workers|protesters|"
+    r"strikers))? (?:were |others )?(?:injured|wounded|hurt)\b"
+)
 # "The killing came two weeks after ...", "The raid on the office took place days after ...": the subject
 # names an act told before, to date what comes next
 _CAME_AFTER = re.compile(
-    r"\W*(?:the|this|these|that|those) (?:[\w'-]+ ){1,6}?(?:came|comes|followed|follows|happened|occurred|took place) "
+    r"\W*(?:the|this|these|that|those) (?:[\w'-]+ ){1,6}?(?:came|comes|come|followed|follows|follow|happened|occurred|took place) "
     r"(?:[\w'-]+ ){0,3}?(?:after|amid|as|days|weeks|months|hours|shortly|just|only|barely)\b"
 )
 
@@ -558,7 +571,7 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
     if coerced is not None and fired is not None and fired.start() < coerced.end() and coerced.start() < fired.end():
         found.pop("dismissal")  # "forced to resign from the union": the membership, not the job
     shot, killed = found.get("assault"), found.get("killing")
-    if shot is not None and killed is not None and (
+    if shot is not None and killed is not None and not _ALSO_INJURED.search(sentence.lower()) and (
         _OPENED_FIRE.match(shot.group()) or (killed.start() <= shot.start() < killed.end())
     ):
         found.pop("assault")  # "was killed when soldiers opened fire", "stabbed him to death": the killing is the act
