@@ -1100,6 +1100,16 @@ def test_sixth_pass_classes(text, kind):
         ("On 4 May unknown persons broke into the union's office and took two computers.", "property_damage"),
         ("Unidentified men broke into the home of union leader Juan Soto on 4 May.", "property_damage"),
         ("Police broke into the union's office on 4 May.", "raid"),
+        # a list in apposition between the verb and "from travelling"
+        ("The prosecutor has barred two board members, Ana Ruiz and Omar Said, from travelling abroad since February.", "travel_restriction"),
+        # a ban quoted from the order
+        ('On 3 May, the governor issued an order banning "all protests and marches" in the province.', "strike_suppression"),
+        # pay docked for a stoppage
+        ("Nurses who joined the stoppage on 3 May had two days' pay docked.", "strike_suppression"),
+        ("The ministry deducted a week's salary from teachers for taking part in the strike.", "strike_suppression"),
+        # terminated or retrenched, the word quoted or not
+        ('The company posted a list of 160 workers who were "terminated with immediate effect".', "dismissal"),
+        ("Forty union members were retrenched on 3 May.", "dismissal"),
         # the injured told after the dead with the verb left out
         ("Two workers were killed and dozens injured on 4 May when police opened fire on the march.", "assault"),
         ("Three strikers died and many others were wounded when soldiers fired on the picket on 4 May.", "assault"),
