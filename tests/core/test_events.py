@@ -1110,6 +1110,16 @@ def test_sixth_pass_classes(text, kind):
         # terminated or retrenched, the word quoted or not
         ('The company posted a list of 160 workers who were "terminated with immediate effect".', "dismissal"),
         ("Forty union members were retrenched on 3 May.", "dismissal"),
+        # the authorities will not say where a person is held
+        ("His wife says the police have refused to tell her where he is being held.", "disappearance"),
+        ("Officials declined to inform the family of his whereabouts after 3 May.", "disappearance"),
+        ("The police refused to say where Omar Said was taken on 3 May.", "disappearance"),
+        # kept out of the bargaining forum
+        ("The nurses' union has been refused access to the public sector bargaining council since 2020.", "bargaining_refusal"),
+        ("The union was excluded from the wage negotiations in May.", "bargaining_refusal"),
+        # an application for registration answered by a refusal
+        ("It has twice applied for registration as a union; the ministry has returned both applications.", "registration_refusal"),
+        ("The union applied for registration in March, but the registrar rejected the request.", "registration_refusal"),
         # the injured told after the dead with the verb left out
         ("Two workers were killed and dozens injured on 4 May when police opened fire on the march.", "assault"),
         ("Three strikers died and many others were wounded when soldiers fired on the picket on 4 May.", "assault"),
@@ -1135,6 +1145,8 @@ def test_seventh_pass_classes(text, kind):
         # a ranking or a count, not an act
         ("He is the second union leader to be attacked this year.", "assault"),
         ("Rights groups say at least a dozen journalists have been jailed since 2023.", "imprisonment"),
+        ("The union refused to tell its members where the meeting was.", "disappearance"),
+        ("The union applied for registration in March and was registered in May.", "registration_refusal"),
         # workers kept at their site are no travel restriction
         ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
     ],
