@@ -1147,6 +1147,9 @@ def test_seventh_pass_classes(text, kind):
         ("Rights groups say at least a dozen journalists have been jailed since 2023.", "imprisonment"),
         ("The union refused to tell its members where the meeting was.", "disappearance"),
         ("The union applied for registration in March and was registered in May.", "registration_refusal"),
+        # a handful of people held before, freed now: the release, not an arrest
+        ("In January, a handful of detained unionists were freed under an amnesty.", "arrest"),
+        ("In January, a handful of detained unionists were freed under an amnesty.", "detention"),
         # workers kept at their site are no travel restriction
         ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
     ],

@@ -234,7 +234,7 @@ _THREATENED_WITH = re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0
 _REFERRING_TYPES = frozenset({"arrest", "detention", "imprisonment", "dismissal", "sentencing"})
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|all|both|his|her|their|its|our|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|several|many|other|dozens of|hundreds of) $"
+    r"twelve|several|many|other|dozens of|hundreds of|a handful of|a few|a number of|some) $"
 )
 
 
