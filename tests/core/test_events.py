@@ -1120,6 +1120,9 @@ def test_sixth_pass_classes(text, kind):
         # an application for registration answered by a refusal
         ("It has twice applied for registration as a union; the ministry has returned both applications.", "registration_refusal"),
         ("The union applied for registration in March, but the registrar rejected the request.", "registration_refusal"),
+        # agents sent to where a relative studies or works
+        ("On 8 May, police officers visited the school where Omar Said's 15-year-old son studies and questioned him about his father.", "intimidation_of_family"),
+        ("Agents turned up at the hospital where her husband works on 8 May.", "intimidation_of_family"),
         # the injured told after the dead with the verb left out
         ("Two workers were killed and dozens injured on 4 May when police opened fire on the march.", "assault"),
         ("Three strikers died and many others were wounded when soldiers fired on the picket on 4 May.", "assault"),
@@ -1150,6 +1153,7 @@ def test_seventh_pass_classes(text, kind):
         # a handful of people held before, freed now: the release, not an arrest
         ("In January, a handful of detained unionists were freed under an amnesty.", "arrest"),
         ("In January, a handful of detained unionists were freed under an amnesty.", "detention"),
+        ("Police visited the school where the strike began.", "intimidation_of_family"),
         # workers kept at their site are no travel restriction
         ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
     ],
