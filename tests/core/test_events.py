@@ -1123,6 +1123,9 @@ def test_sixth_pass_classes(text, kind):
         # agents sent to where a relative studies or works
         ("On 8 May, police officers visited the school where Omar Said's 15-year-old son studies and questioned him about his father.", "intimidation_of_family"),
         ("Agents turned up at the hospital where her husband works on 8 May.", "intimidation_of_family"),
+        # a blacklist without the word
+        ("Managers have shared the names of the dismissed union members with other factories in the zone.", "dismissal"),
+        ("The company circulated a list of the striking drivers to other employers in the port.", "dismissal"),
         # the injured told after the dead with the verb left out
         ("Two workers were killed and dozens injured on 4 May when police opened fire on the march.", "assault"),
         ("Three strikers died and many others were wounded when soldiers fired on the picket on 4 May.", "assault"),
@@ -1154,6 +1157,7 @@ def test_seventh_pass_classes(text, kind):
         ("In January, a handful of detained unionists were freed under an amnesty.", "arrest"),
         ("In January, a handful of detained unionists were freed under an amnesty.", "detention"),
         ("Police visited the school where the strike began.", "intimidation_of_family"),
+        ("The union shared the names of its new members with the federation.", "dismissal"),
         # workers kept at their site are no travel restriction
         ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
     ],
