@@ -605,6 +605,8 @@ _SETS = {
     "heldout6": (_ROOT / "tests" / "heldout6", 0.83),
     # opened in the sixth pass (issue 3); 0.777 when opened, 0.828 after it
     "heldout7": (_ROOT / "tests" / "heldout7", 0.80),
+    # opened in the seventh pass (issue 3); 0.667 when opened, 0.798 after it
+    "heldout8": (_ROOT / "tests" / "heldout8", 0.77),
 }
 
 
