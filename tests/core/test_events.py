@@ -1128,6 +1128,10 @@ def test_sixth_pass_classes(text, kind):
         # a blacklist without the word
         ("Managers have shared the names of the dismissed union members with other factories in the zone.", "dismissal"),
         ("The company circulated a list of the striking drivers to other employers in the port.", "dismissal"),
+        # cases filed against people, the verb first
+        ("Since the clashes, police have filed three cases against some 9,000 unnamed workers over vandalism.", "charges"),
+        ("The company lodged a criminal case against Omar Said on 3 May.", "charges"),
+        ("Prosecutors opened criminal proceedings against the union leaders in May.", "charges"),
         # the injured told after the dead with the verb left out
         ("Two workers were killed and dozens injured on 4 May when police opened fire on the march.", "assault"),
         ("Three strikers died and many others were wounded when soldiers fired on the picket on 4 May.", "assault"),
@@ -1160,6 +1164,10 @@ def test_seventh_pass_classes(text, kind):
         ("In January, a handful of detained unionists were freed under an amnesty.", "detention"),
         ("Police visited the school where the strike began.", "intimidation_of_family"),
         ("The union shared the names of its new members with the federation.", "dismissal"),
+        # a union's complaint or case against a company is no charge; the accusation is no act
+        ("The union filed a complaint against the company with the ILO.", "charges"),
+        ("The union filed a case against the company in May.", "charges"),
+        ("Since the clashes, police have filed three cases against some 9,000 unnamed workers over vandalism.", "property_damage"),
         # workers kept at their site are no travel restriction
         ("Guards prevented the workers from leaving the factory.", "travel_restriction"),
     ],

@@ -266,7 +266,7 @@ _OFFENCE_TYPES = frozenset({"property_damage", "killing", "assault", "threat", "
 ACCUSATION_REACH = 120
 _ACCUSED_OF = re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
-    r"[^;.]*?\b(?:of|with|for)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
+    r"[^;.]*?\b(?:of|with|for|over)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
 )
 _PEOPLE_SEIZED = re.compile(
     rf"(?:\b(?:he|she|they|we)|{NAME_CHAR}+|\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d+|others?|men|women)) "
