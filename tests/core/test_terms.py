@@ -128,8 +128,10 @@ def test_a_list_of_defendants_with_appositions():
 def test_lashes_probation_periods_and_gave():
     assert _terms("He was sentenced to five years in prison and 74 lashes.") == [
         ("prison", [5], "years", None),
-        ("other", [74], None, None),
+        ("other", [74], "lashes", None),
     ]
+    assert _terms("The judge ordered twenty strokes of the cane.") == [("other", [20], "lashes", None)]
+    assert _terms("Both men received 30 lashes each.") == [("other", [30], "lashes", None)]
     assert _terms("She was given a one-year prison term suspended for three years.") == [("suspended", [1], "years", None)]
     text = "The same court gave his deputy, Olga Marin, two years of restricted freedom."
     assert _decisions(text) == {"Olga Marin": [("restriction_of_movement", 2, "years")]}
