@@ -347,3 +347,18 @@ def test_lede_terms_go_to_the_defendant_named_next(text, expected):
 def test_ban_after_restriction_and_terms_replaced_by_suspended(text, expected):
     result = extract_text(text)
     assert [(t.kind, t.amount, t.unit) for d in result.court_decisions for t in d.terms] == expected
+
+
+def test_a_plural_relative_clause_keeps_the_whole_list():
+    text = (
+        "Union members Ana Ruiz and Jorge Bello, who were detained at a rally on 1 May, "
+        "were each sentenced to 20 lashes and 18 months' imprisonment, suspended for three years."
+    )
+    both = [("other", 20, "lashes"), ("suspended", 18, "months")]
+    assert _decisions(text) == {"Ana Ruiz": both, "Jorge Bello": both}
+    text = "Ana Ruiz and Jorge Bello, who are both teachers, were jailed for two years."
+    assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")], "Jorge Bello": [("prison", 2, "years")]}
+    # a singular relative clause still ends the list at the last name
+    assert _decisions("Ana Ruiz praised Jorge Bello, who was jailed for two years.") == {
+        "Jorge Bello": [("prison", 2, "years")]
+    }

@@ -593,13 +593,18 @@ def _cued_sentences(state: PipelineState) -> set[int]:
     return {bisect_right(starts, m.start()) - 1 for m in _DECISION_SCAN.finditer(state.lower)}
 
 
+_RELATIVE = re.compile(r",[ ]*(?:who|which)\b")
+_PLURAL_RELATIVE = re.compile(r"^[ ]*,[ ]*who[ ]+(?:were|are|have|had[ ]+both|both)\b")
+
+
 def _group_before(norm: str, persons: list, pos: int) -> list[int]:  # noqa: ANN001
     """The list of persons ("X, Y and Z") that ends with the last person named before `pos`."""
     before = [m for m in persons if m.end <= pos]
     if not before:
         return []
     group = [before[-1]]
-    if re.search(r",[ ]*(?:who|which)\b", norm[before[-1].end:pos]):
+    # "X, who was ..." ends the list at X; "X and Y, who were ..." (a plural verb) refers to the whole list
+    if _RELATIVE.search(norm[before[-1].end:pos]) and not _PLURAL_RELATIVE.search(norm[before[-1].end:pos]):
         return [before[-1].index]
     for m in reversed(before[:-1]):
         if _LIST_GAP.match(norm[m.end:group[0].start]):
