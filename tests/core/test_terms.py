@@ -362,3 +362,14 @@ def test_a_plural_relative_clause_keeps_the_whole_list():
     assert _decisions("Ana Ruiz praised Jorge Bello, who was jailed for two years.") == {
         "Jorge Bello": [("prison", 2, "years")]
     }
+
+
+def test_part_of_a_prison_term_suspended():
+    assert _terms("He was sentenced to three years in prison, two of them suspended, and a fine.") == [
+        ("prison", [1], "years", None), ("suspended", [2], "years", None)]
+    assert _terms("She got five years, of which three are suspended.") == [
+        ("prison", [2], "years", None), ("suspended", [3], "years", None)]
+    assert _terms("They were given four years' imprisonment, two of which were suspended.") == [
+        ("prison", [2], "years", None), ("suspended", [2], "years", None)]
+    # the part is a place, not a suspension: one term
+    assert _terms("He was sentenced to three years in prison, two of them in a labour camp.") == [("prison", [3], "years", None)]

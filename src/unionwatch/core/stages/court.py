@@ -208,6 +208,14 @@ class TermMatch:
     note: str = ""
 
 
+# "three years in prison, two of them suspended", "five years, of which three are suspended"
+_PART_SUSPENDED = re.compile(
+    rf"^(?:[ ]+(?:in[ ]+prison|in[ ]+jail|of[ ]+imprisonment|imprisonment))?[ ]*,[ ]*(?:(?P<num>{NUM})[ ]+(?:years?[ ]+|months?[ ]+)?of[ ]+(?:them|which)"
+    rf"|of[ ]+which[ ]+(?P<num_b>{NUM})(?:[ ]+(?:years?|months?))?)(?:[ ]+(?:are|were|is|was))?[ ]+(?:suspended|conditional)\b",
+    re.IGNORECASE,
+)
+
+
 def _unit(word: str) -> str:
     word = word.lower()
     return word if word.endswith("s") else word + "s"
@@ -257,6 +265,12 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         if kind in _NOTES:
             found = _NOTES[kind].search(after)
             note = found.group(1).lower() if found else ""
+        part = _PART_SUSPENDED.match(after) if kind == "prison" and len(nums) == 1 else None
+        held = parse_number(part.group("num") or part.group("num_b")) if part else None
+        if held is not None and 0 < held < nums[0]:  # "three years, two of them suspended": 1 in prison + 2 suspended
+            terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(nums[0] - held)], unit, kind))
+            terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(held)], unit, "suspended"))
+            continue
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(n) for n in nums], unit, kind, note=note))
         if second is not None:
             terms.append(TermMatch(s + second[0], s + m.end(), second[1], second[2], kind, note=note))
