@@ -373,3 +373,16 @@ def test_part_of_a_prison_term_suspended():
         ("prison", [2], "years", None), ("suspended", [2], "years", None)]
     # the part is a place, not a suspension: one term
     assert _terms("He was sentenced to three years in prison, two of them in a labour camp.") == [("prison", [3], "years", None)]
+
+
+def test_a_converted_amount_in_brackets_is_no_second_fine():
+    assert _terms("She was fined 2 million riel (about US$500) and jailed.") == [("fine", [2000000], "currency", "KHR")]
+    assert _terms("He must pay 300 euros (approximately 330 dollars).") == [("fine", [300], "currency", "EUR")]
+    assert _terms("He was fined 300 euros and 200 dollars in costs.") == [
+        ("fine", [300], "currency", "EUR"), ("fine", [200], "currency", "USD")]
+
+
+def test_a_fully_suspended_term():
+    assert _terms("Two officials were each given a two-year prison term, fully suspended.") == [("suspended", [2], "years", None)]
+    assert _terms("He got a one-year jail sentence, wholly suspended.") == [("suspended", [1], "years", None)]
+    assert _terms("She received a 6-month term, entirely suspended.") == [("suspended", [6], "months", None)]

@@ -78,7 +78,7 @@ _RESTRICTION = (
     r"|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*)"
 )
 _KIND_AFTER = [
-    ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:suspended|conditional)\b", re.IGNORECASE)),
+    ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:(?:fully|wholly|entirely)[ ]+)?(?:suspended|conditional)\b", re.IGNORECASE)),
     ("restriction_of_movement", re.compile(rf"^\W*(?:of[ ]+)?(?:{_W}){{0,3}}(?:{_RESTRICTION})", re.IGNORECASE)),
     ("forced_labour", re.compile(
         rf"^\W*(?:of[ ]+)?(?:{_W}){{0,2}}(?:(?:forced|compulsory|corrective|correctional|public|community|unpaid)[ ]+(?:labou?r|works?|service)"
@@ -309,6 +309,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         )
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code))
     terms = [t for t in terms if t.unit != "currency" or not _NOT_A_FINE.search(norm, max(s, t.start - 30), t.start)]
+    terms = [t for t in terms if not _converted_amount(norm, s, t, terms)]
     terms.sort(key=lambda t: t.start)
     return terms
 
@@ -389,6 +390,16 @@ def _code_money_terms(text: str, s: int, terms: list[TermMatch]) -> None:
 
 # "released on bail of KZT 500,000", "a monthly wage of 8,000 taka": money that is no penalty
 _NOT_A_FINE = re.compile(r"\b(?:bail|bond|surety|sureties|salary|salaries|wages?|earns?|earning|donat\w+|loan)\b(?![^,;]*\bfine)[^,;]*$", re.IGNORECASE)
+# "4 million riel (about US$1,000)": a conversion in brackets restates the fine before it
+_EQUIVALENT = re.compile(r"\([ ]*(?:about|approximately|approx\.|around|roughly|some|nearly|almost|equivalent[ ]+to|i\.e\.)?[ ]*$", re.IGNORECASE)
+
+
+def _converted_amount(norm: str, s: int, term: TermMatch, terms: list[TermMatch]) -> bool:
+    if term.unit != "currency" or not _EQUIVALENT.search(norm, max(s, term.start - 20), term.start):
+        return False
+    return any(o.unit == "currency" and term.start - 25 <= o.end <= term.start for o in terms)
+
+
 _WORDLIKE_CURRENCY = {"won", "sum", "som", "rand", "dong", "kip", "lari", "dram", "real", "lira"}
 
 
