@@ -386,3 +386,14 @@ def test_a_fully_suspended_term():
     assert _terms("Two officials were each given a two-year prison term, fully suspended.") == [("suspended", [2], "years", None)]
     assert _terms("He got a one-year jail sentence, wholly suspended.") == [("suspended", [1], "years", None)]
     assert _terms("She received a 6-month term, entirely suspended.") == [("suspended", [6], "months", None)]
+
+
+def test_a_second_object_of_the_sentencing_verb_shares_the_kind():
+    text = ("Judge Mara Holt sentenced Ana Ruiz, 45, former chair of the dockers' union, to 14 months in prison, "
+            "and its former treasurer, Jorge Bello, 38, to 10 months.")
+    assert _decisions(text) == {"Ana Ruiz": [("prison", 14, "months")], "Jorge Bello": [("prison", 10, "months")]}
+    text = "The court sentenced Ana Ruiz to two years in jail, and her deputy Jorge Bello to one year."
+    assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")], "Jorge Bello": [("prison", 1, "years")]}
+    # a deadline for a second person is no term
+    text = "The court sentenced Ana Ruiz to two years in jail and ordered Jorge Bello to leave within 30 days."
+    assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")]}
