@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_words, thing_words
-from unionwatch.core.stages.fastre import Scanner, compile_scan, trie_regex
+from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
     mentions_in,
@@ -375,8 +375,7 @@ def _units() -> tuple[re.Pattern[str], list[_Unit], dict[str, frozenset[int]]]:
     serves = {
         stem: frozenset(u for other, ids in by_stem.items() if other in stem for u in ids) for stem in by_stem
     }
-    # compile_scan: a look-ahead on the stems' first letters, the same matches found sooner
-    return compile_scan(r"\b" + trie_regex(set(by_stem))), units, serves
+    return re.compile(r"\b" + trie_regex(set(by_stem))), units, serves
 
 
 CUE_REACH = 200  # cue patterns span less than this on either side of their trigger stem
@@ -398,35 +397,26 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
     """Cue matches by sentence and type, in text order: a fast scan for trigger stems picks
     the sentences, then only the scanners triggered there run, around their triggers."""
     trigger, units, serves = _units()
-    sentences = state.sentences
-    starts = [s.start for s in sentences]
+    starts = [s.start for s in state.sentences]
     text = masked_text(state)
     wanted: dict[int, dict[int, list[int]]] = {}
     for match in trigger.finditer(text):
-        start = match.start()
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and start < sentences[i].end and not sentences[i].headline:
+        i = bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < state.sentences[i].end and not state.sentences[i].headline:
             by_unit = wanted.setdefault(i, {})
             for unit in serves[match.group()]:
-                by_unit.setdefault(unit, []).append(start)
+                by_unit.setdefault(unit, []).append(match.start())
     found: dict[int, dict[str, list[re.Match[str]]]] = {}
-    start_of = _match_start
     for i, by_unit in wanted.items():
-        sentence = sentences[i]
+        sentence = state.sentences[i]
         by_kind = found.setdefault(i, {})
         for unit, positions in by_unit.items():
             matches = by_kind.setdefault(units[unit].kind, [])
-            scan = units[unit].scanner.scan
             for lo, hi in _windows(positions, sentence.start, sentence.end):
-                matches.extend(scan(text, lo, hi))
+                matches.extend(units[unit].scanner.finditer(text, lo, hi))
         for matches in by_kind.values():
-            if len(matches) > 1:  # a stable sort: one-element lists need none
-                matches.sort(key=start_of)
+            matches.sort(key=lambda m: m.start())
     return found
-
-
-def _match_start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 @lru_cache(maxsize=1)

@@ -39,23 +39,6 @@ class Scanner:
                     continue
             yield match
 
-    def scan(self, text: str, pos: int, endpos: int) -> list[re.Match[str]]:
-        """The matches of `finditer(text, pos, endpos)` as a list: no generator per call, and
-        no per-match test when the pattern had no leading assertion (the hot path of events)."""
-        matches = self.regex.finditer(text, pos, endpos)
-        if not self.word_boundary and self.forbidden is None:
-            return list(matches)
-        return [m for m in matches if self._free(text, m.start())]
-
-    def _free(self, text: str, start: int) -> bool:
-        """Whether the dropped leading assertion holds at `start`."""
-        if not start:
-            return True
-        prev = text[start - 1]
-        if self.word_boundary and (prev.isalnum() or prev == "_"):
-            return False
-        return self.forbidden is None or not self.forbidden.match(prev)
-
 
 def trie_regex(words: set[str] | list[str]) -> str:
     """A regex matching any of `words`, with common prefixes factored out.
