@@ -397,3 +397,13 @@ def test_a_second_object_of_the_sentencing_verb_shares_the_kind():
     # a deadline for a second person is no term
     text = "The court sentenced Ana Ruiz to two years in jail and ordered Jorge Bello to leave within 30 days."
     assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")]}
+
+
+def test_a_list_of_defendants_with_titles():
+    text = "Union treasurer Ana Ruiz and press officer Jorge Bello each received a prison sentence of two years and six months."
+    assert _decisions(text) == {"Ana Ruiz": [("prison", 30, "months")], "Jorge Bello": [("prison", 30, "months")]}
+    text = "Ana Ruiz and fellow organiser Jorge Bello were each fined 500 euros."
+    assert _decisions(text) == {"Ana Ruiz": [("fine", 500, "currency")], "Jorge Bello": [("fine", 500, "currency")]}
+    # a verb after 'and' starts a new clause: the earlier name is no defendant
+    text = "Ana Ruiz spoke to reporters and praised Jorge Bello, who was jailed for two years."
+    assert _decisions(text) == {"Jorge Bello": [("prison", 2, "years")]}

@@ -66,6 +66,8 @@ _OTHER_PEOPLE = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_GAP = re.compile(
     r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+"
+    # "treasurer X and press officer Y": a lower-case title (no verb) before the next name
+    r"|[ ]+and[ ]+(?:(?!(?:who|was|were|is|are|has|had|by|to|of)\b)[a-z][a-z-]*(?<!ed)[ ]+){1,3}"
     # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names
     r"|[ ]*,(?:[ ]*(?!(?:who|which|was|were|is|are|has|had)\b)[^,;.()]{1,50},)+[ ]*(?:and|as well as)[ ]+)$"
 )
