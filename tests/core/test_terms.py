@@ -407,3 +407,14 @@ def test_a_list_of_defendants_with_titles():
     # a verb after 'and' starts a new clause: the earlier name is no defendant
     text = "Ana Ruiz spoke to reporters and praised Jorge Bello, who was jailed for two years."
     assert _decisions(text) == {"Jorge Bello": [("prison", 2, "years")]}
+
+
+def test_a_further_term_of_the_same_kind():
+    assert _terms("He was sentenced to five years in prison and to a further one year for insulting officials.") == [
+        ("prison", [5], "years", None), ("prison", [1], "years", None)]
+    assert _terms("She was jailed for two years, plus another six months for contempt.") == [
+        ("prison", [2], "years", None), ("prison", [6], "months", None)]
+    assert _terms("He was given three years in jail and an additional 18 months for a second charge.") == [
+        ("prison", [3], "years", None), ("prison", [18], "months", None)]
+    # a later event, not a term
+    assert _terms("He was jailed for two years and released after a further six months of talks.") == [("prison", [2], "years", None)]

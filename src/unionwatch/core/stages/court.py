@@ -257,6 +257,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         kind = "suspended" if _REPLACED_BY_SUSPENDED.match(after) else _kind(after, before, unit)
         if kind is None and terms and _SAME_KIND_GAP.fullmatch(text, terms[-1].end - s, m.start()):
             kind = terms[-1].kind  # "sentences of 18 months and 12 months", "X received 16 months and Y 14 months"
+        if kind is None and terms and _FURTHER.fullmatch(text, terms[-1].end - s, m.start()):
+            kind = terms[-1].kind  # "five years in prison and a further one year for ...": a second term of that kind
         if kind is None and terms and _AND_Y_TO.fullmatch(text, terms[-1].end - s, m.start()) and _SENTENCED_TO.search(text, 0, terms[-1].start - s):
             kind = terms[-1].kind  # "sentenced X to 14 months in prison, and Y to 10 months": the verb is shared
         probation = _PROBATION_WITH.fullmatch(text, terms[-1].end - s, m.start()) if terms else None
@@ -318,6 +320,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     return terms
 
 
+_FURTHER = re.compile(r"[^;.()]{0,40}?,?[ ]+(?:and|plus)[ ]+(?:to[ ]+)?(?:a[ ]+|an[ ]+)?(?:further|another|additional|extra)[ ]+")
 # "sentenced X to two years in jail, and his deputy, Y, 38, to one year": a second object of the same verb
 _AND_Y_TO = re.compile(r"[^;.()]{0,40}?,?[ ]+and[ ]+(?:(?!sentenced|fined|given|jailed)[^;.()]){1,80}?[ ]+to[ ]+")
 _SENTENCED_TO = re.compile(r"\bsentenced\b")
