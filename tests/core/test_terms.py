@@ -418,3 +418,5 @@ def test_a_further_term_of_the_same_kind():
         ("prison", [3], "years", None), ("prison", [18], "months", None)]
     # a later event, not a term
     assert _terms("He was jailed for two years and released after a further six months of talks.") == [("prison", [2], "years", None)]
+    text = 'He was sentenced to four years in prison for "spreading false news about the strike" and to a further six months for contempt.'
+    assert _terms(text) == [("prison", [4], "years", None), ("prison", [6], "months", None)]

@@ -320,7 +320,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     return terms
 
 
-_FURTHER = re.compile(r"[^;.()]{0,40}?,?[ ]+(?:and|plus)[ ]+(?:to[ ]+)?(?:a[ ]+|an[ ]+)?(?:further|another|additional|extra)[ ]+")
+_FURTHER = re.compile(r"[^;.()]{0,90}?,?[ ]+(?:and|plus)[ ]+(?:to[ ]+)?(?:a[ ]+|an[ ]+)?(?:further|another|additional|extra)[ ]+")
 # "sentenced X to two years in jail, and his deputy, Y, 38, to one year": a second object of the same verb
 _AND_Y_TO = re.compile(r"[^;.()]{0,40}?,?[ ]+and[ ]+(?:(?!sentenced|fined|given|jailed)[^;.()]){1,80}?[ ]+to[ ]+")
 _SENTENCED_TO = re.compile(r"\bsentenced\b")
