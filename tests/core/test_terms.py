@@ -420,3 +420,14 @@ def test_a_further_term_of_the_same_kind():
     assert _terms("He was jailed for two years and released after a further six months of talks.") == [("prison", [2], "years", None)]
     text = 'He was sentenced to four years in prison for "spreading false news about the strike" and to a further six months for contempt.'
     assert _terms(text) == [("prison", [4], "years", None), ("prison", [6], "months", None)]
+
+
+def _upcoming(text: str) -> list[str]:
+    return [u.date for u in extract_text(text, DocumentMeta(date="2024-06-08")).upcoming]
+
+
+def test_a_remand_to_a_day_without_a_year_is_the_next_date():
+    assert _upcoming("The matter was remanded to 24 June.") == ["2024-06-24"]
+    assert _upcoming("Ana Ruiz was remanded in custody to 24 June.") == ["2024-06-24"]
+    # a year given and past: no upcoming step
+    assert _upcoming("The case was remanded to 2 June 2024.") == []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from unionwatch.core.stages.base import UpcomingRecord
+from unionwatch.core.stages.base import DateMention, UpcomingRecord
+from unionwatch.core.stages.dates import resolve_day_month
 from unionwatch.core.stages.fastre import compile_scan
 from unionwatch.core.stages.sentence_index import dates_in
 
@@ -47,6 +49,18 @@ def _not_past(iso: str, state: PipelineState) -> bool:
     return iso >= doc.iso[: len(iso)] if len(iso) <= len(doc.iso) else iso[: len(doc.iso)] >= doc.iso
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
+def _remand_date(date: DateMention, state: PipelineState) -> DateMention:
+    """ "The matter was remanded to 24 June": a day without a year after a remand is the next date, not a past one."""
+    if date.precision != "day" or not date.iso or _YEAR.search(date.text) or _not_past(date.iso, state):
+        return date
+    month, day = int(date.iso[-5:-3]), int(date.iso[-2:])
+    iso, _ = resolve_day_month(month, day, state.doc_date, True)
+    return replace(date, iso=iso, future=True) if iso else date
+
+
 class FindUpcoming:
     def __call__(self, state: PipelineState) -> None:
         seen: set[str] = set()
@@ -72,6 +86,8 @@ class FindUpcoming:
                     what = next((label for pattern, label in _WHAT if pattern.search(text)), "scheduled step")
                 else:
                     continue
+                if until and not _UNTIL.search(state.norm, *window):
+                    date = _remand_date(date, state)
                 if date.iso in seen or not _not_past(date.iso, state):
                     continue
                 seen.add(date.iso)
