@@ -44,6 +44,17 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s|\n\s*\n")
 _VICTIMS = {Person: "victim_persons", Organization: "victim_organizations"}
 
 
+def _first_by_date(facts: list, date_text: str):
+    """The first fact whose date agrees with `date_text`, else the first with a close date."""
+    for fact in facts:
+        if dates_compatible(fact.date_text, date_text):
+            return fact
+    for fact in facts:
+        if close_dates(fact.date_text, date_text):
+            return fact
+    return None
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence containing [start, end)."""
     left = 0
@@ -253,13 +264,7 @@ class StoreSession:
         for victim in persons or orgs:
             pool.update(self.events_of[id(victim)])
         candidates = sorted((e for e in pool.values() if e.type == type_), key=self._order)
-        for event in candidates:
-            if dates_compatible(event.date_text, date_text):
-                return event
-        for event in candidates:
-            if close_dates(event.date_text, date_text):
-                return event
-        return None
+        return _first_by_date(candidates, date_text)
 
     def _store_event(self, item: core.Event, document: Document, seen: DocumentEntities) -> Event:
         persons, orgs = _victims(item.victims, seen)
@@ -338,14 +343,7 @@ class StoreSession:
         return max(sentencing, key=self._order) if sentencing else None
 
     def _find_same_decision(self, defendant: Person, date_text: str) -> CourtDecision | None:
-        decisions = sorted(self.decisions_of[id(defendant)], key=self._order)
-        for decision in decisions:
-            if dates_compatible(decision.date_text, date_text):
-                return decision
-        for decision in decisions:
-            if close_dates(decision.date_text, date_text):
-                return decision
-        return None
+        return _first_by_date(sorted(self.decisions_of[id(defendant)], key=self._order), date_text)
 
     def _store_upcoming(self, item: core.Upcoming, document: Document, seen: DocumentEntities,
                         extraction: core.Extraction) -> None:
