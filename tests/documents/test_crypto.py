@@ -198,6 +198,36 @@ def test_text_that_looks_sealed_is_sealed_again():
     assert Evidence.objects.get(pk=ev.pk).sentence == hostile
 
 
+def test_a_value_sealed_in_advance_is_written_once_and_reads_back():
+    from unionwatch.facts.models import Evidence, Person
+
+    sentence = "The organiser Pavel Quietov was detained at the gate."
+    ev = Evidence.objects.create(fact=Person.objects.create(name="X"), document=_doc("public"),
+                                 sentence=crypto.presealed(sentence))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sentence FROM facts_evidence WHERE id = %s", [ev.pk])
+        stored = cursor.fetchone()[0]
+    assert stored.startswith(crypto.SEALED_PREFIX) and "Quietov" not in stored
+    assert crypto.open_str(stored) == sentence  # sealed once, not twice
+    assert Evidence.objects.get(pk=ev.pk).sentence == sentence
+    assert crypto.prepare_sealed(sentence) != sentence
+    assert crypto.prepare_sealed(crypto.Sealed(stored)) == stored
+
+
+def test_a_plain_copy_of_a_sealed_value_is_sealed_again():
+    token = crypto.seal_str("a quote")
+    assert crypto.open_str(crypto.open_str(crypto.prepare_sealed(str(token)))) == "a quote"
+
+
+def test_file_content_encrypted_in_advance_is_not_encrypted_twice():
+    doc = Document(sha256="f" * 64, text=SECRET, confidentiality="internal")
+    doc.file.save("letter.txt", crypto.SealedContent(crypto.encrypt(SECRET.encode())), save=False)
+    doc.save()
+    assert b"Quietova" not in Path(doc.file.path).read_bytes()
+    with Document.objects.get(pk=doc.pk).file.open("rb") as handle:
+        assert handle.read().decode() == SECRET
+
+
 def test_rotation_reencrypts_evidence(tmp_path):
     from unionwatch.facts.models import Evidence
 

@@ -146,6 +146,26 @@ def seal_str(value: str) -> str:
     return SEALED_PREFIX + fernet().encrypt(value.encode("utf-8")).decode("ascii")
 
 
+class Sealed(str):
+    """A value `seal_str` already sealed (in an ingest worker process), passed on so a
+    sealed field writes it as it is. Only code makes one: document text and anything
+    read back arrive as plain `str` and are sealed, even when they look sealed."""
+
+    __slots__ = ()
+
+
+def presealed(value: str) -> Sealed:
+    """`value` sealed now, marked so the field does not seal it a second time."""
+    return Sealed(seal_str(value))
+
+
+def prepare_sealed(value: str | None) -> str | None:
+    """What a sealed column stores for `value`: sealed, unless a `Sealed` already is."""
+    if value is None or type(value) is Sealed:
+        return value
+    return seal_str(value)
+
+
 def open_str(value: str) -> str:
     """Decrypt what `seal_str` wrote; a value without the prefix is legacy plain text."""
     if not value or not value.startswith(SEALED_PREFIX):
@@ -264,10 +284,17 @@ def sealed_text_matches(words: list[str], documents) -> list[int]:
 # --- the stored files --------------------------------------------------------------------
 
 
+class SealedContent(ContentFile):
+    """File content already encrypted with `encrypt` (in an ingest worker process): the
+    storage writes it as it is. Any other content is encrypted on save."""
+
+
 class EncryptedFileSystemStorage(FileSystemStorage):
     """Files are written encrypted and read back decrypted; the disk never holds plaintext."""
 
     def _save(self, name, content):
+        if isinstance(content, SealedContent):
+            return super()._save(name, content)
         content.seek(0) if hasattr(content, "seek") else None
         sealed = ContentFile(encrypt(content.read()))
         return super()._save(name, sealed)
@@ -431,6 +458,8 @@ class SealedTextField(models.TextField):
         return value if value is None else open_str(value)
 
     def get_prep_value(self, value):
+        if type(value) is Sealed:
+            return value  # sealed by the ingest worker (see `Sealed`)
         value = super().get_prep_value(value)
         # Always sealed, even text that looks sealed: document text is hostile input.
         return value if value is None else seal_str(value)
