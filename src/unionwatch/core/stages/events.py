@@ -422,7 +422,8 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
 @lru_cache(maxsize=1)
 def _aggregate_scanner() -> Scanner:
     cues = load_yaml("events.yaml")["aggregate_cues"]
-    return Scanner("\\b(?:" + "|".join(c[2:] if c.startswith(chr(92) + "b") else c for c in cues) + ")")
+    # with the literal prefilter: most sentences hold none of the words an aggregate cue needs
+    return Scanner("\\b(?:" + "|".join(c[2:] if c.startswith(chr(92) + "b") else c for c in cues) + ")", prefilter=True)
 
 
 HEADING_WORDS = 12
@@ -455,7 +456,7 @@ def _is_aggregate(state: PipelineState, sentence: Sentence) -> bool:
     if state.lower[sentence.start:sentence.start + 20].lstrip(" \"'(-").startswith(openings):
         return True
     end = min(len(state.lower), sentence.end + AGGREGATE_REACH)
-    return next(_aggregate_scanner().finditer(state.lower, sentence.start, end), None) is not None
+    return _aggregate_scanner().first(state.lower, sentence.start, end) is not None
 
 
 @lru_cache(maxsize=1)

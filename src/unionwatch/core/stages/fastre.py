@@ -20,13 +20,15 @@ class Scanner:
     """`finditer` of a pattern whose match must not follow a word character
     (pattern starting with `\\b`) or one of the characters of a leading `(?<![...])`."""
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, prefilter: bool = False):
         match = _LEADING.match(pattern)
         self.word_boundary = bool(match) and match.group(0) == "\\b"
         forbidden = match.group(1) if match and match.group(1) is not None else None
         self.forbidden = re.compile(f"[{forbidden}]") if forbidden else None
         self.regex = compile_scan(pattern[match.end():] if match else pattern, flags)
         self.pattern = pattern
+        # opt-in: worth it where the required literals are rare (see `first`)
+        self.needles = literal_prefilter(pattern, flags) if prefilter else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
@@ -38,6 +40,14 @@ class Scanner:
                 if (word_boundary and (prev.isalnum() or prev == "_")) or (forbidden is not None and forbidden.match(prev)):
                     continue
             yield match
+
+    def first(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match of `finditer`; with the prefilter, a text without any of the pattern's
+        required literals is passed over without running the pattern."""
+        end = len(text) if endpos is None else endpos
+        if self.needles is not None and self.needles.search(text, pos, end) is None:
+            return None
+        return next(self.finditer(text, pos, end), None)
 
 
 def trie_regex(words: set[str] | list[str]) -> str:
@@ -146,3 +156,125 @@ def _class_item(op: object, av: object) -> str | None:
     if op is sre.CATEGORY:
         return _CATEGORIES.get(av)
     return None  # a negated class and the like
+
+
+# --- literals every match must contain ----------------------------------------------------------
+# A regex run only where one of its required literals occurs finds exactly the same matches:
+# a text without any of them holds no match at all. A search for a few literals (a trie, which
+# `re` skips through on their first characters) costs a fraction of a scan of a long pattern.
+
+LITERAL_SET_LIMIT = 256  # strings in one set of alternatives before a run of literals is cut
+_Lits = frozenset[str]
+
+
+def required_literals(pattern: str, flags: int = 0) -> _Lits | None:
+    """Non-empty strings one of which occurs in every match of `pattern`; None when the
+    pattern does not tell (case-insensitive, or some branch requires no literal)."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return _required_of(parsed.data)
+
+
+def literal_prefilter(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A regex of the literals of `required_literals`: where it finds nothing, `pattern` cannot match."""
+    literals = required_literals(pattern, flags)
+    return re.compile(trie_regex(literals)) if literals else None
+
+
+def _required_of(items: list) -> _Lits | None:  # noqa: ANN001 - the parser's (op, arg) pairs
+    """The most selective requirement of a sequence: a run of finite items (its strings), or
+    one item that is not finite but requires literals of its own."""
+    candidates: list[_Lits] = []
+    run: set[str] | None = None  # the strings of the current run of finite items
+    for op, av in items:
+        strings = _finite(op, av)
+        if strings is None:
+            if run is not None:
+                candidates.append(_minimal(run))
+            run = None
+            own = _required_item(op, av)
+            if own is not None:
+                candidates.append(own)
+            continue
+        if run is not None and len(run) * len(strings) <= LITERAL_SET_LIMIT:
+            run = {a + b for a in run for b in strings}
+        else:
+            if run is not None:
+                candidates.append(_minimal(run))
+            run = set(strings)
+    if run is not None:
+        candidates.append(_minimal(run))
+    usable = [c for c in candidates if c and "" not in c]
+    # the longest shortest string is the rarest in text; fewer strings cost less to look for
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _required_item(op: object, av: object) -> _Lits | None:
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _required_of(sub.data)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _required_of(branch.data)
+            if found is None:
+                return None
+            out |= found
+        return _minimal(out)
+    if op in _REPEATS and av[0] >= 1:
+        return _required_of(av[2].data)
+    if op is sre.ATOMIC_GROUP:
+        return _required_of(av.data)
+    return None
+
+
+def _finite(op: object, av: object) -> set[str] | None:  # noqa: PLR0911 - one case per opcode
+    """Every string an item can match, when they are few; None otherwise."""
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is sre.IN:
+        if len(av) > 8 or any(iop is not sre.LITERAL for iop, _ in av):
+            return None
+        return {chr(iav) for _, iav in av}
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _finite_seq(sub.data)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _finite_seq(branch.data)
+            if found is None:
+                return None
+            out |= found
+        return out if len(out) <= LITERAL_SET_LIMIT else None
+    if op in _REPEATS:
+        low, high, sub = av
+        found = _finite_seq(sub.data) if high <= 1 else None
+        return None if found is None else (found | {""} if low == 0 else found)
+    return None
+
+
+def _finite_seq(items: list) -> set[str] | None:  # noqa: ANN001
+    out = {""}
+    for op, av in items:
+        strings = _finite(op, av)
+        if strings is None or len(out) * len(strings) > LITERAL_SET_LIMIT:
+            return None
+        out = {a + b for a in out for b in strings}
+    return out
+
+
+def _minimal(strings: set[str]) -> _Lits:
+    """The strings that hold no other of them: where a longer one occurs, so does the shorter."""
+    ordered = sorted(strings, key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)

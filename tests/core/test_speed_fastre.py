@@ -1,0 +1,60 @@
+"""The speed helpers of fastre find exactly what the plain patterns find."""
+
+from __future__ import annotations
+
+import re
+
+from unionwatch.core.stages.fastre import Scanner, literal_prefilter, required_literals
+
+
+def test_required_literals_of_a_run_of_fixed_words() -> None:
+    assert required_literals(r"\bwas (?:later )?beaten\b") == frozenset({"was beaten", "was later beaten"})
+
+
+def test_required_literals_of_a_branch_take_one_set_per_branch() -> None:
+    found = required_literals(r"\b(?:\w+ty of (?:us|you)|in \d+ towns)\b")
+    assert found == frozenset({"ty of us", "ty of you", " towns"})
+
+
+def test_no_required_literals_when_a_branch_needs_none() -> None:
+    assert required_literals(r"(?:\d+ km|\w+)") is None
+    assert required_literals(r"(?i)picket") is None  # case-insensitive: the literals would miss "PICKET"
+
+
+def test_longer_alternatives_are_covered_by_shorter_ones() -> None:
+    assert required_literals(r"(?:fired|fired on) sight") == frozenset({"fired sight", "fired on sight"})
+    assert required_literals(r"(?:ban|banned) lists?") == frozenset({"ban list", "banned list"})
+
+
+def test_prefilter_never_rejects_a_text_the_pattern_matches() -> None:
+    pattern = r"\b(?:(?:ninety|\w+ty) of them (?:were|are) (?:still )?held|the (?:second|\d+th) raid)\b"
+    prefilter = literal_prefilter(pattern)
+    assert prefilter is not None
+    texts = [
+        "Seventy of them were still held at the depot.",
+        "It was the 5th raid on the office this spring.",
+        "Some of them left early; the raid was the second.",
+        "Nothing happened at the mill.",
+    ]
+    for text in texts:
+        if re.search(pattern, text):
+            assert prefilter.search(text)
+    assert prefilter.search("Nothing happened at the mill.") is None
+
+
+def test_scanner_first_with_prefilter_equals_first_of_finditer() -> None:
+    pattern = r"\b(?:\w+teen of them are held|(?:over|some) \d+ (?:cases|towns))\b"
+    fast, plain = Scanner(pattern, prefilter=True), Scanner(pattern)
+    assert fast.needles is not None and plain.needles is None
+    texts = [
+        "fifteen of them are held in the port city",
+        "the canteen of them are held",
+        "xfifteen of them are held",  # inside a word: no match at all
+        "over 40 cases went to court",
+        "in over forty towns",
+        "the workers went home",
+    ]
+    for text in texts:
+        a, b = fast.first(text, 0, len(text)), plain.first(text, 0, len(text))
+        assert (a and (a.start(), a.group())) == (b and (b.start(), b.group()))
+    assert fast.first("the workers went home") is None
