@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from unionwatch.core.stages.fastre import Scanner, literal_prefilter, required_literals
+from unionwatch.core.stages.fastre import (
+    Scanner,
+    literal_prefilter,
+    prefilter_pays,
+    required_literals,
+)
 
 
 def test_required_literals_of_a_run_of_fixed_words() -> None:
@@ -58,3 +63,19 @@ def test_scanner_first_with_prefilter_equals_first_of_finditer() -> None:
         a, b = fast.first(text, 0, len(text)), plain.first(text, 0, len(text))
         assert (a and (a.start(), a.group())) == (b and (b.start(), b.group()))
     assert fast.first("the workers went home") is None
+
+
+def test_prefilter_pays_only_where_some_trigger_stem_lacks_the_literals() -> None:
+    pattern = r"\b(?:fired|sacked) (?:the|all) (?:drivers|cooks)\b"
+    assert prefilter_pays(pattern, frozenset({"fired", "sacked"}))  # "the drivers" is not in the stems
+    assert not prefilter_pays(r"\b(?:fired|sacked)\b", frozenset({"fired", "sacked"}))
+
+
+def test_scan_with_prefilter_equals_finditer() -> None:
+    pattern = r"\b(?:locked (?:\w+ )?out|shut (?:the )?gates?)\b"
+    fast, plain = Scanner(pattern, prefilter=True), Scanner(pattern)
+    text = "They were locked out on Monday; managers shut the gate, then unlocked out of spite. Shut gates."
+    for lo, hi in [(0, len(text)), (5, 40), (40, len(text)), (0, 12)]:
+        got = [(m.start(), m.group()) for m in fast.scan(text, lo, hi)]
+        assert got == [(m.start(), m.group()) for m in plain.finditer(text, lo, hi)]
+    assert fast.scan("nothing of the kind", 0, 19) == []

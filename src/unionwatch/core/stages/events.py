@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_words, thing_words
-from unionwatch.core.stages.fastre import Scanner, trie_regex
+from unionwatch.core.stages.fastre import Scanner, prefilter_pays, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
     mentions_in,
@@ -78,8 +78,11 @@ def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.P
     return cues, neg, neg_after, aggregate, immediate
 
 
-def _scanner(patterns: list[str]) -> Scanner:
-    return Scanner("\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")")
+def _scanner(patterns: list[str], stems: frozenset[str] = frozenset()) -> Scanner:
+    """One scanner of alternative cue patterns; given the trigger stems its windows are found by,
+    it first looks for the literals every match needs, where those tell more than the stems."""
+    pattern = "\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")"
+    return Scanner(pattern, prefilter=bool(stems) and prefilter_pays(pattern, stems))
 
 
 def masked_text(state: PipelineState) -> str:
@@ -361,15 +364,15 @@ class _Unit:
 def _units() -> tuple[re.Pattern[str], list[_Unit], dict[str, frozenset[int]]]:
     """The scanners, one literal alternation of all their trigger stems, and the scanners each
     stem (or a stem inside it: the trie finds the longest) serves."""
-    cues = _rules()[0]
+    raw = load_yaml("events.yaml")
     units: list[_Unit] = []
     by_stem: dict[str, set[int]] = {}
-    for kind, stems in load_yaml("events.yaml")["triggers"].items():
-        units.append(_Unit(kind, cues[kind]))
+    for kind, stems in raw["triggers"].items():
+        units.append(_Unit(kind, _scanner(raw["cues"][kind], frozenset(str(stem) for stem in stems))))
         for stem in stems:
             by_stem.setdefault(str(stem), set()).add(len(units) - 1)
     for kind, pattern, stems in frame_cues():
-        units.append(_Unit(kind, _scanner([pattern])))
+        units.append(_Unit(kind, _scanner([pattern], stems)))
         for stem in stems:
             by_stem.setdefault(stem, set()).add(len(units) - 1)
     serves = {
@@ -397,26 +400,34 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
     """Cue matches by sentence and type, in text order: a fast scan for trigger stems picks
     the sentences, then only the scanners triggered there run, around their triggers."""
     trigger, units, serves = _units()
-    starts = [s.start for s in state.sentences]
+    sentences = state.sentences
+    starts = [s.start for s in sentences]
     text = masked_text(state)
     wanted: dict[int, dict[int, list[int]]] = {}
     for match in trigger.finditer(text):
-        i = bisect_right(starts, match.start()) - 1
-        if i >= 0 and match.start() < state.sentences[i].end and not state.sentences[i].headline:
+        start = match.start()
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < sentences[i].end and not sentences[i].headline:
             by_unit = wanted.setdefault(i, {})
             for unit in serves[match.group()]:
-                by_unit.setdefault(unit, []).append(match.start())
+                by_unit.setdefault(unit, []).append(start)
     found: dict[int, dict[str, list[re.Match[str]]]] = {}
     for i, by_unit in wanted.items():
-        sentence = state.sentences[i]
-        by_kind = found.setdefault(i, {})
+        sentence = sentences[i]
+        by_kind: dict[str, list[re.Match[str]]] = {}
+        found[i] = by_kind
         for unit, positions in by_unit.items():
             matches = by_kind.setdefault(units[unit].kind, [])
+            scan = units[unit].scanner.scan
             for lo, hi in _windows(positions, sentence.start, sentence.end):
-                matches.extend(units[unit].scanner.finditer(text, lo, hi))
+                matches.extend(scan(text, lo, hi))
         for matches in by_kind.values():
-            matches.sort(key=lambda m: m.start())
+            if len(matches) > 1:  # a stable sort, as before; shorter lists are in order already
+                matches.sort(key=_match_start)
     return found
+
+
+_match_start = re.Match.start  # the sort key of cue matches, without a lambda per call
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,25 @@ class Scanner:
                     continue
             yield match
 
+    def scan(self, text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        """The matches of `finditer(text, pos, endpos)` as a list: no generator per call, no test
+        per match when the pattern had no leading assertion, and the prefilter first (if any)."""
+        if self.needles is not None and self.needles.search(text, pos, endpos) is None:
+            return []
+        matches = list(self.regex.finditer(text, pos, endpos))
+        if not matches or (not self.word_boundary and self.forbidden is None):
+            return matches
+        return [m for m in matches if self._free(text, m.start())]
+
+    def _free(self, text: str, start: int) -> bool:
+        """Whether the dropped leading assertion holds at `start` (the test of `finditer`)."""
+        if not start:
+            return True
+        prev = text[start - 1]
+        if self.word_boundary and (prev.isalnum() or prev == "_"):
+            return False
+        return self.forbidden is None or not self.forbidden.match(prev)
+
     def first(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match of `finditer`; with the prefilter, a text without any of the pattern's
         required literals is passed over without running the pattern."""
@@ -183,6 +202,13 @@ def literal_prefilter(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     """A regex of the literals of `required_literals`: where it finds nothing, `pattern` cannot match."""
     literals = required_literals(pattern, flags)
     return re.compile(trie_regex(literals)) if literals else None
+
+
+def prefilter_pays(pattern: str, stems: frozenset[str] | set[str], flags: int = 0) -> bool:
+    """Whether the required literals of `pattern` tell more than the trigger `stems` its scans start
+    from: some stem holds none of them (where every stem holds one, the prefilter always passes)."""
+    literals = required_literals(pattern, flags)
+    return literals is not None and any(not any(lit in stem for lit in literals) for stem in stems)
 
 
 def _required_of(items: list) -> _Lits | None:  # noqa: ANN001 - the parser's (op, arg) pairs
