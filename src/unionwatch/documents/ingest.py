@@ -5,7 +5,10 @@ A consumer pipeline in the spirit of paperless-ngx, built for volume:
 1. file paths are streamed (never listed in full), hashed, and checked against the
    store in chunks, so a rerun skips what is already stored without re-extracting;
 2. reading and extraction (pure, CPU-bound) run in a pool of worker processes,
-   with a bounded number of documents in flight, so memory stays flat;
+   with a bounded number of documents in flight, so memory stays flat. The workers
+   also do the pure part of storing (`StoreAids`: evidence quotes cut and sealed, the
+   file encrypted, the title sealed, the extractor output as JSON, the text folded
+   for the search index): the main process, which alone writes, is the bottleneck;
 3. the main process stores `batch_size` documents per transaction, each as it
    arrives (only outcomes are kept until the commit). Each document sits in its own
    savepoint, so one that fails to store is rolled back alone and the rest of its
@@ -15,6 +18,7 @@ A consumer pipeline in the spirit of paperless-ngx, built for volume:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -30,8 +34,18 @@ from django.db import IntegrityError, connection, connections, transaction
 
 from unionwatch.core import ReadError, SourceDocument, extract, iter_input_files, read_path
 from unionwatch.core.types import Extraction
+from unionwatch.documents.crypto import (
+    Sealed,
+    SealedContent,
+    encrypt,
+    fernet,
+    index_sealed_words,
+    seal_str,
+    seal_text,
+)
 from unionwatch.documents.models import Confidentiality, Document, DocumentKind
 from unionwatch.facts.models import parse_partial_date
+from unionwatch.facts.store import QuoteBook, insert_objects, seal_quotes
 
 DEFAULT_BATCH = 200
 POOL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
@@ -73,6 +87,20 @@ class IngestSummary:
 
 
 @dataclass
+class StoreAids:
+    """The pure part of storing one document, done by the worker process that extracted
+    it. Every field is what the main process would otherwise compute itself."""
+
+    title: str
+    sealed_title: Sealed
+    sealed_name: Sealed
+    sealed_file: bytes  # the file's bytes, encrypted (empty: no file)
+    extraction: dict  # Extraction.to_dict()
+    quotes: QuoteBook  # evidence quotes, cut and sealed (facts.store.seal_quotes)
+    folded: str  # title and text folded for the search index (search.index)
+
+
+@dataclass
 class Prepared:
     """One file after reading and extraction (built in a worker process)."""
 
@@ -81,6 +109,7 @@ class Prepared:
     source: SourceDocument | None = None
     extraction: Extraction | None = None
     error: str = ""
+    aids: StoreAids | None = None
 
 
 def sha256_of(path: Path) -> str:
@@ -216,7 +245,26 @@ def prepare(path: str, digest: str) -> Prepared:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         return Prepared(path, digest, error=f"extraction failed: {type(exc).__name__}: {exc}")
     source.meta.sha256 = source.meta.sha256 or digest
-    return Prepared(path, digest, source, extraction)
+    return Prepared(path, digest, source, extraction, aids=_store_aids(source, extraction))
+
+
+def _store_aids(source: SourceDocument, extraction: Extraction) -> StoreAids | None:
+    """The pure part of storing (see `StoreAids`); None if it fails: the main process
+    then does it all itself, as it would for any document."""
+    from unionwatch.search.index import fold_body
+
+    try:
+        title = _title(source)
+        aids = StoreAids(
+            title=title, sealed_title=Sealed(seal_str(title)),
+            sealed_name=Sealed(seal_str(Path(source.meta.path).name)),
+            sealed_file=encrypt(source.raw) if source.raw else b"",
+            extraction=extraction.to_dict(), quotes=seal_quotes(source.text, extraction),
+            folded=fold_body(title, source.text))
+    except Exception:  # noqa: BLE001 - storing does the same work itself and reports
+        return None
+    source.raw = b""  # sent back encrypted: not twice through the pipe
+    return aids
 
 
 def _prepare_many(items: list[tuple[str, str]]) -> list[Prepared]:
@@ -274,7 +322,9 @@ class _Extractor:
 
 
 def _warm_up() -> None:
-    """Load the extraction pipeline once before forking: children share it."""
+    """Load the extraction pipeline and the keys once before forking: children share
+    them (and a child never creates a key file of its own)."""
+    fernet()
     try:
         from unionwatch.core.pipeline import default_pipeline
 
@@ -313,7 +363,8 @@ def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
                 outcomes = [_store_one(item, confidentiality, user) for item in items]
             ids = [o.document_id for o in outcomes if o.status == "stored" and o.document_id]
             if index and ids:
-                _index(ids)
+                _index(ids, {o.document_id: i.aids.folded for o, i in zip(outcomes, items, strict=True)
+                             if o.document_id and i.aids is not None})
     except Exception as exc:  # noqa: BLE001 - report every file of the batch, then go on
         reason = f"not stored, the batch could not be committed: {type(exc).__name__}: {exc}"
         outcomes = [o if o.status == "failed" else IngestOutcome(o.path, "failed", reason)
@@ -329,6 +380,7 @@ def _store_fast(items: list[Prepared], confidentiality: str, user) -> list[Inges
 
     session = StoreSession()
     session.prefetch(i.extraction for i in items if not i.error and i.extraction is not None)
+    stored: list[tuple[IngestOutcome, Document]] = []
     outcomes: list[IngestOutcome] = []
     try:
         with transaction.atomic():
@@ -337,13 +389,28 @@ def _store_fast(items: list[Prepared], confidentiality: str, user) -> list[Inges
                     outcomes.append(IngestOutcome(item.path, "failed", item.error))
                     continue
                 assert item.source is not None and item.extraction is not None
-                document = _new_document(item.source, item.extraction, confidentiality, user)
-                session.add(document, item.extraction)
-                outcomes.append(IngestOutcome(item.path, "stored", "", document.pk))
-            session.flush()
+                document = _unsaved_document(item.source, item.extraction, confidentiality, user,
+                                             item.aids)
+                session.add(document, item.extraction, item.aids.quotes if item.aids else None)
+                outcomes.append(IngestOutcome(item.path, "stored", ""))
+                stored.append((outcomes[-1], document))
+            documents = [d for _, d in stored]
+            _write_documents(documents, [i.aids for i in items if not i.error])
+            session.flush(audited=documents)
     except Exception:  # noqa: BLE001 - retried document by document, each in a savepoint
+        _forget_files([d for _, d in stored])
         return None
+    for outcome, document in stored:
+        outcome.document_id = document.pk
     return outcomes
+
+
+def _forget_files(documents: list[Document]) -> None:
+    """Files written for documents whose rows were rolled back (the retry writes its own)."""
+    for document in documents:
+        if document.file:
+            with contextlib.suppress(Exception):
+                document.file.storage.delete(document.file.name)
 
 
 def _store_one(item: Prepared, confidentiality: str, user) -> IngestOutcome:
@@ -351,7 +418,7 @@ def _store_one(item: Prepared, confidentiality: str, user) -> IngestOutcome:
         return IngestOutcome(item.path, "failed", item.error)
     assert item.source is not None and item.extraction is not None
     try:
-        document = store_document(item.source, item.extraction, confidentiality, user)
+        document = store_document(item.source, item.extraction, confidentiality, user, item.aids)
     except IntegrityError as exc:
         if Document.objects.filter(sha256=item.digest).exists():
             # The same bytes twice in this run, or a concurrent worker stored them first.
@@ -362,10 +429,10 @@ def _store_one(item: Prepared, confidentiality: str, user) -> IngestOutcome:
     return IngestOutcome(item.path, "stored", "", document.pk)
 
 
-def _index(document_ids: list[int]) -> None:
+def _index(document_ids: list[int], folded: dict[int, str]) -> None:
     from unionwatch.search.index import index_documents
 
-    index_documents(document_ids)
+    index_documents(document_ids, folded)
 
 
 def ingest_file(path: Path, confidentiality: str = Confidentiality.INTERNAL, user=None) -> IngestOutcome:
@@ -376,26 +443,34 @@ def ingest_file(path: Path, confidentiality: str = Confidentiality.INTERNAL, use
 
 
 def store_document(
-    source: SourceDocument, extraction: Extraction, confidentiality: str, user=None
+    source: SourceDocument, extraction: Extraction, confidentiality: str, user=None,
+    aids: StoreAids | None = None,
 ) -> Document:
     """Store one document and its facts (a savepoint inside a batch's transaction)."""
-    from unionwatch.facts.store import store_extraction
+    from unionwatch.facts.store import StoreSession
 
     with transaction.atomic():
-        document = _new_document(source, extraction, confidentiality, user)
-        store_extraction(document, extraction)
+        document = _unsaved_document(source, extraction, confidentiality, user, aids)
+        document.save()
+        session = StoreSession()
+        session.add(document, extraction, aids.quotes if aids else None)
+        session.flush()
     return document
 
 
-def _new_document(source: SourceDocument, extraction: Extraction, confidentiality: str,
-                  user=None) -> Document:
-    """Save the document row (its facts are stored by the caller)."""
+def _title(source: SourceDocument) -> str:
+    return (source.meta.title or Path(source.meta.path).stem)[:500]
+
+
+def _unsaved_document(source: SourceDocument, extraction: Extraction, confidentiality: str,
+                      user=None, aids: StoreAids | None = None) -> Document:
+    """The document row, not saved yet; its file is (encrypted, as the storage does)."""
     meta = source.meta
     document = Document(
         original_name=Path(meta.path).name,
         sha256=meta.sha256,
         text=source.text,
-        title=(meta.title or Path(meta.path).stem)[:500],
+        title=_title(source),
         date=parse_partial_date(extraction.document.date or meta.date),
         date_precision=_precision(extraction.document.date or meta.date),
         kind=meta.kind if meta.kind in DocumentKind.values else DocumentKind.OTHER,
@@ -405,13 +480,37 @@ def _new_document(source: SourceDocument, extraction: Extraction, confidentialit
         confidentiality=confidentiality,
         media_type=meta.media_type,
         notices=list(extraction.notices),
-        extraction=extraction.to_dict(),
+        extraction=aids.extraction if aids else extraction.to_dict(),
         ingested_by=user if getattr(user, "pk", None) else None,
     )
-    if source.raw:
-        document.file.save(Path(meta.path).name or "document", ContentFile(source.raw), save=False)
-    document.save()
+    name = Path(meta.path).name or "document"
+    if aids is not None and aids.sealed_file:
+        document.file.save(name, SealedContent(aids.sealed_file), save=False)
+    elif source.raw:
+        document.file.save(name, ContentFile(source.raw), save=False)
     return document
+
+
+def _write_documents(documents: list[Document], aids: list[StoreAids | None]) -> None:
+    """Insert these new documents in one statement, as `Document.save` would store each
+    (restricted text sealed, the blind index built); the title and file name sealed in
+    advance by the worker are taken as they are. Audit entries: the caller's (flush)."""
+    clear: list[tuple[str, str, str]] = []
+    for document, aid in zip(documents, aids, strict=True):
+        clear.append((document.text, document.title, document.original_name))
+        seal_text(document)
+        document.text = document._db_text
+        if aid is not None and aid.title == document.title:
+            document.title = aid.sealed_title
+            document.original_name = aid.sealed_name
+    try:
+        insert_objects(documents)
+    finally:
+        for document, (text, title, name) in zip(documents, clear, strict=True):
+            document.text, document.title, document.original_name = text, title, name
+    for document in documents:
+        if document.text_encrypted:
+            index_sealed_words(document)
 
 
 def _precision(date_text: str | None) -> str:

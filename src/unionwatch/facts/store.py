@@ -4,27 +4,34 @@ A `StoreSession` is a unit of work for a batch of documents: entity resolution a
 the merging of reports of one incident run in memory, against what the store held
 (read with a few set-based queries: one `IN` query per table rather than one per
 mention) plus what the batch's earlier documents added. The rows are then written
-with `bulk_create` / `bulk_update`, a handful of statements per batch. Each document
-is processed exactly as if the ones before it had been written, so the merge rules
-are those of one-document-at-a-time storing.
+with a handful of statements per batch. Each document is processed exactly as if the
+ones before it had been written, so the merge rules are those of one-document-at-a-time
+storing.
+
+Ingest stores a hundred rows per document, so the hot tables (evidence, events, claims,
+audit entries) are written as prepared rows (`insert_rows`, `insert_objects`) rather than
+through `bulk_create`, whose per-value preparation cost more than everything else the
+store does; evidence quotes can arrive sealed from the extraction worker (`seal_quotes`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pycountry
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections, models, router
 from django.db.models import Model
 from django.utils import timezone
 
 from unionwatch.core import types as core
 from unionwatch.core.names import fold_name as fold
 from unionwatch.core.names import names_match
+from unionwatch.documents.crypto import Sealed, SealedTextField, prepare_sealed, seal_str
 from unionwatch.documents.models import Document
 from unionwatch.facts.conflicts import close_dates, conflicting, dates_compatible
 from unionwatch.facts.models import (
@@ -118,6 +125,7 @@ class StoreSession:
         self.loaded: set[tuple[str, int]] = set()
         self.events: dict[int, Event] = {}
         self.serial: dict[int, int] = {}
+        self.quotes: dict[int, QuoteBook] = {}  # by id(document): quotes sealed in advance
 
     # --- adding documents ----------------------------------------------------------------
 
@@ -129,8 +137,13 @@ class StoreSession:
                                         *([d.defendant] for x in extractions for d in x.court_decisions)])
         self.resolver.prefetch(Place, ([p.name] for x in extractions for p in x.places))
 
-    def add(self, document: Document, extraction: core.Extraction) -> DocumentEntities:
+    def add(self, document: Document, extraction: core.Extraction,
+            quotes: QuoteBook | None = None) -> DocumentEntities:
+        """Resolve and merge one document's facts in memory. `quotes`: this document's
+        evidence quotes sealed in advance (`seal_quotes`), taken instead of sealing here."""
         seen = DocumentEntities()
+        if quotes:
+            self.quotes[id(document)] = quotes
         country = document.country
         for org in extraction.organizations:
             self._store_entity(Organization, org, document, seen.organizations, Context(country),
@@ -180,12 +193,17 @@ class StoreSession:
         seen.places[place.name] = entity
 
     def add_evidence(self, fact: Model, document: Document, start: int, end: int, role: str,
-                     sentence: str = "", confidence: float = 1.0) -> Evidence:
-        evidence = _evidence(document, start, end, role, sentence, confidence)
+                     sentence: str = "", confidence: float = 1.0) -> Quote:
+        prepared = self.quotes.get(id(document), {}).get((start, end, sentence))
+        if prepared:
+            evidence = Quote(document, role, start, end, *prepared.pop(), confidence)
+        else:
+            sentence, value = quote_text(document.text, start, end, sentence)
+            evidence = Quote(document, role, start, end, sentence, value, None, None, confidence)
         self.evidence.append((fact, evidence))
         return evidence
 
-    def record_claim(self, fact: Model, field: str, value: str | None, evidence: Evidence) -> None:
+    def record_claim(self, fact: Model, field: str, value: str | None, evidence: Quote) -> None:
         """Keep this source's value; the conflict flag is refreshed by `flush`."""
         if value:
             self.claims.append((fact, field, str(value)[:100], evidence))
@@ -321,7 +339,7 @@ class StoreSession:
         self._store_terms(decision, item, evidence)
 
     def _store_terms(self, decision: CourtDecision, item: core.CourtDecision,
-                     evidence: Evidence) -> None:
+                     evidence: Quote) -> None:
         terms = self.terms_of[id(decision)]
         known = {(t.kind, t.unit, t.currency, _months(t.amount, t.unit)) for t in terms}
         kinds = {t.kind for t in terms}
@@ -364,13 +382,15 @@ class StoreSession:
 
     # --- writing -------------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Write everything this session made or changed: a few bulk statements per table."""
+    def flush(self, audited: Sequence[Model] = ()) -> None:
+        """Write everything this session made or changed: a few statements per table.
+        `audited`: rows the caller created in this transaction (the documents), logged
+        as created before the facts."""
         now = timezone.now()
-        created = self.resolver.flush()
+        created = [*audited, *self.resolver.flush()]
         changed = [*self.resolver.changed.values()]
         for model, fields in _UPDATED_FIELDS.items():
-            created += model.objects.bulk_create(self.new[model], batch_size=500)
+            created += insert_objects(self.new[model], now)
             if model is Event:
                 self._write_victims()
             rows = [r for r in self.changed.values() if type(r) is model]
@@ -378,18 +398,24 @@ class StoreSession:
                 row.updated = now
             model.objects.bulk_update(rows, fields, batch_size=500)
             changed += rows
-        created += Term.objects.bulk_create(self.new[Term], batch_size=500)
-        created += Upcoming.objects.bulk_create(self.new[Upcoming], batch_size=500)
+        created += insert_objects(self.new[Term], now)
+        created += insert_objects(self.new[Upcoming], now)
         cts = ContentType.objects.get_for_models(*{type(f) for f, _ in self.evidence})
-        for fact, evidence in self.evidence:
-            evidence.content_type, evidence.object_id = cts[type(fact)], fact.pk
-        Evidence.objects.bulk_create([e for _, e in self.evidence], batch_size=500)
-        ValueClaim.objects.bulk_create([
-            ValueClaim(content_type=cts[type(fact)], object_id=fact.pk, field=name, value=value,
-                       evidence=evidence)
-            for fact, name, value, evidence in self.claims], batch_size=500)
+        self._write_evidence(cts, now)
+        insert_rows(ValueClaim, ["content_type_id", "object_id", "field", "value", "evidence_id"], [
+            (cts[type(fact)].pk, fact.pk, name, value, evidence.pk)
+            for fact, name, value, evidence in self.claims])
         changed += self._refresh_conflicts(cts, now)
-        _audit(created, changed)
+        _audit(created, changed, now)
+
+    def _write_evidence(self, cts: dict, now) -> None:
+        # Ids are read back only when claims point at the rows.
+        rows = [(cts[type(fact)].pk, fact.pk, e.document.pk, e.role, e.start, e.end,
+                 e.sealed_sentence or e.sentence, e.sealed_value or e.value, e.confidence, now)
+                for fact, e in self.evidence]
+        ids = insert_rows(Evidence, _EVIDENCE_COLUMNS, rows, returning=bool(self.claims))
+        for (_fact, evidence), pk in zip(self.evidence, ids, strict=False):
+            evidence.pk = pk
 
     def _write_victims(self) -> None:
         for model, relation in _VICTIMS.items():
@@ -428,7 +454,11 @@ _UPDATED_FIELDS: dict[type, list[str]] = {
 }
 
 
-def _audit(created: list[Model], changed: list[Model]) -> None:
+_EVIDENCE_COLUMNS = ["content_type_id", "object_id", "document_id", "role", "start", "end",
+                     "sentence", "value", "confidence", "created"]
+
+
+def _audit(created: list[Model], changed: list[Model], now=None) -> None:
     """One audit entry per created or changed row of an audited model, written in bulk
     (what the save signals write one by one)."""
     from unionwatch.audit.log import AUDITED_MODELS, _actor, _repr
@@ -436,12 +466,12 @@ def _audit(created: list[Model], changed: list[Model]) -> None:
 
     labels = set(AUDITED_MODELS)
     who, actor, ip = _actor(None, None)
-    user = who if who is not None and who.pk else None
+    user_id = who.pk if who is not None and who.pk else None
+    at = now or timezone.now()
 
-    def entry(action: str, row: Model) -> AuditEntry:
-        return AuditEntry(user=user, actor=actor[:150], action=action,
-                          object_type=row._meta.label_lower[:60], object_id=str(row.pk),
-                          object_repr=_repr(row), ip=ip)
+    def entry(action: str, row: Model) -> tuple:
+        return (at, user_id, actor[:150], action, row._meta.label_lower[:60], str(row.pk),
+                _repr(row), "", ip)
 
     rows = [entry("create", r) for r in created if r._meta.label in labels]
     seen: set[int] = set()
@@ -449,26 +479,196 @@ def _audit(created: list[Model], changed: list[Model]) -> None:
         if row._meta.label in labels and id(row) not in seen:
             seen.add(id(row))
             rows.append(entry("update", row))
-    AuditEntry.objects.bulk_create(rows, batch_size=500)
+    insert_rows(AuditEntry, ["at", "user_id", "actor", "action", "object_type", "object_id",
+                             "object_repr", "detail", "ip"], rows)
+
+
+# --- prepared rows --------------------------------------------------------------------------
+
+# Fields whose value goes to the database as the Python value itself (the ORM's
+# preparation only checks its type); any other field goes through its own
+# `get_db_prep_save`, so JSON, dates, binary and sealed text are written as the ORM would.
+_AS_IS = (models.CharField, models.TextField, models.IntegerField, models.BigIntegerField,
+          models.PositiveIntegerField, models.PositiveBigIntegerField, models.SmallIntegerField,
+          models.PositiveSmallIntegerField, models.FloatField, models.BooleanField,
+          models.AutoField, models.BigAutoField, models.SmallAutoField)
+MAX_ROWS_PER_STATEMENT = 500
+
+
+def _converter(field: models.Field, connection) -> Callable | None:
+    target = field.target_field if field.many_to_one else field
+    if type(target) in _AS_IS and (field.many_to_one or type(field) in _AS_IS):
+        return None
+    if type(field) is SealedTextField:
+        return prepare_sealed  # sealed here unless sealed already (crypto.Sealed)
+    prep = field.get_db_prep_save
+    last: list = [object(), None]
+
+    def convert(value):
+        if value is not last[0]:  # one timestamp for a whole batch: converted once
+            last[0], last[1] = value, prep(value, connection)
+        return last[1]
+    return convert
+
+
+def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence],
+                returning: bool = False) -> list[int]:
+    """Insert rows given as tuples of Python values in the order of `columns` (field
+    attnames), in few statements; returns the new primary keys when `returning`.
+
+    Portable SQL built by the backend's own operations (Django's connection), so the
+    same code runs on SQLite and PostgreSQL. The caller supplies every column the
+    ORM would (defaults, timestamps): nothing is filled in here.
+    """
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    fields = [meta.get_field(name) for name in columns]  # attnames are looked up too
+    converters = [(i, c) for i, c in enumerate(_converter(f, connection) for f in fields) if c]
+    rows = [_converted(row, converters) for row in rows] if converters else list(rows)
+    if not rows:
+        return []
+    qn = connection.ops.quote_name
+    head = f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+    if not returning:
+        with connection.cursor() as cursor:
+            cursor.executemany(head + connection.ops.bulk_insert_sql(fields, [["%s"] * len(fields)]),
+                               rows)
+        return []
+    return _insert_returning(connection, meta, head, fields, rows)
+
+
+def _converted(row: Sequence, converters: list[tuple[int, Callable]]) -> tuple:
+    values = list(row)
+    for index, convert in converters:
+        values[index] = convert(values[index])
+    return tuple(values)
+
+
+def _insert_returning(connection, meta, head: str, fields: list, rows: list) -> list[int]:
+    ops, features = connection.ops, connection.features
+    if not features.can_return_rows_from_bulk_insert:
+        return _insert_one_by_one(connection, meta, head, fields, rows)
+    size = max(1, min(MAX_ROWS_PER_STATEMENT, ops.bulk_batch_size(fields, rows)))
+    returning_sql, returning_params = ops.return_insert_columns([meta.pk])
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            chunk = rows[start:start + size]
+            values = ops.bulk_insert_sql(fields, [["%s"] * len(fields)] * len(chunk))
+            cursor.execute(f"{head}{values} {returning_sql}",
+                           [*(v for row in chunk for v in row), *returning_params])
+            ids += [row[0] for row in ops.fetch_returned_insert_rows(cursor)]
+    if len(ids) != len(rows):
+        raise RuntimeError(f"{meta.label}: {len(rows)} rows written, {len(ids)} ids read back")
+    return ids
+
+
+def _insert_one_by_one(connection, meta, head: str, fields: list, rows: list) -> list[int]:
+    """For a backend that cannot return the ids of a multi-row insert."""
+    ids: list[int] = []
+    values = connection.ops.bulk_insert_sql(fields, [["%s"] * len(fields)])
+    with connection.cursor() as cursor:
+        for row in rows:
+            cursor.execute(head + values, row)
+            ids.append(connection.ops.last_insert_id(cursor, meta.db_table, meta.pk.column))
+    return ids
+
+
+def insert_objects(objs: Sequence[Model], now=None) -> list[Model]:
+    """Insert new model instances of one model as `bulk_create` would (timestamps, foreign
+    keys to rows saved since, primary keys set on them), but as prepared rows. No
+    `save()` and no signals, as with `bulk_create`."""
+    if not objs:
+        return []
+    model = type(objs[0])
+    now = now or timezone.now()
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
+    stamped = [f.attname for f in fields if getattr(f, "auto_now", False)
+               or getattr(f, "auto_now_add", False)]
+    relations = [f for f in fields if f.many_to_one]
+    for obj in objs:
+        for name in stamped:
+            setattr(obj, name, now)
+        for relation in relations:
+            _refresh_foreign_key(obj, relation)
+    rows = [tuple(getattr(obj, f.attname) for f in fields) for obj in objs]
+    ids = insert_rows(model, [f.attname for f in fields], rows, returning=True)
+    db = router.db_for_write(model)
+    for obj, pk in zip(objs, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, db
+    return list(objs)
+
+
+def _refresh_foreign_key(obj: Model, relation) -> None:
+    """A related row saved after it was assigned: take its id now (as `save` does)."""
+    related = relation.get_cached_value(obj, None)
+    if related is None:
+        return
+    if related.pk is None:
+        raise ValueError(f"{type(obj).__name__}.{relation.name}: the related row is not saved")
+    setattr(obj, relation.attname, related.pk)
 
 
 def _names(item) -> list[str]:
     return list(dict.fromkeys(n for n in [item.name, *item.aliases] if n.strip()))
 
 
-def _evidence(document: Document, start: int, end: int, role: str, sentence: str,
-              confidence: float) -> Evidence:
+class Quote:
+    """An evidence row before it is written (lighter than a model instance: ingest makes
+    forty per document). `sealed_*`: the same text sealed in advance, or None."""
+
+    __slots__ = ("document", "role", "start", "end", "sentence", "value", "sealed_sentence",
+                 "sealed_value", "confidence", "pk")
+
+    def __init__(self, document: Document, role: str, start: int, end: int, sentence: str,
+                 value: str, sealed_sentence: Sealed | None, sealed_value: Sealed | None,
+                 confidence: float) -> None:
+        self.document, self.role, self.start, self.end = document, role, start, end
+        self.sentence, self.value, self.confidence = sentence, value, confidence
+        self.sealed_sentence, self.sealed_value = sealed_sentence, sealed_value
+        self.pk: int | None = None
+
+
+# (start, end, sentence given by the extraction) -> quotes for that span, each
+# (sentence, value, sealed sentence, sealed value).
+QuoteBook = dict[tuple[int, int, str], list[tuple[str, str, Sealed, Sealed]]]
+
+
+def quote_text(text: str, start: int, end: int, sentence: str = "") -> tuple[str, str]:
+    """The sentence an evidence row quotes (the one given, else the one around the span)
+    and the value as written there."""
     if not sentence:
-        s_start, s_end = sentence_around(document.text, start, end)
-        sentence = document.text[s_start:s_end].strip()
-    return Evidence(document=document, role=role, start=start, end=end, sentence=sentence,
-                    value=document.text[start:end][:500], confidence=confidence)
+        s_start, s_end = sentence_around(text, start, end)
+        sentence = text[s_start:s_end].strip()
+    return sentence, text[start:end][:500]
+
+
+def seal_quotes(text: str, extraction: core.Extraction) -> QuoteBook:
+    """Every evidence quote `StoreSession.add` cuts from this document, cut and sealed in
+    advance. Pure (no database): runs in the extraction worker processes, so the main
+    process, which stores, does not spend its time in encryption. A span `add` asks for
+    and does not find here is cut and sealed there as before."""
+    spans = [(start, end, "") for items in (extraction.organizations, extraction.persons,
+                                            extraction.places)
+             for item in items for start, end in item.mentions]
+    spans += [(item.span[0], item.span[1], item.evidence)
+              for items in (extraction.events, extraction.court_decisions, extraction.upcoming)
+              for item in items]
+    book: QuoteBook = defaultdict(list)
+    for start, end, given in spans:
+        sentence, value = quote_text(text, start, end, given)
+        book[(start, end, given)].append(
+            (sentence, value, Sealed(seal_str(sentence)), Sealed(seal_str(value))))
+    return dict(book)
 
 
 def add_evidence(fact: Model, document: Document, start: int, end: int, role: str,
                  sentence: str = "", confidence: float = 1.0) -> Evidence:
     """Write one evidence row now (outside a store session)."""
-    evidence = _evidence(document, start, end, role, sentence, confidence)
+    sentence, value = quote_text(document.text, start, end, sentence)
+    evidence = Evidence(document=document, role=role, start=start, end=end, sentence=sentence,
+                        value=value, confidence=confidence)
     evidence.fact = fact
     evidence.save()
     return evidence

@@ -22,13 +22,22 @@ from unionwatch.search.models import FacetKind, SearchEntry, SearchFacet
 REINDEX_CHUNK = 500
 
 
-def index_documents(document_ids: Iterable[int]) -> int:
-    """(Re)index these documents: facets in the database, words in the engine."""
+def index_documents(document_ids: Iterable[int], folded: dict[int, str] | None = None) -> int:
+    """(Re)index these documents: facets in the database, words in the engine.
+
+    `folded`: for some of them, `fold_body(title, text)` computed beforehand (ingest
+    does it in its worker processes); their title and text are then not read again.
+    """
+    from unionwatch.facts.store import insert_rows
+
     ids = list(document_ids)
     if not ids:
         return 0
-    documents = list(Document.objects.filter(pk__in=ids).only(
-        "id", "title", "text", "country", "confidentiality", "date"))
+    folded = folded or {}
+    fields = ["id", "country", "confidentiality", "date"]
+    if len(folded) < len(ids):
+        fields += ["title", "text"]  # (sealed titles are decrypted: skipped when folded)
+    documents = list(Document.objects.filter(pk__in=ids).only(*fields))
     facts = _facts_by_document(ids)
     entries, facets, rows = [], [], []
     for document in documents:
@@ -36,16 +45,33 @@ def index_documents(document_ids: Iterable[int]) -> int:
         entries.append(SearchEntry(document_id=document.pk, country=document.country,
                                    confidentiality=document.confidentiality, date=document.date,
                                    types=" ".join(sorted(found.types))[:1000]))
-        mine = found.facets(document.pk)
-        facets += mine
-        rows.append((document.pk, fold_for_index(_indexed_text(document, found)),
-                     entry_tags(document.country, document.confidentiality,
-                                [(f.kind, f.value) for f in mine])))
+        mine = found.facets()
+        facets += [(document.pk, kind, value) for kind, value in mine]
+        rows.append((document.pk, _folded_text(document, found, folded.get(document.pk)),
+                     entry_tags(document.country, document.confidentiality, mine)))
     SearchEntry.objects.filter(pk__in=ids).delete()
     SearchEntry.objects.bulk_create(entries)
-    SearchFacet.objects.bulk_create(facets, batch_size=500)
+    insert_rows(SearchFacet, ["entry_id", "kind", "value"], facets)
     get_backend().write(rows)
     return len(entries)
+
+
+def fold_body(title: str, text: str) -> str:
+    """The title and text of a document as the index holds them, after a line break
+    (empty when both are): pure, so ingest workers compute it. Folding goes character
+    by character, so the indexed text is the folded names followed by this."""
+    body = "\n".join(p for p in (title, text) if p)
+    return "\n" + fold_for_index(body) if body else ""
+
+
+def _folded_text(document: Document, found: _DocumentFacts, body: str | None) -> str:
+    """What `fold_for_index(_indexed_text(...))` gives, from a body folded beforehand."""
+    if body is None:
+        return fold_for_index(_indexed_text(document, found))
+    names = " ".join(dict.fromkeys(found.names))
+    if document.confidentiality == Confidentiality.RESTRICTED:
+        body = ""
+    return fold_for_index(names) + body if names else body[1:]
 
 
 _TAG_KINDS = {FacetKind.TYPE: "t", FacetKind.PERSON: "p", FacetKind.ORG: "o"}
@@ -68,11 +94,11 @@ class _DocumentFacts:
         self.orgs: set[int] = set()
         self.names: list[str] = []
 
-    def facets(self, document_id: int) -> list[SearchFacet]:
-        out = [SearchFacet(entry_id=document_id, kind=FacetKind.TYPE, value=t) for t in sorted(self.types)]
-        out += [SearchFacet(entry_id=document_id, kind=FacetKind.PERSON, value=str(p))
-                for p in sorted(self.persons)]
-        out += [SearchFacet(entry_id=document_id, kind=FacetKind.ORG, value=str(o)) for o in sorted(self.orgs)]
+    def facets(self) -> list[tuple[str, str]]:
+        """(kind, value) of each facet row of the document."""
+        out = [(FacetKind.TYPE.value, t) for t in sorted(self.types)]
+        out += [(FacetKind.PERSON.value, str(p)) for p in sorted(self.persons)]
+        out += [(FacetKind.ORG.value, str(o)) for o in sorted(self.orgs)]
         return out
 
 
