@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_words, thing_words
-from unionwatch.core.stages.fastre import Scanner, prefilter_pays, trie_regex
+from unionwatch.core.stages.fastre import Scanner, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
     mentions_in,
@@ -62,11 +62,11 @@ _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[dict[str, Scanner], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[dict[str, list[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = load_yaml("events.yaml")
     # Cues run on the lower-cased text, so they are compiled case-sensitive; every
     # alternative starts with \b, which the Scanner checks in Python (much faster).
-    cues = {kind: _scanner(patterns) for kind, patterns in raw["cues"].items()}
+    cues = {kind: [str(p) for p in patterns] for kind, patterns in raw["cues"].items()}  # scanners: _units
     neg = re.compile(r"(?:^|\W)(?:" + trie_regex({str(w) for w in raw["negation_before"]}) + r")(?:\W|$)")
     neg_after = re.compile("|".join(re.escape(w) for w in raw["negation_after"]), re.IGNORECASE)
     aggregate = re.compile("|".join(raw["aggregate_cues"]))
@@ -82,7 +82,7 @@ def _scanner(patterns: list[str], stems: frozenset[str] = frozenset()) -> Scanne
     """One scanner of alternative cue patterns; given the trigger stems its windows are found by,
     it first looks for the literals every match needs, where those tell more than the stems."""
     pattern = "\\b(?:" + "|".join(f"(?:{p[2:] if p.startswith(chr(92) + 'b') else p})" for p in patterns) + ")"
-    return Scanner(pattern, prefilter=bool(stems) and prefilter_pays(pattern, stems))
+    return Scanner(pattern, stems=stems or None)
 
 
 def masked_text(state: PipelineState) -> str:
@@ -364,11 +364,11 @@ class _Unit:
 def _units() -> tuple[re.Pattern[str], list[_Unit], dict[str, frozenset[int]]]:
     """The scanners, one literal alternation of all their trigger stems, and the scanners each
     stem (or a stem inside it: the trie finds the longest) serves."""
-    raw = load_yaml("events.yaml")
+    cues = _rules()[0]
     units: list[_Unit] = []
     by_stem: dict[str, set[int]] = {}
-    for kind, stems in raw["triggers"].items():
-        units.append(_Unit(kind, _scanner(raw["cues"][kind], frozenset(str(stem) for stem in stems))))
+    for kind, stems in load_yaml("events.yaml")["triggers"].items():
+        units.append(_Unit(kind, _scanner(cues[kind], frozenset(str(stem) for stem in stems))))
         for stem in stems:
             by_stem.setdefault(str(stem), set()).add(len(units) - 1)
     for kind, pattern, stems in frame_cues():

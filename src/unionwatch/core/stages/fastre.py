@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # the parser and its opcodes, to read the characters a pattern's match can start with
 from re import _constants as sre
@@ -20,15 +21,20 @@ class Scanner:
     """`finditer` of a pattern whose match must not follow a word character
     (pattern starting with `\\b`) or one of the characters of a leading `(?<![...])`."""
 
-    def __init__(self, pattern: str, flags: int = 0, prefilter: bool = False):
+    def __init__(
+        self, pattern: str, flags: int = 0, prefilter: bool = False, stems: frozenset[str] | None = None
+    ):
+        """`prefilter`: look for the literals every match needs before running the pattern (see
+        `first`, `scan`); `stems`: the trigger stems scans start from, to do so only where it pays."""
         match = _LEADING.match(pattern)
         self.word_boundary = bool(match) and match.group(0) == "\\b"
         forbidden = match.group(1) if match and match.group(1) is not None else None
         self.forbidden = re.compile(f"[{forbidden}]") if forbidden else None
-        self.regex = compile_scan(pattern[match.end():] if match else pattern, flags)
+        body = pattern[match.end():] if match else pattern  # the same literals as the whole pattern
+        self.regex = compile_scan(body, flags)
         self.pattern = pattern
-        # opt-in: worth it where the required literals are rare (see `first`)
-        self.needles = literal_prefilter(pattern, flags) if prefilter else None
+        wanted = prefilter or (stems is not None and prefilter_pays(body, stems, flags))
+        self.needles = literal_prefilter(body, flags) if wanted else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
@@ -112,12 +118,17 @@ def compile_scan(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)` behind a look-ahead for its first character, when that class
     is known: the same matches for every method, faster for searches of long alternations."""
     try:
-        first = _first_of(sre_parse.parse(pattern, flags).data)
+        first = _first_of(_parse(pattern, flags).data)
         if first is not None and first[0] and not first[1]:
             return re.compile(f"(?=[{''.join(dict.fromkeys(first[0]))}])(?:{pattern})", flags)
     except (re.error, TypeError, ValueError):  # an unusual pattern: compile it as it is
         pass
     return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=512)  # read-only trees, shared by compile_scan and required_literals
+def _parse(pattern: str, flags: int) -> sre_parse.SubPattern:
+    return sre_parse.parse(pattern, flags)
 
 
 def _first_of(items: list) -> _First | None:  # noqa: ANN001 - the parser's (op, arg) pairs
@@ -183,14 +194,16 @@ def _class_item(op: object, av: object) -> str | None:
 # `re` skips through on their first characters) costs a fraction of a scan of a long pattern.
 
 LITERAL_SET_LIMIT = 256  # strings in one set of alternatives before a run of literals is cut
+LITERAL_LENGTH = 12  # characters kept of a required literal: its start is as rare in text
 _Lits = frozenset[str]
 
 
+@lru_cache(maxsize=1024)  # asked twice per cue scanner: whether a prefilter pays, then for it
 def required_literals(pattern: str, flags: int = 0) -> _Lits | None:
     """Non-empty strings one of which occurs in every match of `pattern`; None when the
     pattern does not tell (case-insensitive, or some branch requires no literal)."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = _parse(pattern, flags)
     except (re.error, TypeError, ValueError):
         return None
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
@@ -227,13 +240,15 @@ def _required_of(items: list) -> _Lits | None:  # noqa: ANN001 - the parser's (o
                 candidates.append(own)
             continue
         if run is not None and len(run) * len(strings) <= LITERAL_SET_LIMIT:
-            run = {a + b for a in run for b in strings}
+            # each string stays a prefix of some text the run matches: longer ones tell little more
+            run = {a if len(a) >= LITERAL_LENGTH else (a + b)[:LITERAL_LENGTH] for a in run for b in strings}
         else:
             if run is not None:
                 candidates.append(_minimal(run))
             run = set(strings)
     if run is not None:
         candidates.append(_minimal(run))
+    candidates = [_minimal({c[:LITERAL_LENGTH] for c in found}) for found in candidates]
     usable = [c for c in candidates if c and "" not in c]
     # the longest shortest string is the rarest in text; fewer strings cost less to look for
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
