@@ -142,3 +142,17 @@ def test_user_add_with_password_file(tmp_path, database_url):
     assert result.returncode == 0, result.stderr
     again = run_cli(*args, data_dir=data, database_url=database_url)
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_output_closed_early_stops_quietly(tmp_path):
+    """`unionwatch extract ... | head` must not end in a traceback when head goes away."""
+    docs = sorted(EXAMPLES.glob("*.md")) * 20  # enough JSON to fill a pipe's buffer
+    env = {**os.environ, "UNIONWATCH_DATA_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "unionwatch", "extract", "--json", *map(str, docs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader leaves, as `head -1` does
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=300)
+    assert "Traceback" not in stderr, stderr
+    assert proc.returncode == 141
