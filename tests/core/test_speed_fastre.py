@@ -80,3 +80,29 @@ def test_scan_with_prefilter_equals_finditer() -> None:
         got = [(m.start(), m.group()) for m in fast.scan(text, lo, hi)]
         assert got == [(m.start(), m.group()) for m in plain.finditer(text, lo, hi)]
     assert fast.scan("nothing of the kind", 0, 19) == []
+
+
+def test_first_with_guard_keeps_matches_that_follow_no_word_character() -> None:
+    # "[\d,]+" may start with a comma: after a space it is a match, inside "x,5" it is not
+    pattern = r"\b(?:[\d,]+ (?:sacked|fired) workers|(?:one|\w+ty) of them (?:is|was) held)\b"
+    fast, plain = Scanner(pattern, prefilter=True), Scanner(pattern)
+    assert fast.guard is not None
+    texts = [
+        "in all ,40 sacked workers",
+        "code x,40 sacked workers",
+        "twenty of them was held",
+        "plenty of them was held",
+        "the mayor: one of them is held, thirty of them was held",
+        "none of the sacked workers",
+    ]
+    for text in texts:
+        a, b = fast.first(text), plain.first(text)
+        assert (a and a.span()) == (b and b.span()), text
+
+
+def test_guard_for_a_leading_lookbehind_class() -> None:
+    pattern = r"(?<![-/])\d{4} strike"
+    fast, plain = Scanner(pattern, prefilter=True), Scanner(pattern)
+    for text in ["the 2021 strike", "the 2020-2021 strike", "2019/2020 strike and a 2022 strike"]:
+        a, b = fast.first(text), plain.first(text)
+        assert (a and a.span()) == (b and b.span()), text

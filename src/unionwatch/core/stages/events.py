@@ -408,23 +408,42 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
         start = match.start()
         i = bisect_right(starts, start) - 1
         if i >= 0 and start < sentences[i].end and not sentences[i].headline:
-            by_unit = wanted.setdefault(i, {})
+            by_unit = wanted.get(i)
+            if by_unit is None:
+                by_unit = wanted[i] = {}
             for unit in serves[match.group()]:
-                by_unit.setdefault(unit, []).append(start)
+                positions = by_unit.get(unit)
+                if positions is None:
+                    by_unit[unit] = [start]
+                else:
+                    positions.append(start)
+    kinds, scans = _unit_calls()
     found: dict[int, dict[str, list[re.Match[str]]]] = {}
     for i, by_unit in wanted.items():
         sentence = sentences[i]
+        lo, hi = sentence.start, sentence.end
+        short = hi - lo <= CUE_REACH  # every window around a trigger is the whole sentence
         by_kind: dict[str, list[re.Match[str]]] = {}
         found[i] = by_kind
         for unit, positions in by_unit.items():
-            matches = by_kind.setdefault(units[unit].kind, [])
-            scan = units[unit].scanner.scan
-            for lo, hi in _windows(positions, sentence.start, sentence.end):
+            matches = by_kind.setdefault(kinds[unit], [])
+            scan = scans[unit]
+            if short:
                 matches.extend(scan(text, lo, hi))
+                continue
+            for w_lo, w_hi in _windows(positions, lo, hi):
+                matches.extend(scan(text, w_lo, w_hi))
         for matches in by_kind.values():
             if len(matches) > 1:  # a stable sort, as before; shorter lists are in order already
                 matches.sort(key=_match_start)
     return found
+
+
+@lru_cache(maxsize=1)
+def _unit_calls() -> tuple[list[str], list[Callable[[str, int, int], list[re.Match[str]]]]]:
+    """The type and the bound scan of each unit, looked up once (cue_matches calls them per window)."""
+    units = _units()[1]
+    return [u.kind for u in units], [u.scanner.scan for u in units]
 
 
 _match_start = re.Match.start  # the sort key of cue matches, without a lambda per call

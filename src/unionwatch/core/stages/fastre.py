@@ -35,6 +35,12 @@ class Scanner:
         self.pattern = pattern
         wanted = prefilter or (stems is not None and prefilter_pays(body, stems, flags))
         self.needles = literal_prefilter(body, flags) if wanted else None
+        # the dropped assertion as a look-behind, for `first`: where this finds nothing, neither does
+        # `finditer` (the look-behind fails fast inside words, where the scan's regex tries each branch)
+        self.guard: re.Pattern[str] | None = None
+        if prefilter and (self.word_boundary or self.forbidden is not None):
+            behind = r"(?<!\w)" if self.word_boundary else f"(?<![{forbidden}])"
+            self.guard = re.compile(f"{behind}(?:{body})", flags)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
@@ -68,9 +74,11 @@ class Scanner:
 
     def first(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match of `finditer`; with the prefilter, a text without any of the pattern's
-        required literals is passed over without running the pattern."""
+        required literals, or without a match that follows no word character, is passed over."""
         end = len(text) if endpos is None else endpos
         if self.needles is not None and self.needles.search(text, pos, end) is None:
+            return None
+        if self.guard is not None and self.guard.search(text, pos, end) is None:
             return None
         return next(self.finditer(text, pos, end), None)
 
