@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_words, thing_words
-from unionwatch.core.stages.fastre import Scanner, trie_regex
+from unionwatch.core.stages.fastre import Scanner, compile_scan, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
     mentions_in,
@@ -34,7 +34,7 @@ DECISION_TYPES = frozenset({"sentencing", "travel_restriction", "fine"})
 _VICTIM_ORG_KINDS = frozenset({"union", "federation"})
 _TARGET_ORG_KINDS = frozenset({"union", "federation", "company", "ngo", "other"})
 _PERPETRATOR_ORG_KINDS = frozenset({"police", "court", "government", "company"})
-_GENERIC_PERPETRATORS = re.compile(
+_GENERIC_PERPETRATORS = compile_scan(
     r"\b(?:(?:state )?security (?:forces|services|officials|officers|operatives|agents)|police(?: officers)?|"
     r"authorities|gunmen|armed men|soldiers|army|military|prosecutors?|government|employer|management|"
     r"enforcement agencies|court|courts|judge|unknown (?:men|assailants|persons))\b",
@@ -45,7 +45,7 @@ _HELD = re.compile(
     r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b|(?:held|kept|detained) \w+ (?:overnight|incommunicado|without|for)\b"
 )
 # A measure before the trial ("before being placed under house arrest") is no term of the sentence.
-_PRE_TRIAL = re.compile(
+_PRE_TRIAL = compile_scan(
     r"\bpre-?trial\b|\bpending (?:trial|investigation|appeal)\b|\bbefore (?:being|the trial|(?:his|her|their) trial)\b"
     r"|\bjudicial control\b|\bwhile (?:the|her|his|their) (?:case|appeal) is\b",
     re.I,
@@ -57,7 +57,7 @@ _STATE_OF_BEING_HELD = re.compile(r"behind bars|(?:\w+ )*in (?:jail|prison)")
 _NOT_A_VIOLATION = re.compile(
     r"\b(?:acquitt\w*|cleared|overturned|quashed|annulled|set aside|not guilty|walked free)\b", re.IGNORECASE
 )
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b")
+_PRONOUN = compile_scan(r"\b(?:he|she|him|her|his)\b")
 _PLACE_RANK = {"locality": 0, "city": 0, "region": 1, "country": 2}
 
 
@@ -187,7 +187,7 @@ def first_cue(
 
 
 # "called on the Government ... to ensure that those who ordered the murder are identified and prosecuted"
-_DEMAND_VERB = re.compile(
+_DEMAND_VERB = compile_scan(
     r"\b(?:calls? (?:on|upon)|called (?:on|upon)|calling (?:on|upon)|urges?|urged|urging|demands?|demanded|demanding|"
     r"asks?|asked|asking|requests?|requested|requesting)\b"
 )
@@ -212,7 +212,7 @@ def _in_demand(lower: str, floor: int, start: int) -> bool:
 
 
 DENIAL_REACH = 120
-_DENIED_ANY = re.compile(r"\bden(?:y|ies|ied|ying) that (?:[\w'-]+ ){0,3}?(?:any|anyone|anybody|no)\b[^.;:]*$")
+_DENIED_ANY = compile_scan(r"\bden(?:y|ies|ied|ying) that (?:[\w'-]+ ){0,3}?(?:any|anyone|anybody|no)\b[^.;:]*$")
 _ACCIDENT_BEFORE = re.compile(
     r"\b(?:explosions?|blasts?|fires?|collapses?|accidents?|crash(?:es)?|floods?|landslides?|disasters?|earthquakes?|"
     r"storms?|diseases?|covid(?:-19)?|virus|stampedes?|cave-ins?|gas leaks?)\b[^.;,]{0,60}$"
@@ -228,7 +228,7 @@ _UNKNOWN_INTRUDERS = re.compile(
     r"|\b(?:intruders|burglars|thieves|vandals)\b"
 )
 _AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
-_NO_SUBJECT = re.compile(
+_NO_SUBJECT = compile_scan(
     r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$"
     # "has not been charged", "hasn't been tried": the auxiliary itself is negated
     r"|\b(?:not|never|n't|nor) (?:yet |even |formally |officially )?$|n't $"
@@ -271,7 +271,7 @@ _ACCUSED_OF = re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
     r"[^;.]*?\b(?:of|with|for|over)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
 )
-_PEOPLE_SEIZED = re.compile(
+_PEOPLE_SEIZED = compile_scan(
     rf"(?:\b(?:he|she|they|we)|{NAME_CHAR}+|\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d+|others?|men|women)) "
     r"(?:was|were|had been|have been|has been) (?:\w+ )?$"
 )
@@ -307,7 +307,7 @@ _PRINCIPLE_OPENING = re.compile(
     r"\W*(?:the committee|it) (?:once again |again |also |further |nevertheless |however |must |would |wishes to )?"
     r"(?:recalls?|emphasi[sz]es|stresses|underlines|reiterates|considers|wishes to (?:recall|emphasi[sz]e|point out)|draws (?:the government's )?attention to the (?:principle|fact)) that\b"
 )
-_MONTH_MARCH = re.compile(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$")
+_MONTH_MARCH = compile_scan(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$")
 _DAY_AFTER = re.compile(r",? \d{1,4}\b")
 # "two were killed and dozens injured": the wounded are an assault beside the killing
 _ALSO_INJURED = re.compile(
@@ -649,7 +649,7 @@ def _drop_missing_before_death(events: list[EventRecord], text: str) -> list[Eve
     ]
 
 
-_SAME_DAY = re.compile(
+_SAME_DAY = compile_scan(
     r"\b(?:(?:on )?the same (?:day|morning|afternoon|evening|night)|(?:later )?that (?:same )?(?:day|morning|afternoon|evening|night))\b",
     re.IGNORECASE,
 )
@@ -697,6 +697,7 @@ class FindEvents:
         decision_sentences = {i for d in state.decisions for i in d.sentences}
         events: list[EventRecord] = []
         orgs = frozenset(o.name for o in state.orgs)
+        masked = masked_text(state)
         for index, by_kind in sorted(cue_matches(state).items()):
             sentence = state.sentences[index]
             if _is_heading(state.text, sentence) or _demand_item(state, sentence):
@@ -704,14 +705,14 @@ class FindEvents:
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
             for kind, matches in by_kind.items():
-                match = first_cue(matches, masked_text(state), sentence.start, blocked, kind)
+                match = first_cue(matches, masked, sentence.start, blocked, kind)
                 if match:
                     found[kind] = match
             if not found or _is_aggregate(state, sentence):
                 continue
-            _retype(found, masked_text(state), sentence.text)
+            _retype(found, masked, sentence.text)
             self._drop_overlaps(found, index in decision_sentences, by_kind)
-            _drop_contained(found, masked_text(state), sentence.text)
+            _drop_contained(found, masked, sentence.text)
             for kind, match in found.items():
                 event = self._event(state, sentence, kind, match.start(), events)
                 if kind in TERM_TYPES and (
@@ -721,8 +722,8 @@ class FindEvents:
                 events.append(event)
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
-        events = _drop_missing_before_death(events, masked_text(state))
-        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked_text(state), orgs)
+        events = _drop_missing_before_death(events, masked)
+        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked, orgs)
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
@@ -1027,7 +1028,7 @@ def _antecedent_before(state: PipelineState, pos: int, window: int = 1500) -> in
 
 # Clauses with subjects of their own: "X was shot dead; several other marchers suffered wounds",
 # "Y received 18 months, while a fourth, Z, was released"
-_CLAUSE_BREAK = re.compile(r";|,? while |, whereas |, but ")
+_CLAUSE_BREAK = compile_scan(r";|,? while |, whereas |, but ")
 _ANY_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their|both)\b")
 
 
@@ -1122,7 +1123,7 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
 
 
 _OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
-_SAME_INCIDENT = re.compile(
+_SAME_INCIDENT = compile_scan(
     r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon|sweep|raid|operation|crackdown)|(?:along )?with (?:them|him|her)"
     # "A fourth member, X, was briefly detained", "X was among those held": one more victim of the act told
     r"|an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ )?(?:member|leader|worker|activist|unionist|"
@@ -1133,8 +1134,8 @@ _SAME_INCIDENT = re.compile(
 )
 
 
-_AGAIN = re.compile(r"\b(?:again|re-?arrest\w*|once more|another|second time|third time|new (?:arrest|raid|search|attack))\b", re.I)
-_STATE = re.compile(r"\b(?:currently|still|remains?|remained|(?:is|are) (?:being )?held)\b", re.I)
+_AGAIN = compile_scan(r"\b(?:again|re-?arrest\w*|once more|another|second time|third time|new (?:arrest|raid|search|attack))\b", re.I)
+_STATE = compile_scan(r"\b(?:currently|still|remains?|remained|(?:is|are) (?:being )?held)\b", re.I)
 
 
 def _same_day(a: str | None, b: str | None) -> bool:
