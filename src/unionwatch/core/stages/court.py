@@ -17,12 +17,18 @@ from typing import TYPE_CHECKING
 from unionwatch.core.stages.base import DecisionRecord, Sentence, TermRecord
 from unionwatch.core.stages.fastre import Scanner, compile_scan
 from unionwatch.core.stages.sentence_index import dates_in, last_person_before, mentions_in
-from unionwatch.core.stages.vocab import alternation, vocab
+from unionwatch.core.stages.vocab import alternation, load_yaml, vocab
 
 if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
 
 _V = vocab()
+_COURT_DATA = load_yaml("court.yaml")
+# vocab.yaml's currency words and codes, with the ones only sentence terms need
+_CURRENCY: dict[str, str] = {
+    **_V.currency_by_word,
+    **{str(word).lower(): str(code) for code, words in _COURT_DATA["currencies"].items() for word in words},
+}
 _NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half")])
 NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
 _DURATION = compile_scan(
@@ -117,6 +123,24 @@ _KIND_BEFORE = [
 _REPLACED_BY_SUSPENDED = re.compile(
     r"[^.;]{0,40}?\b(?:replaced|converted|commuted|changed|turned)\b[^.;]{0,25}?\b(?:suspended|conditional)\b", re.IGNORECASE
 )
+# "fined ZiG 5,000, with 60 days' imprisonment in default of payment", "or, failing payment, six months in
+# jail": a term served only if the fine is not paid is an alternative, not a term of the sentence
+_IN_DEFAULT_AFTER = re.compile(r"^[^.;]{0,40}?\bin[ ]+(?:default\b|lieu\b(?![ ]+of[ ]+(?:a|the)[ ]+fine)|lieu[ ]+of[ ]+payment)", re.IGNORECASE)
+_IN_DEFAULT_BEFORE = re.compile(
+    r"\b(?:in[ ]+default|in[ ]+lieu[ ]+of[ ]+payment|failing[ ]+(?:which|payment|that|this)|(?:on|upon|for)[ ]+(?:non-?|failure[ ]+(?:of|to[ ]+))pay\w*"
+    r"|if[ ]+(?:\w+[ ]+){0,4}?(?:unpaid|not[ ]+paid|fails?[ ]+to[ ]+pay|does[ ]+not[ ]+pay|do[ ]+not[ ]+pay|cannot[ ]+pay))\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+_FINE_WORD = re.compile(r"\bfine[sd]?\b|\bpay\b", re.IGNORECASE)
+
+
+def _in_default(text: str, start: int, end: int) -> bool:
+    """The duration at text[start:end] is the term served if a fine named before it goes unpaid."""
+    if not _FINE_WORD.search(text, 0, start):
+        return False
+    return bool(_IN_DEFAULT_AFTER.match(text[end:end + 60]) or _IN_DEFAULT_BEFORE.search(text, max(0, start - 90), start))
+
+
 _BARE_FROM = len(_KIND_BEFORE) - 2  # the last two patterns: a bare duration after a giving verb
 # "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
 _DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
@@ -126,10 +150,11 @@ _COURT_WORDS = re.compile(r"\b(?:(?:a|an|the)[ ]+)?(?:[A-Z][\w-]+[ ]+)?(?:[a-z]+
 
 @lru_cache(maxsize=1)
 def _money() -> re.Pattern[str]:
-    words = [w for w in _V.currency_by_word if not re.fullmatch(r"\W+", w)]
-    symbols = [w for w in _V.currency_by_word if re.fullmatch(r"\W+|us\$", w)]
+    words = [w for w in _CURRENCY if not re.fullmatch(r"\W+", w)]
+    symbols = [w for w in _CURRENCY if re.fullmatch(r"\W+|us\$", w)]
     return re.compile(
-        rf"(?P<sym>{alternation(symbols)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
+        # "HK$", "R$": a dollar sign after letters is another currency (see _LETTER_MONEY)
+        rf"(?<![A-Za-z])(?P<sym>{alternation(symbols)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
         rf"|(?<![\w.])(?P<amt2>\d[\d,]*(?:\.\d+)?)[ ]*(?P<mult2>million|thousand|billion|bn)?[ ]*(?P<cur>{alternation(words)})\b",
         re.IGNORECASE,
     )
@@ -155,21 +180,17 @@ _GENERIC_CURRENCY = {
     "riyal": {"saudi arabia": "SAR", "qatar": "QAR", "yemen": "YER"},
     "kwacha": {"zambia": "ZMW", "malawi": "MWK"},
     "som": {"uzbekistan": "UZS"},
+    "rouble": {"belarus": "BYN"},
+    "ruble": {"belarus": "BYN"},
 }
-# Letter symbols written before the amount ("E3,000", "R5 000", "Rs 500"): case-sensitive, by country.
-_LETTER_SYMBOLS = {
-    "E": {"eswatini": "SZL", "swaziland": "SZL"},
-    "R": {"south africa": "ZAR"},
-    "M": {"lesotho": "LSL"},
-    "K": {"zambia": "ZMW", "malawi": "MWK", "myanmar": "MMK", "burma": "MMK", "papua new guinea": "PGK"},
-    "N": {"nigeria": "NGN"},
-    "Rs": {"india": "INR", "pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "": "INR"},
-    "Tk": {"": "BDT"}, "LE": {"": "EGP"}, "BD": {"": "BHD"}, "QR": {"": "QAR"}, "SR": {"": "SAR"}, "Rp": {"": "IDR"}, "RM": {"": "MYR"}, "KSh": {"": "KES"}, "Ksh": {"": "KES"},
-    "USh": {"": "UGX"}, "TSh": {"": "TZS"}, "HK$": {"": "HKD"}, "GH₵": {"": "GHS"}, "Le": {"sierra leone": "SLE"},
+# Symbols written before the amount ("E3,000", "Rs 500", "HK$2,000"): case-sensitive, by country (data/court.yaml).
+_LETTER_SYMBOLS: dict[str, dict[str, str]] = {
+    str(sym): {str(country).lower(): str(code) for country, code in by_country.items()}
+    for sym, by_country in _COURT_DATA["prefix_symbols"].items()
 }
 _LETTER_MONEY = compile_scan(
-    r"(?<![\w.$])(?P<sym>HK\$|GH₵|KSh|Ksh|USh|TSh|Rs|Tk|Rp|RM|Le|LE|BD|QR|SR|[ERMKN])\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)"
-    r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
+    rf"(?<![\w.$])(?P<sym>{'|'.join(re.escape(sym) for sym in sorted(_LETTER_SYMBOLS, key=len, reverse=True))})"
+    r"\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
 )
 
 
@@ -265,7 +286,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         if probation and (kind == "other" or "period" in probation.group()):
             terms[-1].kind = "suspended"  # "two years with three years' probation": a conditional term
             continue
-        if kind is None:
+        if kind is None or (kind in ("prison", "forced_labour") and _in_default(text, m.start(), m.end())):
             continue
         note = ""
         if kind in _NOTES:
@@ -292,7 +313,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     has_digit = _DIGIT.search(text) is not None
     for m in _money().finditer(text) if has_digit else ():
         word = m.group("sym") or m.group("cur") or ""
-        code = _V.currency_by_word.get(word.lower())
+        code = _CURRENCY.get(word.lower())
         if code:
             code = _country_code(word, code, country)
         raw = (m.group("amt") or m.group("amt2") or "").replace(",", "")
@@ -357,7 +378,7 @@ def _same_period_terms(text: str, s: int, terms: list[TermMatch]) -> None:
 
 @lru_cache(maxsize=1)
 def _word_money() -> re.Pattern[str]:
-    words = [w for w in _V.currency_by_word if not re.fullmatch(r"\W+|us\$", w)]
+    words = [w for w in _CURRENCY if not re.fullmatch(r"\W+|us\$", w)]
     number = rf"(?:{_NUMWORD}|hundred|a)"
     return re.compile(
         rf"(?<![\w.])(?P<num>{number}(?:[ -]+(?:and[ ]+)?{number})*)[ ]+(?P<mult>million|thousand|billion)?[ ]*(?P<cur>{alternation(words)})\b",
@@ -382,7 +403,7 @@ def parse_number_words(text: str) -> float | None:
 @lru_cache(maxsize=1)
 def _code_money() -> re.Pattern[str]:
     """ "KZT 500,000", "BDT 10,000": an ISO code the vocabulary knows, written before the amount."""
-    codes = sorted(set(_V.currency_by_word.values()) | {"RMB", "BYR"})  # codes in use beside the ISO ones
+    codes = sorted(set(_CURRENCY.values()) | {"RMB", "BYR"})  # codes in use beside the ISO ones
     return re.compile(rf"(?<![\w$])(?P<code>{'|'.join(codes)})[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?![\d\w])"
                       r"(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?")
 
@@ -394,7 +415,7 @@ def _code_money_terms(text: str, s: int, terms: list[TermMatch]) -> None:
         amount = float(m.group("amt").replace(",", "")) * {"million": 1e6, "thousand": 1e3, "billion": 1e9, "bn": 1e9}.get(
             (m.group("mult") or "").lower(), 1
         )
-        code = _V.currency_by_word.get(m.group("code").lower(), m.group("code"))  # RMB is CNY
+        code = _CURRENCY.get(m.group("code").lower(), m.group("code"))  # RMB is CNY
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code))
 
 
@@ -420,7 +441,7 @@ def _word_money_terms(text: str, s: int, country: str | None, terms: list[TermMa
         return  # cheap test first: fines in words name a large round sum
     for m in _word_money().finditer(text):
         value = parse_number_words(m.group("num"))
-        code = _V.currency_by_word.get(m.group("cur").lower())
+        code = _CURRENCY.get(m.group("cur").lower())
         if value is None or not code or (not m.group("mult") and (value == 1 or m.group("cur").lower() in _WORDLIKE_CURRENCY)):
             continue  # "a dollar" is no fine, "three won the case" no money
         value *= {"million": 1e6, "thousand": 1e3, "billion": 1e9}.get((m.group("mult") or "").lower(), 1)

@@ -1,0 +1,60 @@
+"""Fines: currencies written before the amount, and prison served only if a fine goes unpaid."""
+
+import pytest
+
+from unionwatch.core.stages.court import find_terms
+from unionwatch.core.stages.text import Sentence
+
+
+def _terms(text: str, country: str | None = None) -> list[tuple]:
+    return [(t.kind, t.amounts, t.unit, t.currency) for t in find_terms(text, Sentence(0, len(text), text), country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "code", "amount"),
+    [
+        # codes and abbreviations before the amount
+        ("The magistrate fined the organiser ZiG 2,500.", None, "ZWG", 2500),
+        ("The magistrate fined the organiser ZWG 2,500.", None, "ZWG", 2500),
+        ("She was ordered to pay Sh30,000 for the march.", None, "KES", 30000),
+        ("She was ordered to pay Shs 400,000.", "Uganda", "UGX", 400000),
+        ("The judge imposed a fine of S/ 3,200.", None, "PEN", 3200),
+        ("The judge imposed a fine of Q4,000.", "Guatemala", "GTQ", 4000),
+        # a dollar sign after letters is not the US dollar, and gives one fine only
+        ("The magistrate fined each steward HK$8,000.", None, "HKD", 8000),
+        ("The court fined him NT$60,000.", None, "TWD", 60000),
+        ("The court fined him R$12,000.", None, "BRL", 12000),
+        ("The court fined him US$900.", None, "USD", 900),
+        ("The court fined him $900.", None, "USD", 900),
+        # a generic word read by the country
+        ("She was fined 2,900 roubles.", "Belarus", "BYN", 2900),
+        ("She was fined 2,900 roubles.", None, "RUB", 2900),
+    ],
+)
+def test_currencies_by_code_symbol_and_country(text, country, code, amount):
+    assert _terms(text, country) == [("fine", [amount], "currency", code)]
+
+
+def test_a_letter_symbol_needs_its_country():
+    assert _terms("The judge imposed a fine of Q4,000.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The steward was fined ZiG 3,000, with 45 days' imprisonment in default of payment.",
+        "The steward was fined Rs 8,000 or, in default, two months' simple imprisonment.",
+        "The steward was fined 9,000 naira, failing which she would serve four months in jail.",
+        "The steward was fined 600 euros; if the fine is not paid, he will spend 30 days in prison.",
+        "The steward was fined KSh 40,000 or three months' imprisonment in lieu.",
+    ],
+)
+def test_prison_in_default_of_payment_is_no_term(text):
+    assert [kind for kind, *_ in _terms(text)] == ["fine"]
+
+
+def test_prison_beside_a_fine_is_still_a_term():
+    text = "The steward was fined 600 euros and sentenced to 30 days in prison."
+    assert [(kind, amounts) for kind, amounts, *_ in _terms(text)] == [("fine", [600]), ("prison", [30])]
+    text = "The steward was jailed for six months in lieu of a fine."
+    assert [(kind, amounts) for kind, amounts, *_ in _terms(text)] == [("prison", [6])]
