@@ -42,7 +42,10 @@ _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IG
 # Corporal punishment: "74 lashes", "twenty strokes of the cane" (a count; the guide's unit is "lashes").
 _LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\b", re.IGNORECASE)
 # "a one-year term suspended for five years": the second duration is the probation, not a term
-_SUSPENDED_FOR = re.compile(r"\b(?:suspended|deferred)[ ]+for[ ]+(?:a[ ]+period[ ]+of[ ]+)?$", re.IGNORECASE)
+# ("suspended for a probation period of three years": the same)
+_SUSPENDED_FOR = re.compile(
+    r"\b(?:suspended|deferred)[ ]+for[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+)?(?:period[ ]+of[ ]+)?$", re.IGNORECASE
+)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
     r"\b(?:sentenced|sentences?|convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|given|gave|dealt|handed|ordered to pay|fined"
@@ -93,7 +96,8 @@ _KIND_AFTER = [
         r"|re-?education[ ]+through[ ]+labou?r|labou?r[ ]+re-?education)", re.IGNORECASE)),
     # "a ban", "a five-year ban"; not "18 months and banned him from office for three years" (a new clause)
     ("ban_from_office", re.compile(r"^\W*(?:(?!and\b)\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
-    ("other", re.compile(rf"^\W*(?:{_W}){{0,2}}(?:court[ ]+)?(?:monitoring|supervision|probation|supervised[ ]+release)", re.IGNORECASE)),
+    # "two years' probation"; not "two years and a probation period of three" (the condition of a suspended term)
+    ("other", re.compile(rf"^\W*(?:(?!and\b){_W}){{0,2}}(?:court[ ]+)?(?:monitoring|supervision|probation|supervised[ ]+release)", re.IGNORECASE)),
     ("prison", re.compile(
         rf"^\W*(?:{_W}){{0,3}}(?:prison|jail|gaol|imprisonment|(?:penal |labour |correctional |regime )?colony|behind bars|incarceration|in a labour camp"
         r"|administrative (?:detention|arrest))", re.IGNORECASE)),
@@ -108,7 +112,8 @@ _KIND_BEFORE = [
     ("restriction_of_movement", re.compile(rf"{_BAR}[^;]{{0,40}}?\bfrom[ ]+{_LEAVING}[^;]{{0,50}}?\bfor[ ]+$", re.IGNORECASE)),
     # "a travel ban of five years", "an exit ban for two years"
     ("restriction_of_movement", re.compile(r"\b(?:travel|exit)[ ]+bans?[ ]+(?:of|for)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
-    ("other", re.compile(r"\b(?:placed|put)[ ]+on[ ]+probation[ ]+for[ ]+$", re.IGNORECASE)),
+    # "placed on probation for two years", "sentenced to probation of one year"
+    ("other", re.compile(r"\b(?:(?:placed|put)[ ]+on[ ]+|to[ ]+)probation(?:ary[ ]+supervision)?[ ]+(?:for|of)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     # "prohibited him from holding leadership positions in any public association for three years"
     ("ban_from_office", re.compile(rf"{_BAR}(?:(?!\b(?:jailed|sentenced|imprisoned|prison)\b)[^;]){{0,90}}(?:for|of)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
@@ -141,6 +146,9 @@ def _in_default(text: str, start: int, end: int) -> bool:
     return bool(_IN_DEFAULT_AFTER.match(text[end:end + 60]) or _IN_DEFAULT_BEFORE.search(text, max(0, start - 90), start))
 
 
+_SUSPENDED_SENTENCE_OF = re.compile(
+    r"\b(?:suspended|conditional)[ ]+(?:prison[ ]+|jail[ ]+|custodial[ ]+)?(?:sentences?|terms?)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE
+)
 _BARE_FROM = len(_KIND_BEFORE) - 2  # the last two patterns: a bare duration after a giving verb
 # "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
 _DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
@@ -276,6 +284,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         prev_end = terms[-1].end - s if terms else 0
         before = text[max(prev_end, m.start() - 90):m.start()]
         kind = "suspended" if _REPLACED_BY_SUSPENDED.match(after) else _kind(after, before, unit)
+        if kind in ("prison", None) and _SUSPENDED_SENTENCE_OF.search(before):
+            kind = "suspended"  # "a suspended sentence of 18 months' imprisonment": the imprisonment is suspended
         if kind is None and terms and _SAME_KIND_GAP.fullmatch(text, terms[-1].end - s, m.start()):
             kind = terms[-1].kind  # "sentences of 18 months and 12 months", "X received 16 months and Y 14 months"
         if kind is None and terms and _FURTHER.fullmatch(text, terms[-1].end - s, m.start()):
@@ -347,7 +357,10 @@ _AND_Y_TO = re.compile(r"[^;.()]{0,40}?,?[ ]+and[ ]+(?:(?!sentenced|fined|given|
 _SENTENCED_TO = re.compile(r"\bsentenced\b")
 # between two amounts of one kind: a list, or a second defendant ("and former treasurer Tsang Ho-yin")
 _SAME_KIND_GAP = re.compile(r"[ ]*(?:,|and|or|, and)[ ]*(?:(?:[a-z-]+[ ]+){0,3}(?:[A-Z][\w'-]+[ ]+){1,4})?")
-_PROBATION_WITH = re.compile(r"(?:[ ]+\w+){0,3}?[ ]*,?[ ]+with[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)?")
+_PROBATION_WITH = re.compile(
+    r"(?:[ ]+\w+){0,3}?[ ]*,?[ ]+(?:with[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)?"
+    r"|and[ ]+(?:a[ ]+)?(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)"
+)
 # Terms with no amount: the death sentence, loss of citizenship ordered with the sentence.
 _UNCOUNTED_OTHER = compile_scan(
     r"\b(?:(?:sentenced|condemned)[ ]+(?:\w+[ ]+){0,3}?to[ ]+death|death[ ]+sentences?"

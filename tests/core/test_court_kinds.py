@@ -1,0 +1,32 @@
+"""Kinds of sentence terms: suspended sentences, probation and its periods."""
+
+import pytest
+
+from unionwatch.core.stages.court import find_terms
+from unionwatch.core.stages.text import Sentence
+
+
+def _terms(text: str) -> list[tuple]:
+    return [(t.kind, t.amounts, t.unit) for t in find_terms(text, Sentence(0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspended sentence whose length is written as imprisonment
+        ("The organiser got a suspended sentence of 20 months' imprisonment.", [("suspended", [20], "months")]),
+        ("She received a conditional sentence of two years in prison.", [("suspended", [2], "years")]),
+        ("He was handed a suspended jail term of one year and two months.", [("suspended", [14], "months")]),
+        # the probation attached to a suspended term is its condition, not a second term
+        ("He got three years' imprisonment, suspended for a probation period of four years.", [("suspended", [3], "years")]),
+        ("She got a suspended prison term of one year and a probationary period of two years.", [("suspended", [1], "years")]),
+        # probation alone is a term of its own kind
+        ("The steward was placed on probation of eighteen months.", [("other", [18], "months")]),
+        ("The steward was sentenced to probation for two years.", [("other", [2], "years")]),
+        # and imprisonment not said to be suspended stays prison
+        ("He was sentenced to a prison term of 20 months.", [("prison", [20], "months")]),
+        ("He was given 20 months' imprisonment and a suspended fine.", [("prison", [20], "months")]),
+    ],
+)
+def test_suspended_and_probation_wordings(text, expected):
+    assert _terms(text) == expected
