@@ -396,9 +396,12 @@ def _windows(positions: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]]]:
+def cue_matches(
+    state: PipelineState, skip: Callable[[Sentence], bool] | None = None
+) -> dict[int, dict[str, list[re.Match[str]]]]:
     """Cue matches by sentence and type, in text order: a fast scan for trigger stems picks
-    the sentences, then only the scanners triggered there run, around their triggers."""
+    the sentences, then only the scanners triggered there run, around their triggers.
+    Sentences with a trigger for which `skip` holds are left out before any scanner runs."""
     trigger, units, serves = _units()
     sentences = state.sentences
     starts = [s.start for s in sentences]
@@ -421,6 +424,8 @@ def cue_matches(state: PipelineState) -> dict[int, dict[str, list[re.Match[str]]
     found: dict[int, dict[str, list[re.Match[str]]]] = {}
     for i, by_unit in wanted.items():
         sentence = sentences[i]
+        if skip is not None and skip(sentence):
+            continue
         lo, hi = sentence.start, sentence.end
         short = hi - lo <= CUE_REACH  # every window around a trigger is the whole sentence
         by_kind: dict[str, list[re.Match[str]]] = {}
@@ -698,10 +703,10 @@ class FindEvents:
         events: list[EventRecord] = []
         orgs = frozenset(o.name for o in state.orgs)
         masked = masked_text(state)
-        for index, by_kind in sorted(cue_matches(state).items()):
+        # headings and the items of a list of demands report no incident: not even scanned
+        skip = lambda sentence: _is_heading(state.text, sentence) or _demand_item(state, sentence)  # noqa: E731
+        for index, by_kind in sorted(cue_matches(state, skip).items()):
             sentence = state.sentences[index]
-            if _is_heading(state.text, sentence) or _demand_item(state, sentence):
-                continue
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
             found: dict[str, re.Match[str]] = {}
             for kind, matches in by_kind.items():
