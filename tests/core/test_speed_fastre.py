@@ -6,7 +6,6 @@ import re
 
 from unionwatch.core.stages.fastre import (
     Scanner,
-    compile_scan,
     literal_prefilter,
     prefilter_pays,
     required_literals,
@@ -107,14 +106,3 @@ def test_guard_for_a_leading_lookbehind_class() -> None:
     for text in ["the 2021 strike", "the 2020-2021 strike", "2019/2020 strike and a 2022 strike"]:
         a, b = fast.first(text), plain.first(text)
         assert (a and a.span()) == (b and b.span()), text
-
-
-def test_compile_scan_leaves_patterns_re_skips_through_by_itself() -> None:
-    # a literal prefix or an alternation of literals: `re` finds their first characters itself
-    assert compile_scan(r"picket(?:ed|ing)? \w+").pattern == r"picket(?:ed|ing)? \w+"
-    assert compile_scan(r"(?:locked|shut) out").pattern == r"(?:locked|shut) out"
-    # a leading assertion hides them from `re`: the look-ahead goes in front
-    assert compile_scan(r"\b(?:locked|shut) out").pattern.startswith("(?=[")
-    text = "they locked out 40 staff and shut out the rest; unlocked outlets"
-    for pattern in (r"(?:locked|shut) out", r"\b(?:locked|shut) out"):
-        assert [m.span() for m in compile_scan(pattern).finditer(text)] == [m.span() for m in re.finditer(pattern, text)]

@@ -124,29 +124,14 @@ _First = tuple[list[str], bool]  # class items a match can start with, and wheth
 
 def compile_scan(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)` behind a look-ahead for its first character, when that class
-    is known and `re` finds no way to skip ahead of its own: the same matches for every method,
-    faster for searches of long alternations."""
+    is known: the same matches for every method, faster for searches of long alternations."""
     try:
-        parsed = _parse(pattern, flags)
-        first = None if _sre_skips(parsed, flags) else _first_of(parsed.data)
+        first = _first_of(_parse(pattern, flags).data)
         if first is not None and first[0] and not first[1]:
             return re.compile(f"(?=[{''.join(dict.fromkeys(first[0]))}])(?:{pattern})", flags)
     except (re.error, TypeError, ValueError):  # an unusual pattern: compile it as it is
         pass
     return re.compile(pattern, flags)
-
-
-def _sre_skips(parsed: sre_parse.SubPattern, flags: int) -> bool:
-    """Whether `re` skips ahead by itself: a literal prefix, or a set of first characters it reads
-    from a leading class or alternation of literals (a look-ahead in front would hide them)."""
-    try:
-        from re import _compiler  # the same reading as re's own info block
-
-        if flags & re.IGNORECASE and flags & re.LOCALE:
-            return False
-        return bool(_compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags))
-    except (ImportError, AttributeError, TypeError, ValueError):  # another Python: add the look-ahead as before
-        return False
 
 
 @lru_cache(maxsize=512)  # read-only trees, shared by compile_scan and required_literals
