@@ -85,17 +85,20 @@ _SAINT_WORDS = frozenset({"santo", "santa", "são", "sao", "saint", "sainte", "s
 
 
 def person_candidate(
-    tokens: list[Token], text: str, headline: bool = False, initials_start: int | None = None
+    tokens: list[Token], text: str, headline: bool = False, initials_start: int | None = None, honorific_before: str = ""
 ) -> Candidate | None:
     """Strip honorifics, titles and plain words from a capitalised run; what is left may be a name.
-    `initials_start`: where initials written just before the run begin ("K. A. Sandya Kumari")."""
-    i, honorific, title_start = 0, "", None
+    `initials_start`: where initials written just before the run begin ("K. A. Sandya Kumari");
+    `honorific_before`: an honorific written with a full stop just before the run ("Ms. X Y")."""
+    i, honorific, title_start = 0, honorific_before, None
     while i < len(tokens):
         low = tokens[i].lower.rstrip(".")
         if low in _V.name_titles:
             break
         if low in _V.honorifics:
             honorific = tokens[i].text
+        elif _name_after_honorific(tokens, i, honorific):
+            break  # "Ms Nov X", "Mr May Y": a month or a common word opening a name
         elif low in _V.role_titles or _role_plural(low) or is_plain_word(tokens[i].text) or is_acronym(tokens[i].text):
             if title_start is None and (low in _V.role_titles or is_acronym(tokens[i].text)):
                 title_start = i
@@ -109,8 +112,18 @@ def person_candidate(
     while j > i and (strip(tokens[j - 1].text) or is_acronym(tokens[j - 1].text)):
         if tokens[j - 1].text in _ROMAN and j - 1 > i:
             break
+        if tokens[j - 1].lower in _V.role_titles and not headline:
+            return None  # "Chief Judicial Magistrate", "Nakuru County Commander": a post, no name
+        if j == len(tokens) and j - i >= 3 and _kept_demonym(tokens[j - 1], text):
+            break  # "Saeed Akhtar Baloch, organiser": an ethnic surname closing a full name
         j -= 1
+    k = _last_inner_title(tokens, i, j)
+    if k is not None:  # "Senior Principal Magistrate Ann X", "Sub-County Police Commander Joe Y"
+        title_start = i if title_start is None else title_start
+        i = k + 1
     core = tokens[i:j]
+    if core and core[-1].lower in _V.non_person_heads:
+        return None  # "Governing Body", "Appeals Chamber", "X St"
     if not core or len(core) > MAX_NAME_WORDS or not all(
         _is_name_token(t) or (k == 0 and t.text == "U" and len(core) >= 3) for k, t in enumerate(core)
     ):
@@ -161,7 +174,51 @@ def _initials_before(norm: str, pos: int) -> int | None:
     return match.start()
 
 
+_DOTTED_HONORIFIC = re.compile(r"(?<![\w.])([A-Z][a-z]{1,8})\.[ ]$")
+
+
+def _honorific_before(norm: str, pos: int) -> str:
+    """ "Ms. X": an honorific with a full stop stands in a chunk of its own before the name."""
+    if norm[pos - 2:pos] != ". ":
+        return ""  # cheap test first
+    match = _DOTTED_HONORIFIC.search(norm, max(0, pos - 12), pos)
+    return match.group(1) if match and match.group(1).lower() in _V.honorifics else ""
+
+
 _PLACE_FIRST_WORDS = frozenset({"lake", "mount", "mt", "river", "gulf", "bay", "cape", "port", "fort", "isla", "lago", "monte"})
+
+
+def _name_after_honorific(tokens: list[Token], i: int, honorific: str) -> bool:
+    """ "Ms Nov X", "Mr May Y": right after an honorific, a month or common word before another
+    name word opens the name (not a role title: "Mr Justice X", "Ms Deputy Minister Y")."""
+    if not honorific or i + 1 >= len(tokens):
+        return False
+    if i and tokens[i - 1].lower.rstrip(".") not in _V.honorifics:
+        return False
+    low = tokens[i].lower
+    return not (
+        low in _V.role_titles or low in _V.honorifics or is_acronym(tokens[i].text) or _role_plural(low)
+        or (low in _V.function_words and low not in _V.months)  # "May" is both
+    ) and _is_name_word(tokens[i + 1].text)
+
+
+def _last_inner_title(tokens: list[Token], i: int, j: int) -> int | None:
+    """The last rank word inside a run that a name follows: "Principal Magistrate", "Police Commander"."""
+    for k in range(j - 2, i - 1, -1):
+        if tokens[k].lower in _V.role_titles and tokens[k].lower not in _WEAK_TITLES:
+            return k
+    return None
+
+
+# Role titles that are also common name words, or that a name never follows inside one run
+_WEAK_TITLES = frozenset(
+    {"general", "major", "justice", "king", "queen", "prince", "senior", "vice", "member", "official", "sultan", "emir"}
+)
+
+
+def _kept_demonym(token: Token, text: str) -> bool:
+    """ "Saeed Akhtar Baloch," : a demonym that ends a clause after two name words is a surname."""
+    return is_demonym(token.text) and text[token.end:token.end + 1] in (",", ".", ";", ")", "\n")
 
 
 def _role_plural(low: str) -> bool:
@@ -174,6 +231,7 @@ def _name_boundary_word(word: str) -> bool:
     return (
         low in _V.function_words or low in _V.months or low in _V.weekdays or low in _V.role_titles
         or low in _V.honorifics or is_demonym(word) or (low in _V.role_nouns and low.endswith("s"))
+        or (low.endswith("is") and is_demonym(word[:-1]))  # "for Overseas Pakistanis"
     )
 
 
@@ -266,8 +324,10 @@ class FindPersons:
                     run.append(token)
                     continue
                 if run:
-                    lead = _initials_before(state.norm, run[0].start) if run[0] is chunk.tokens[0] else None
-                    cand = person_candidate(run, state.text, chunk.headline, lead)
+                    first = run[0] is chunk.tokens[0]
+                    lead = _initials_before(state.norm, run[0].start) if first else None
+                    dotted = _honorific_before(state.norm, run[0].start) if first else ""
+                    cand = person_candidate(run, state.text, chunk.headline, lead, dotted)
                     if cand is not None and cand.title:
                         cand.org_title = _title_of_organisation(state, chunk, cand)
                     titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)

@@ -292,7 +292,18 @@ def _name_neighbour(tokens: list[Token], i: int, j: int) -> bool:
     neighbours = tokens[i - 1:i] + tokens[j:j + 1]
     if any(t.text.isupper() for t in tokens[i:j]):
         return False  # "RUSSIA Kirill X": a shouted country tag
-    return any(not is_plain_word(t.text) and not t.text.isupper() and not lookup(t.text) for t in neighbours)
+    return any(not is_plain_word(t.text) and not t.text.isupper() and _name_like(t.text) for t in neighbours)
+
+
+def _name_like(word: str) -> bool:
+    """A word the gazetteer does not know, or knows only as a small town or by a city's alternate
+    name: beside a place it makes a person's name ("Kong Dara", "Jericho Palma", "Luz Marina X")."""
+    entry = lookup(word)
+    if entry is None:
+        return True
+    return entry.kind == "city" and (
+        entry.population < MIN_UNCUED_CITY_POPULATION or fold_name(word) != fold_name(entry.name)
+    )
 
 
 def _tag_only(state: PipelineState, place: PlaceRecord) -> bool:

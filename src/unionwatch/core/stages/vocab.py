@@ -45,6 +45,8 @@ class Vocab:
     locality_heads: frozenset[str] = frozenset()  # "X City", "X Island"
     languages: frozenset[str] = frozenset()  # "in Tagalog": not a place
     demonyms: frozenset[str] = frozenset()  # irregular ones: "British", "Filipino"
+    non_person_heads: frozenset[str] = frozenset()  # "Governing Body", "X St": never the last word of a name
+    kinship_nouns: frozenset[str] = frozenset()  # "his brother X": a relative named by one name
 
 
 def _lower_set(items: list[Any]) -> frozenset[str]:
@@ -99,6 +101,8 @@ def vocab() -> Vocab:
         locality_heads=_lower_set(raw.get("locality_heads") or []),
         languages=_lower_set(raw.get("languages") or []),
         demonyms=_lower_set(raw.get("demonyms") or []),
+        non_person_heads=_lower_set(raw.get("non_person_heads") or []),
+        kinship_nouns=_lower_set(raw.get("kinship_nouns") or []),
     )
 
 
