@@ -64,21 +64,29 @@ _HYPOTHETICAL = compile_scan(
 # A ruling named without terms still gives a decision (terms may follow).
 _RULING = compile_scan(
     r"\b(?:convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|sentenced|acquitted|upheld|overturned|annulled|quashed"
-    r"|(?:rejected|dismissed) (?:the|her|his|their) appeals?)\b",
+    r"|(?:rejected|dismissed) (?:the|her|his|their) appeals?"
+    # "Judge X handed down the sentences to Y and Z" (the terms were told before)
+    r"|handed (?:down|out) (?:the |their |his |her )?(?:sentences?|verdicts?))\b",
     re.IGNORECASE,
 )
 CONTINUATION_SENTENCES = 2
-_CONVICTED = re.compile(r"convicted|guilty|sentenced", re.IGNORECASE)
+_CONVICTED = re.compile(r"convicted|guilty|sentence", re.IGNORECASE)
 _OTHER_PEOPLE = re.compile(
     r"\b(?:workers|members|activists|others|people|employees|strikers|protesters|each)\b", re.IGNORECASE
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_COMPANY_ABBR = r"\b(?:Co|Ltd|Inc|Corp|Bros|Pty|Pvt|Plc)\."
+_TITLE_BEFORE_NAME = r"(?:the|its|his|her|their)[ ]+(?:(?!(?:who|was|were|is|are|has|had|by|to)\b)[a-z][\w'-]*[ ]+){0,3}[a-z][\w'-]*[ ]*,[ ]*"
 _LIST_GAP = re.compile(
     r"^(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+and[ ]+(?:of[ ]+)?|[ ]*,?[ ]+as well as[ ]+"
     # "treasurer X and press officer Y": a lower-case title (no verb) before the next name
     r"|[ ]+and[ ]+(?:(?!(?:who|was|were|is|are|has|had|by|to|of)\b)[a-z][a-z-]*(?<!ed)[ ]+){1,3}"
-    # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names
-    r"|[ ]*,(?:[ ]*(?!(?:who|which|was|were|is|are|has|had)\b)[^,;.()]{1,50},)+[ ]*(?:and|as well as)[ ]+)$"
+    # "X and the union's secretary, Y": a title in apposition before the next name
+    rf"|[ ]*,?[ ]+and[ ]+{_TITLE_BEFORE_NAME}"
+    # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names; they may
+    # name an organisation with its acronym ("(SINTRALUG)") or a company ("Golden Lotus Garment Co.")
+    rf"|[ ]*,(?:(?![ ]*(?:who|which|was|were|is|are|has|had|to|for|with|on)\b)[ ]*(?:[^,;.()]|\([^(),;.]{{1,20}}\)|{_COMPANY_ABBR}){{1,110}},)+[ ]*(?:and|as well as)[ ]+"
+    rf"(?:{_TITLE_BEFORE_NAME})?)$"
 )
 _BAR = r"\b(?:bars?|barred|barring|bans?|banned|banning|prohibit\w*|forbid\w*|disqualif\w*|depriv\w*[ ]+(?:\w+[ ]+)?of[ ]+the[ ]+right)\b"
 _LEAVING = r"(?:leaving|travel\w*|going[ ]+abroad|exiting|departing)\b"
@@ -516,6 +524,7 @@ class FindCourtDecisions:
         by_defendant: dict[int, DecisionRecord] = {}
         order: list[int] = []
         last_index, last_group = -10, []
+        block: list[int] = []  # the defendants of the ruling being told ("Both were also fined ...")
         pending: tuple[int, list[TermMatch]] | None = None
         cued = _cued_sentences(state)
         for sentence in state.sentences:
@@ -543,12 +552,14 @@ class FindCourtDecisions:
                         state, sentence, sentence.start + ruling.start(), by_defendant, order
                     )
                     if group:
+                        block = _extend_block(block if sentence.index - last_index <= CONTINUATION_SENTENCES else [], group)
                         last_index, last_group = sentence.index, group
                         if pending and sentence.index - pending[0] <= CONTINUATION_SENTENCES and _CONVICTED.search(ruling.group()):
                             self._give_pending(pending[1], group, by_defendant)
                         pending = None
                 continue
-            assigned = list(self._assign(state, sentence, terms, last_group if continuation else []))
+            recent = block if sentence.index - last_index <= CONTINUATION_SENTENCES else []
+            assigned = list(self._assign(state, sentence, terms, last_group if continuation else [], recent))
             # "A court jailed the head of a union for a year. X, its leader, was convicted ...":
             # terms given to nobody named wait for the defendant the next sentences name
             pending = None if assigned else (sentence.index, terms)
@@ -566,6 +577,7 @@ class FindCourtDecisions:
                 if not any((t.kind, t.amount, t.unit) == (record.kind, record.amount, record.unit) for t in decision.terms):
                     decision.terms.append(record)
             if assigned:
+                block = _extend_block(recent, [p for p, _, _ in assigned])
                 last_index, last_group = sentence.index, sorted({p for p, _, _ in assigned})
         state.decisions = [by_defendant[p] for p in order]
 
@@ -592,7 +604,7 @@ class FindCourtDecisions:
         return group
 
     @staticmethod
-    def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch], context: list[int]):  # noqa: ANN205
+    def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch], context: list[int], recent: list[int]):  # noqa: ANN205
         persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
         respectively = _RESPECTIVELY.search(state.norm, sentence.start, sentence.end)
         if respectively and len(terms) > 1 and all(len(t.amounts) == 1 for t in terms):
@@ -605,11 +617,13 @@ class FindCourtDecisions:
             if term.unit == "currency" and _fines_a_body(state, sentence, persons, term):
                 continue
             group = _group_before(state.norm, persons, term.start)
+            if recent:
+                group = _block_reference(state.norm, sentence, persons, term.start, recent) or group
             if not group:
                 group = [m.index for m in persons[:1]]
             if not group and context:
                 group = list(context)
-            if not group and not _quoted(state.norm, sentence):
+            if not group and not _quoted(state.norm, sentence) and not _UNNAMED_GROUP.match(state.norm, sentence.start, term.start):
                 # a quoted comment ("A life sentence for a union leader is ...") is no ruling on its speaker
                 antecedent = last_person_before(state, sentence.start)
                 group = [antecedent] if antecedent is not None else []
@@ -660,6 +674,40 @@ def _cued_sentences(state: PipelineState) -> set[int]:
     """Indices of sentences with a decision cue, from one scan of the whole text."""
     starts = [s.start for s in state.sentences]
     return {bisect_right(starts, m.start()) - 1 for m in _DECISION_SCAN.finditer(state.lower)}
+
+
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_PEOPLE = r"(?:defendants|accused|men|women|leaders|officials|members|activists|unionists|workers|organisers|organizers)"
+# "the two others each received ...", "the other three were fined": the rest of the ruling's defendants
+_OTHERS = re.compile(rf"\bthe[ ]+(?:{_COUNT}[ ]+others|other[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?|others|rest)\b", re.IGNORECASE)
+# "Both were also ordered to pay ...", "All three received ...", "The two defendants were each fined ...": all of them
+_ALL_OF_THEM = re.compile(
+    rf"\W*(?:both|all[ ]+(?:{_COUNT}|of[ ]+them)|each[ ]+of[ ]+them|the[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?|they[ ]+(?:both|all))\b",
+    re.IGNORECASE,
+)
+
+
+# "Two former leaders of the union were jailed for ...": an unnamed group, not the person named before
+_UNNAMED_GROUP = re.compile(
+    rf"\W*(?:the[ ]+)?(?:{_COUNT}|several|both)[ ]+(?:[\w'-]+[ ]+){{0,8}}?(?:were|have[ ]+been|had[ ]+been|are)\b", re.IGNORECASE
+)
+
+
+def _extend_block(block: list[int], people: list[int]) -> list[int]:
+    return block + [p for p in dict.fromkeys(people) if p not in block]
+
+
+def _block_reference(norm: str, sentence: Sentence, persons: list, pos: int, recent: list[int]) -> list[int]:  # noqa: ANN001
+    """The defendants of the ruling told in the sentences before, when the words before `pos` point at
+    all of them or at the ones this sentence does not name; else []."""
+    before = [m for m in persons if m.end <= pos]
+    start = before[-1].end if before else sentence.start
+    if _OTHERS.search(norm, start, pos):
+        named = {m.index for m in persons}
+        return [p for p in recent if p not in named]
+    if not before and _ALL_OF_THEM.match(norm, sentence.start, pos):
+        return list(recent)
+    return []
 
 
 _RELATIVE = re.compile(r",[ ]*(?:who|which)\b")
