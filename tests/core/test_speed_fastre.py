@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from unionwatch.core.stages.fastre import (
+    Gated,
     Scanner,
     literal_prefilter,
     prefilter_pays,
@@ -106,3 +107,24 @@ def test_guard_for_a_leading_lookbehind_class() -> None:
     for text in ["the 2021 strike", "the 2020-2021 strike", "2019/2020 strike and a 2022 strike"]:
         a, b = fast.first(text), plain.first(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+def test_gated_pattern_gives_the_same_results_and_skips_texts_without_its_literals() -> None:
+    plain = re.compile(r"\b(?:urged|asked) [^.]*?, that (?:\w+ ){0,3}$")
+    gated = Gated(plain)
+    assert gated.needles is not None
+    text = "The union urged the ministry, once more, that the guards be "
+    for pos, end in [(0, len(text)), (4, len(text)), (0, 30), (31, len(text))]:
+        a, b = gated.search(text, pos, end), plain.search(text, pos, end)
+        assert (a and a.span()) == (b and b.span())
+    assert gated.search("The union urged the ministry to act") is None
+    scan = Gated(re.compile(r";|,? while "))
+    line = "Two were fined; one was freed, while a third was held"
+    assert [m.span() for m in scan.finditer(line)] == [m.span() for m in re.finditer(r";|,? while ", line)]
+    assert list(scan.finditer("no break here")) == []
+
+
+def test_gated_case_insensitive_pattern_runs_without_a_gate() -> None:
+    gated = Gated(re.compile(r"walked out", re.IGNORECASE))
+    assert gated.needles is None
+    assert gated.search("They WALKED OUT at noon") is not None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from unionwatch.core.names import any_names_match
 from unionwatch.core.stages.base import DateMention, DecisionRecord, EventRecord, Sentence
 from unionwatch.core.stages.events_frames import NAME_CHAR, frame_cues, people_words, thing_words
-from unionwatch.core.stages.fastre import Scanner, compile_scan, trie_regex
+from unionwatch.core.stages.fastre import Gated, Scanner, compile_scan, trie_regex
 from unionwatch.core.stages.sentence_index import (
     dates_in,
     mentions_in,
@@ -34,11 +34,11 @@ DECISION_TYPES = frozenset({"sentencing", "travel_restriction", "fine"})
 _VICTIM_ORG_KINDS = frozenset({"union", "federation"})
 _TARGET_ORG_KINDS = frozenset({"union", "federation", "company", "ngo", "other"})
 _PERPETRATOR_ORG_KINDS = frozenset({"police", "court", "government", "company"})
-_GENERIC_PERPETRATORS = compile_scan(
+_GENERIC_PERPETRATORS = Gated(compile_scan(
     r"\b(?:(?:state )?security (?:forces|services|officials|officers|operatives|agents)|police(?: officers)?|"
     r"authorities|gunmen|armed men|soldiers|army|military|prosecutors?|government|employer|management|"
     r"enforcement agencies|court|courts|judge|unknown (?:men|assailants|persons))\b",
-)
+))
 # Detention cues that report a holding of its own, beside the arrest ("arrested ... and held for five days").
 _HELD = re.compile(
     r"sent to|(?:refused|denied|rejected) |bail |remand|spen[dt] |and (?:then |later )?(?:held|kept) |"
@@ -187,10 +187,10 @@ def first_cue(
 
 
 # "called on the Government ... to ensure that those who ordered the murder are identified and prosecuted"
-_DEMAND_VERB = compile_scan(
+_DEMAND_VERB = Gated(compile_scan(
     r"\b(?:calls? (?:on|upon)|called (?:on|upon)|calling (?:on|upon)|urges?|urged|urging|demands?|demanded|demanding|"
     r"asks?|asked|asking|requests?|requested|requesting)\b"
-)
+))
 _REPORTED_CLAUSE = re.compile(r"\b(?:was|were|had|has been|have been|after|since|when|following|because)\b")
 _IRREALIS_BEFORE = re.compile(r"\b(?:be|is|are|to|being)\b (?:[\w'-]+ ){0,3}$")
 DEMAND_REACH = 200
@@ -212,28 +212,28 @@ def _in_demand(lower: str, floor: int, start: int) -> bool:
 
 
 DENIAL_REACH = 120
-_DENIED_ANY = compile_scan(r"\bden(?:y|ies|ied|ying) that (?:[\w'-]+ ){0,3}?(?:any|anyone|anybody|no)\b[^.;:]*$")
-_ACCIDENT_BEFORE = re.compile(
+_DENIED_ANY = Gated(compile_scan(r"\bden(?:y|ies|ied|ying) that (?:[\w'-]+ ){0,3}?(?:any|anyone|anybody|no)\b[^.;:]*$"))
+_ACCIDENT_BEFORE = Gated(re.compile(
     r"\b(?:explosions?|blasts?|fires?|collapses?|accidents?|crash(?:es)?|floods?|landslides?|disasters?|earthquakes?|"
     r"storms?|diseases?|covid(?:-19)?|virus|stampedes?|cave-ins?|gas leaks?)\b[^.;,]{0,60}$"
-)
+))
 _WEAPONS_AFTER = re.compile(r"\s+(?:batons|sticks|clubs|truncheons|rattan|canes|horses|whips|lathis)\b")
 # "released after giving a statement", "freed on condition that he surrender his passport": the release tells of the act
 _RELEASE_REPORTS = re.compile(
     r"\b(?:released|freed)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?)\b"
 )
 # Intruders nobody names: a break-in is no search by the authorities (the taxonomy's raid).
-_UNKNOWN_INTRUDERS = re.compile(
+_UNKNOWN_INTRUDERS = Gated(re.compile(
     r"\b(?:unknown|unidentified|masked|hooded) (?:persons|people|men|individuals|assailants|attackers|intruders)\b"
     r"|\b(?:intruders|burglars|thieves|vandals)\b"
-)
+))
 _AUXILIARY = re.compile(r"(?:is|are|was|were|has|have|had|been|being)\b")
 _NO_SUBJECT = compile_scan(
     r"\b(?:no (?:[\w'-]+ ){1,6}|nobody |no one |none (?:of [\w'-]+ )?)$"
     # "has not been charged", "hasn't been tried": the auxiliary itself is negated
     r"|\b(?:not|never|n't|nor) (?:yet |even |formally |officially )?$|n't $"
 )
-_THREATENED_WITH = re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0,3}?(?:with|of) (?:[\w-]+ ){0,2}$")
+_THREATENED_WITH = Gated(re.compile(r"\b(?:threat\w*|warn\w*|risk\w*)\b (?:[\w'-]+ ){0,3}?(?:with|of) (?:[\w-]+ ){0,2}$"))
 _REFERRING_TYPES = frozenset({"arrest", "detention", "imprisonment", "dismissal", "sentencing"})
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|all|both|his|her|their|its|our|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -267,23 +267,23 @@ def _thing_before() -> re.Pattern[str]:
 # The offence named by an accusation ("charged with arson", "a case ... for vandalism").
 _OFFENCE_TYPES = frozenset({"property_damage", "killing", "assault", "threat", "harassment"})
 ACCUSATION_REACH = 120
-_ACCUSED_OF = re.compile(
+_ACCUSED_OF = Gated(re.compile(
     r"\b(?:accus\w*|charg\w*|convict\w*|case|cases|suspicion|suspected|guilty|indict\w*|prosecut\w*|complaint)\b"
     r"[^;.]*?\b(?:of|with|for|over)[ ](?:(?!and\b)[\w-]+[ ]){0,3}$"
-)
+))
 _PEOPLE_SEIZED = compile_scan(
     rf"(?:\b(?:he|she|they|we)|{NAME_CHAR}+|\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d+|others?|men|women)) "
     r"(?:was|were|had been|have been|has been) (?:\w+ )?$"
 )
-_IN_HOSPITAL = re.compile(r"\b(?:held|kept) (?:in |at )?(?:the |a )?(?:hospital|intensive care|clinic)\b")
+_IN_HOSPITAL = Gated(re.compile(r"\b(?:held|kept) (?:in |at )?(?:the |a )?(?:hospital|intensive care|clinic)\b"))
 _HOLDING_TYPES = frozenset({"detention", "arrest", "imprisonment", "disappearance"})
 # Events and gatherings are "held" too: the subject right before the cue is a meeting, not a person.
-_GATHERING_HELD = re.compile(
+_GATHERING_HELD = Gated(re.compile(
     r"\b(?:meetings?|conferences?|congress(?:es)?|elections?|strikes?|rall(?:y|ies)|protests?|votes?|ballots?|hearings?|"
     r"trials?|talks|sessions?|ceremon(?:y|ies)|events?|assembl(?:y|ies)|march(?:es)?|demonstrations?|vigils?|funerals?|"
     r"negotiations|consultations|seminars?|workshops?|forums?|celebrations?|referendums?|polls?|gatherings?|pickets?|sit-ins?)"
     r"(?:,? (?:which|that))?(?: (?:will|would|had|has|have|is|was|were|are|to))? (?:be |been |being )?$"
-)
+))
 # "arrested at the march and held at a police station": the march is no subject
 _PREPOSITION = re.compile(r"\b(?:at|during|after|before|from|in|to|of|outside|near|and) (?:the |a |an |their |its |his |her )?(?:[\w-]+ )?$")
 
@@ -307,7 +307,7 @@ _PRINCIPLE_OPENING = re.compile(
     r"\W*(?:the committee|it) (?:once again |again |also |further |nevertheless |however |must |would |wishes to )?"
     r"(?:recalls?|emphasi[sz]es|stresses|underlines|reiterates|considers|wishes to (?:recall|emphasi[sz]e|point out)|draws (?:the government's )?attention to the (?:principle|fact)) that\b"
 )
-_MONTH_MARCH = compile_scan(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$")
+_MONTH_MARCH = Gated(compile_scan(r"\b(?:in|since|until|till|by|of|early|late|mid|last|next|from|on|\d{1,2}(?:st|nd|rd|th)?)[ -]march$"))
 _DAY_AFTER = re.compile(r",? \d{1,4}\b")
 # "two were killed and dozens injured": the wounded are an assault beside the killing
 _ALSO_INJURED = re.compile(
@@ -329,8 +329,8 @@ def _came_after(lower: str, floor: int, match: re.Match[str]) -> bool:
     return bool(opening) and not _is_verb(match) and match.end() <= opening.end() - len(opening.group().rsplit(" ", 1)[-1])
 
 
-_TO_REPORT = re.compile(r"\b(?:summoned|ordered|told|due|required|called) to (?:report|present (?:himself|herself|themselves)|surrender)\b")
-_SOURCE_BEFORE = re.compile(r"\baccording to (?:[\w'-]+ ){0,4}$")
+_TO_REPORT = Gated(re.compile(r"\b(?:summoned|ordered|told|due|required|called) to (?:report|present (?:himself|herself|themselves)|surrender)\b"))
+_SOURCE_BEFORE = Gated(re.compile(r"\baccording to (?:[\w'-]+ ){0,4}$"))
 
 
 def _hypothetical_or_principle(lower: str, floor: int, match: re.Match[str]) -> bool:
@@ -340,16 +340,16 @@ def _hypothetical_or_principle(lower: str, floor: int, match: re.Match[str]) -> 
     return not _is_verb(match) and bool(_PRINCIPLE_OPENING.match(lower, floor))
 
 
-_RELEASE_OF = re.compile(r"\brelease of\b[^.;]*,[ ](?!who\b|whose\b)(?:[\w'-]+[ ]){0,4}$")
+_RELEASE_OF = Gated(re.compile(r"\brelease of\b[^.;]*,[ ](?!who\b|whose\b)(?:[\w'-]+[ ]){0,4}$"))
 _CUSTODY_TYPES = frozenset({"arrest", "detention", "charges", "sentencing", "imprisonment"})
 _SUSPECTS_AFTER = re.compile(
     r"\W+(?:[\w-]+ ){0,2}(?:suspects?|(?:alleged |suspected )?(?:killers?|murderers?|attackers?|assailants?|perpetrators?))\b"
 )
 # A "that" clause governed by a demand, up to the cue: "We urge you to ensure ..., that the harassment".
-_DEMANDED = re.compile(
+_DEMANDED = Gated(re.compile(
     r"\b(?:urge|urges|call on|calls on|call upon|ask|asks|request|requests|demand|demands|ensure)\b[^.;]*?"
     r"(?:,|\band)[ ]that[ ](?:[\w'-]+[ ]){0,4}$"
-)
+))
 
 
 @dataclass(frozen=True)
@@ -1033,7 +1033,7 @@ def _antecedent_before(state: PipelineState, pos: int, window: int = 1500) -> in
 
 # Clauses with subjects of their own: "X was shot dead; several other marchers suffered wounds",
 # "Y received 18 months, while a fourth, Z, was released"
-_CLAUSE_BREAK = compile_scan(r";|,? while |, whereas |, but ")
+_CLAUSE_BREAK = Gated(compile_scan(r";|,? while |, whereas |, but "))
 _ANY_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their|both)\b")
 
 

@@ -7,6 +7,7 @@ the pattern and checks the character before each match in Python instead.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -327,3 +328,31 @@ def _minimal(strings: set[str]) -> _Lits:
         if not any(k in s for k in kept):
             kept.append(s)
     return frozenset(kept)
+
+
+class Gated:
+    """A compiled pattern behind its required literals: `search`, `match` and `finditer` give the
+    same results, and skip the pattern where none of the literals occurs in [pos, endpos) (every
+    match holds one there). For searches run over and over on short spans (the checks of a cue)."""
+
+    __slots__ = ("needles", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.needles = literal_prefilter(regex.pattern, regex.flags & ~re.UNICODE)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.needles is not None and self.needles.search(text, pos, endpos) is None:
+            return None
+        return self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.needles is not None and self.needles.search(text, pos, endpos) is None:
+            return None
+        return self.regex.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self.needles is not None and self.needles.search(text, pos, endpos) is None:
+            return iter(())
+        return self.regex.finditer(text, pos, endpos)
