@@ -206,6 +206,39 @@ def rebuild_cases(events: Iterable[int] | None = None) -> list[Case]:
     return touched
 
 
+def mark_for_rebuild(document_ids: Iterable[int]) -> int:
+    """Mark the events these documents state as needing their cases rebuilt (call it in
+    the transaction that stored them). Returns how many marks were written."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from unionwatch.cases.models import PendingRebuild
+    from unionwatch.facts.store import insert_rows
+
+    event_ct = ContentType.objects.get_for_model(Event)
+    events: set[int] = set()
+    for chunk in _chunks(set(document_ids)):
+        events |= set(Evidence.objects.filter(content_type=event_ct, document_id__in=chunk)
+                      .values_list("object_id", flat=True))
+    insert_rows(PendingRebuild, ["event_id"], [(pk,) for pk in sorted(events)])
+    return len(events)
+
+
+def rebuild_pending() -> int:
+    """Rebuild the cases of every marked event and drop those marks, in one transaction:
+    if the rebuild fails the marks stay for the next one. Returns how many events were
+    marked. Marks written meanwhile by another process are left for the next call."""
+    from unionwatch.cases.models import PendingRebuild
+
+    with transaction.atomic():
+        marks = list(PendingRebuild.objects.values_list("pk", "event_id"))
+        if not marks:
+            return 0
+        rebuild_cases({event for _, event in marks})
+        for chunk in _chunks({pk for pk, _ in marks}):
+            PendingRebuild.objects.filter(pk__in=chunk).delete()
+    return len({event for _, event in marks})
+
+
 def _drop_unused(scope: set[int] | None, used: set[int]) -> None:
     """Automatic cases no group claimed (within the rebuilt part when incremental)."""
     stale = Case.objects.filter(automatic=True).exclude(pk__in=used)

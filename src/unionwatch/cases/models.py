@@ -34,3 +34,15 @@ class Case(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("case-detail", args=[self.pk])
+
+
+class PendingRebuild(models.Model):
+    """An event whose cases are not rebuilt yet since a document stating it was stored.
+
+    Written in the ingest batch's own transaction and deleted in the transaction of the
+    rebuild that covers it, so a crash between the two cannot leave a case stale
+    unnoticed: the next rebuild of pending marks (every ingest run) catches up. No
+    foreign key: an event deleted meanwhile is simply found in no case.
+    """
+
+    event_id = models.PositiveBigIntegerField()

@@ -6,9 +6,10 @@ A consumer pipeline in the spirit of paperless-ngx, built for volume:
    store in chunks, so a rerun skips what is already stored without re-extracting;
 2. reading and extraction (pure, CPU-bound) run in a pool of worker processes,
    with a bounded number of documents in flight, so memory stays flat. The workers
-   also do the pure part of storing (`StoreAids`: evidence quotes cut and sealed, the
-   file encrypted, the title sealed, the extractor output as JSON, the text folded
-   for the search index): the main process, which alone writes, is the bottleneck;
+   also do what storing needs no database for (`StoreAids`: evidence quotes cut and
+   sealed, the file encrypted and written to the storage, the title sealed, the
+   extractor output as a dict, the text folded for the search index): the main
+   process, which alone writes to the database, is the bottleneck;
 3. the main process stores `batch_size` documents per transaction, each as it
    arrives (only outcomes are kept until the commit). Each document sits in its own
    savepoint, so one that fails to store is rolled back alone and the rest of its
@@ -19,6 +20,7 @@ A consumer pipeline in the spirit of paperless-ngx, built for volume:
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -48,6 +50,12 @@ from unionwatch.facts.models import parse_partial_date
 from unionwatch.facts.store import QuoteBook, insert_objects, seal_quotes
 
 DEFAULT_BATCH = 200
+# Cases are rebuilt after this many stored documents, and at the end of a run. A batch
+# marks its events in its own transaction (cases.PendingRebuild), so nothing is lost
+# between rebuilds; rebuilding less often saves rebuilding the same cases batch after
+# batch (a case is reported on again and again during a bulk import).
+REBUILD_EVERY = 2000
+GC_THRESHOLD = 10_000  # allocations between young collections while ingesting (default 700)
 POOL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
 
 
@@ -94,7 +102,7 @@ class StoreAids:
     title: str
     sealed_title: Sealed
     sealed_name: Sealed
-    sealed_file: bytes  # the file's bytes, encrypted (empty: no file)
+    file_name: str  # the file, written encrypted to the document storage ("": none)
     extraction: dict  # Extraction.to_dict()
     quotes: QuoteBook  # evidence quotes, cut and sealed (facts.store.seal_quotes)
     folded: str  # title and text folded for the search index (search.index)
@@ -129,12 +137,15 @@ def ingest_paths(
     batch_size: int = DEFAULT_BATCH,
     workers: int | None = None,
     index: bool = True,
+    rebuild_every: int = REBUILD_EVERY,
 ) -> IngestSummary:
     """Ingest files and folders; a failing file is reported and the others go on.
 
     `workers` extraction processes (default: one per CPU; 1 = in this process).
-    `rebuild` re-proposes cases once at the end; `index` updates the search index
-    in each batch's transaction.
+    `rebuild` re-proposes the cases of the stored documents' events, and runs the alert
+    rules on them, every `rebuild_every` stored documents and at the end (with what
+    earlier runs left marked); `index` updates the search index in each batch's
+    transaction.
     """
     summary = IngestSummary()
 
@@ -144,41 +155,51 @@ def ingest_paths(
             on_progress(outcome)
 
     batch_size = max(1, batch_size)
-    stored: list[int] = []
+    unrebuilt = 0  # documents stored since cases were last rebuilt
 
     def report_batch(outcome: IngestOutcome) -> None:
+        nonlocal unrebuilt
         report(outcome)
-        if outcome.status == "stored" and outcome.document_id:
-            stored.append(outcome.document_id)
+        unrebuilt += outcome.status == "stored"
 
     def after_batch() -> None:
-        if rebuild and stored:
-            _rebuild_cases(summary, stored)
-        stored.clear()
+        nonlocal unrebuilt
+        if rebuild and unrebuilt >= max(1, rebuild_every):
+            _rebuild_cases(summary)
+            unrebuilt = 0
 
-    with _Extractor(workers) as extractor:
+    with _quiet_gc(), _Extractor(workers) as extractor:
         for chunk in chunked(stream_files(paths, report), batch_size):
             new = _new_files(chunk, report)
             prepared = extractor.map(new)
             _store_prepared(prepared, confidentiality, user, report_batch, batch_size, index,
-                            after_batch)
+                            after_batch, mark_cases=rebuild)
+    if rebuild:
+        _rebuild_cases(summary)  # the rest, and what an interrupted run left marked
     return summary
 
 
-def _rebuild_cases(summary: IngestSummary, document_ids: list[int]) -> None:
-    """Re-propose the cases these documents' events belong to (after their batch has
-    committed), and run the alert rules on those cases. A failure here is reported as
-    a note, not as lost documents; the next rebuild of those cases catches up."""
-    from django.contrib.contenttypes.models import ContentType
+@contextlib.contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """Fewer garbage collections while ingesting: storing makes and drops many
+    thousands of small objects per batch, so the young generation fills every few
+    hundred allocations and older ones get walked again and again. Restored after."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
-    from unionwatch.cases.builder import rebuild_cases
-    from unionwatch.facts.models import Event, Evidence
+
+def _rebuild_cases(summary: IngestSummary) -> None:
+    """Re-propose the cases of the marked events (batches mark theirs when they commit),
+    and run the alert rules on those cases. A failure here is reported as a note, not as
+    lost documents: the marks stay, and the next rebuild catches up."""
+    from unionwatch.cases.builder import rebuild_pending
 
     try:
-        events = set(Evidence.objects.filter(
-            content_type=ContentType.objects.get_for_model(Event), document_id__in=document_ids,
-        ).values_list("object_id", flat=True))
-        rebuild_cases(events)
+        rebuild_pending()
     except Exception as exc:  # noqa: BLE001 - the stored documents stay stored
         note = f"cases were not rebuilt: {type(exc).__name__}: {exc}"
         if note not in summary.notes:
@@ -257,14 +278,24 @@ def _store_aids(source: SourceDocument, extraction: Extraction) -> StoreAids | N
         title = _title(source)
         aids = StoreAids(
             title=title, sealed_title=Sealed(seal_str(title)),
-            sealed_name=Sealed(seal_str(Path(source.meta.path).name)),
-            sealed_file=encrypt(source.raw) if source.raw else b"",
+            sealed_name=Sealed(seal_str(Path(source.meta.path).name)), file_name="",
             extraction=extraction.to_dict(), quotes=seal_quotes(source.text, extraction),
             folded=fold_body(title, source.text))
+        aids.file_name = _write_file(source)  # last: nothing after it can fail
     except Exception:  # noqa: BLE001 - storing does the same work itself and reports
         return None
-    source.raw = b""  # sent back encrypted: not twice through the pipe
+    source.raw = b""  # stored already: not sent back through the pipe
     return aids
+
+
+def _write_file(source: SourceDocument) -> str:
+    """Write the document's file, encrypted, where `FieldFile.save` would; its name.
+    A document that is then not stored has its file deleted (`_drop_files`)."""
+    if not source.raw:
+        return ""
+    field = Document._meta.get_field("file")
+    name = field.generate_filename(None, Path(source.meta.path).name or "document")
+    return field.storage.save(name, SealedContent(encrypt(source.raw)), max_length=field.max_length)
 
 
 def _prepare_many(items: list[tuple[str, str]]) -> list[Prepared]:
@@ -335,19 +366,23 @@ def _warm_up() -> None:
 
 def _store_prepared(prepared: Iterable[Prepared], confidentiality: str, user,
                     report: Callable[[IngestOutcome], None], batch_size: int, index: bool,
-                    after_batch: Callable[[], None] = lambda: None) -> None:
+                    after_batch: Callable[[], None] = lambda: None,
+                    mark_cases: bool = False) -> None:
     stream = iter(prepared)
     while True:
         batch = islice(stream, batch_size)
-        if not store_batch(batch, confidentiality, user, report, index):
+        if not store_batch(batch, confidentiality, user, report, index, mark_cases):
             return
         after_batch()
 
 
 def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
-                report: Callable[[IngestOutcome], None], index: bool = True) -> int:
+                report: Callable[[IngestOutcome], None], index: bool = True,
+                mark_cases: bool = False) -> int:
     """Store these documents in one transaction. Outcomes are reported once the batch
-    has committed. Returns how many items the batch had.
+    has committed. Returns how many items the batch had. `mark_cases`: mark the
+    stored events for the next case rebuild (cases.builder.rebuild_pending), in the
+    same transaction.
 
     Fast path: every document of the batch goes through one `StoreSession` (entity
     resolution in memory, rows written in bulk). If anything in it fails, that work is
@@ -365,13 +400,26 @@ def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
             if index and ids:
                 _index(ids, {o.document_id: i.aids.folded for o, i in zip(outcomes, items, strict=True)
                              if o.document_id and i.aids is not None})
+            if mark_cases and ids:
+                from unionwatch.cases.builder import mark_for_rebuild
+
+                mark_for_rebuild(ids)
     except Exception as exc:  # noqa: BLE001 - report every file of the batch, then go on
         reason = f"not stored, the batch could not be committed: {type(exc).__name__}: {exc}"
         outcomes = [o if o.status == "failed" else IngestOutcome(o.path, "failed", reason)
                     for o in outcomes] or [IngestOutcome(i.path, "failed", reason) for i in items]
+    _drop_files(items, outcomes)
     for outcome in outcomes:
         report(outcome)
     return len(items)
+
+
+def _drop_files(items: list[Prepared], outcomes: list[IngestOutcome]) -> None:
+    """Files the workers wrote for documents that were not stored after all."""
+    for item, outcome in zip(items, outcomes, strict=True):
+        if outcome.status != "stored" and item.aids is not None and item.aids.file_name:
+            with contextlib.suppress(Exception):
+                Document._meta.get_field("file").storage.delete(item.aids.file_name)
 
 
 def _store_fast(items: list[Prepared], confidentiality: str, user) -> list[IngestOutcome] | None:
@@ -398,19 +446,10 @@ def _store_fast(items: list[Prepared], confidentiality: str, user) -> list[Inges
             _write_documents(documents, [i.aids for i in items if not i.error])
             session.flush(audited=documents)
     except Exception:  # noqa: BLE001 - retried document by document, each in a savepoint
-        _forget_files([d for _, d in stored])
         return None
     for outcome, document in stored:
         outcome.document_id = document.pk
     return outcomes
-
-
-def _forget_files(documents: list[Document]) -> None:
-    """Files written for documents whose rows were rolled back (the retry writes its own)."""
-    for document in documents:
-        if document.file:
-            with contextlib.suppress(Exception):
-                document.file.storage.delete(document.file.name)
 
 
 def _store_one(item: Prepared, confidentiality: str, user) -> IngestOutcome:
@@ -464,7 +503,8 @@ def _title(source: SourceDocument) -> str:
 
 def _unsaved_document(source: SourceDocument, extraction: Extraction, confidentiality: str,
                       user=None, aids: StoreAids | None = None) -> Document:
-    """The document row, not saved yet; its file is (encrypted, as the storage does)."""
+    """The document row, not saved yet; its file is (encrypted, as the storage does),
+    by the worker when it could."""
     meta = source.meta
     document = Document(
         original_name=Path(meta.path).name,
@@ -484,8 +524,8 @@ def _unsaved_document(source: SourceDocument, extraction: Extraction, confidenti
         ingested_by=user if getattr(user, "pk", None) else None,
     )
     name = Path(meta.path).name or "document"
-    if aids is not None and aids.sealed_file:
-        document.file.save(name, SealedContent(aids.sealed_file), save=False)
+    if aids is not None and aids.file_name:
+        document.file = aids.file_name
     elif source.raw:
         document.file.save(name, ContentFile(source.raw), save=False)
     return document
