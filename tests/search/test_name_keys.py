@@ -74,3 +74,15 @@ def test_candidates_follow_saves_renames_and_deletes():
     assert candidates(Person, ["Zelenkova"]) == []
     org = Organization.objects.create(name="Independent Union of Miners of Karaganda")
     assert candidates(Organization, ["IUMK"]) == [org]
+
+
+def test_keys_of_a_name_are_kept_and_callers_cannot_change_them():
+    first = lookup_keys("person", ["Tomas Ardelean"])
+    first.add("l:changed by a caller")
+    again = lookup_keys("person", ["Tomas Ardelean"])
+    assert "l:changed by a caller" not in again and "l:ardelean" in again
+    stored = stored_keys("organization", ["Free Union of Dock Workers"])
+    stored.clear()
+    assert stored_keys("organization", ["Free Union of Dock Workers"])
+    both = lookup_keys("person", ["Tomas Ardelean", "Mirela Ardelean"])
+    assert both == lookup_keys("person", ["Tomas Ardelean"]) | lookup_keys("person", ["Mirela Ardelean"])

@@ -196,10 +196,10 @@ class StoreSession:
                      sentence: str = "", confidence: float = 1.0) -> Quote:
         prepared = self.quotes.get(id(document), {}).get((start, end, sentence))
         if prepared:
-            evidence = Quote(document, role, start, end, *prepared.pop(), confidence)
+            sentence, value = map(Sealed, prepared.pop())
         else:
             sentence, value = quote_text(document.text, start, end, sentence)
-            evidence = Quote(document, role, start, end, sentence, value, None, None, confidence)
+        evidence = Quote(document, role, start, end, sentence, value, confidence)
         self.evidence.append((fact, evidence))
         return evidence
 
@@ -410,9 +410,8 @@ class StoreSession:
 
     def _write_evidence(self, cts: dict, now) -> None:
         # Ids are read back only when claims point at the rows.
-        rows = [(cts[type(fact)].pk, fact.pk, e.document.pk, e.role, e.start, e.end,
-                 e.sealed_sentence or e.sentence, e.sealed_value or e.value, e.confidence, now)
-                for fact, e in self.evidence]
+        rows = [(cts[type(fact)].pk, fact.pk, e.document.pk, e.role, e.start, e.end, e.sentence,
+                 e.value, e.confidence, now) for fact, e in self.evidence]
         ids = insert_rows(Evidence, _EVIDENCE_COLUMNS, rows, returning=bool(self.claims))
         for (_fact, evidence), pk in zip(self.evidence, ids, strict=False):
             evidence.pk = pk
@@ -523,8 +522,7 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
     connection = connections[router.db_for_write(model)]
     meta = model._meta
     fields = [meta.get_field(name) for name in columns]  # attnames are looked up too
-    converters = [(i, c) for i, c in enumerate(_converter(f, connection) for f in fields) if c]
-    rows = [_converted(row, converters) for row in rows] if converters else list(rows)
+    rows = _converted(list(rows), [_converter(f, connection) for f in fields])
     if not rows:
         return []
     qn = connection.ops.quote_name
@@ -537,11 +535,16 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
     return _insert_returning(connection, meta, head, fields, rows)
 
 
-def _converted(row: Sequence, converters: list[tuple[int, Callable]]) -> tuple:
-    values = list(row)
-    for index, convert in converters:
-        values[index] = convert(values[index])
-    return tuple(values)
+def _converted(rows: list[Sequence], converters: list[Callable | None]) -> list[Sequence]:
+    """The rows with their values converted, column by column (no row copied when no
+    column needs it)."""
+    if not rows or not any(converters):
+        return rows
+    columns = list(zip(*rows, strict=True))
+    for index, convert in enumerate(converters):
+        if convert is not None:
+            columns[index] = [convert(value) for value in columns[index]]
+    return list(zip(*columns, strict=True))
 
 
 def _insert_returning(connection, meta, head: str, fields: list, rows: list) -> list[int]:
@@ -616,23 +619,22 @@ def _names(item) -> list[str]:
 
 class Quote:
     """An evidence row before it is written (lighter than a model instance: ingest makes
-    forty per document). `sealed_*`: the same text sealed in advance, or None."""
+    forty per document). `sentence` and `value` are clear text, sealed when written, or
+    `Sealed` already (by the extraction worker: see `seal_quotes`)."""
 
-    __slots__ = ("document", "role", "start", "end", "sentence", "value", "sealed_sentence",
-                 "sealed_value", "confidence", "pk")
+    __slots__ = ("document", "role", "start", "end", "sentence", "value", "confidence", "pk")
 
     def __init__(self, document: Document, role: str, start: int, end: int, sentence: str,
-                 value: str, sealed_sentence: Sealed | None, sealed_value: Sealed | None,
-                 confidence: float) -> None:
+                 value: str, confidence: float) -> None:
         self.document, self.role, self.start, self.end = document, role, start, end
         self.sentence, self.value, self.confidence = sentence, value, confidence
-        self.sealed_sentence, self.sealed_value = sealed_sentence, sealed_value
         self.pk: int | None = None
 
 
-# (start, end, sentence given by the extraction) -> quotes for that span, each
-# (sentence, value, sealed sentence, sealed value).
-QuoteBook = dict[tuple[int, int, str], list[tuple[str, str, Sealed, Sealed]]]
+# (start, end, sentence given by the extraction) -> that span's quotes, each
+# (sentence, value) sealed: nothing in clear, the main process only writes them. Plain
+# `str` through the pipe (cheaper to unpickle), marked `Sealed` when taken.
+QuoteBook = dict[tuple[int, int, str], list[tuple[str, str]]]
 
 
 def quote_text(text: str, start: int, end: int, sentence: str = "") -> tuple[str, str]:
@@ -658,8 +660,7 @@ def seal_quotes(text: str, extraction: core.Extraction) -> QuoteBook:
     book: QuoteBook = defaultdict(list)
     for start, end, given in spans:
         sentence, value = quote_text(text, start, end, given)
-        book[(start, end, given)].append(
-            (sentence, value, Sealed(seal_str(sentence)), Sealed(seal_str(value))))
+        book[(start, end, given)].append((seal_str(sentence), seal_str(value)))
     return dict(book)
 
 
