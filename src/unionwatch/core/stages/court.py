@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from unionwatch.core.stages.base import DecisionRecord, Sentence, TermRecord
+from unionwatch.core.stages.base import DateMention, DecisionRecord, Sentence, TermRecord
 from unionwatch.core.stages.fastre import Scanner, compile_scan
 from unionwatch.core.stages.sentence_index import dates_in, last_person_before, mentions_in
 from unionwatch.core.stages.vocab import alternation, load_yaml, vocab
@@ -70,6 +70,8 @@ _RULING = compile_scan(
     re.IGNORECASE,
 )
 CONTINUATION_SENTENCES = 2
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_PEOPLE = r"(?:defendants|accused|men|women|leaders|members|activists|unionists|workers|organisers|organizers)"
 _CONVICTED = re.compile(r"convicted|guilty|sentence", re.IGNORECASE)
 _OTHER_PEOPLE = re.compile(
     r"\b(?:workers|members|activists|others|people|employees|strikers|protesters|each)\b", re.IGNORECASE
@@ -517,14 +519,147 @@ def _opens_with_person(state: PipelineState, sentence: Sentence) -> bool:
     return bool(persons) and _ITEM_MARK.fullmatch(state.norm, sentence.start, persons[0].start) is not None
 
 
+# An appeal ruling: "upheld the sentence", "reduced X's fine to ... on appeal", "the appeal court quashed".
+_APPEAL_RULING = compile_scan(
+    r"\b(?:upheld|uphold\w*|confirmed|reduced|increased|commuted|overturned|quashed|annulled|set[ ]+aside|halved|doubled)\b"
+    r"[^.;]{0,80}?\b(?:sentences?|terms?|penalty|penalties|fines?|convictions?|verdicts?|punishment|ruling|judgment)\b"
+    r"|\b(?:sentences?|terms?|penalty|fines?|convictions?|verdicts?|appeals?)[ ]+(?:was|were|has[ ]+been|have[ ]+been)[ ]+"
+    r"(?:upheld|confirmed|reduced|increased|commuted|overturned|quashed|annulled|set[ ]+aside|rejected|dismissed)\b"
+    r"|\b(?:rejected|dismissed)[ ]+(?:the|her|his|their)[ ]+appeals?\b|\bon[ ]+appeal\b"
+    r"|\b(?:appeals?[ ]+court|appellate[ ]+court|court[ ]+of[ ]+(?:appeals?|cassation)|cassation[ ]+court)\b[^.;]{0,60}?"
+    r"\b(?:upheld|confirmed|reduced|increased|commuted|overturned|quashed|annulled|acquitted|sentenced|rejected|dismissed)\b",
+    re.IGNORECASE,
+)
+# A ruling told in the past perfect, after a later one: "Judge X had convicted the pair last month".
+_EARLIER = compile_scan(r"\bhad[ ]+(?:been[ ]+)?(?:convicted|sentenced|found\b[^.;]{0,60}?\bguilty|jailed|fined)\b", re.IGNORECASE)
+_UPHELD = re.compile(r"\b(?:upheld|uphold\w*|confirmed|maintained|(?:rejected|dismissed)[ ]+(?:the|her|his|their)[ ]+appeals?)\b", re.IGNORECASE)
+# "upheld a sentence of N that a district court had imposed in 2023 on X": the first ruling is told too
+_IMPOSED_BEFORE = compile_scan(
+    r"\b(?:upheld|confirmed|maintained)\b[^.;]*?\b(?P<verb>imposed|handed[ ]+down|passed|pronounced)\b", re.IGNORECASE
+)
+# "... but confirmed the fine imposed on Y", "confirmed Y's sentence"
+_CONFIRMED_OF = compile_scan(
+    r"\b(?:upheld|confirmed|maintained)[ ]+(?:[^.;,]{0,40}?'s[ ]+)?(?:(?:the|his|her|their)[ ]+)?(?:[\w-]+[ ]+)?"
+    r"(?P<what>sentences?|fines?|terms?|penalt(?:y|ies)|punishment)\b",
+    re.IGNORECASE,
+)
+# "Judge X had convicted the pair", "acquitted them both": the defendants just named
+_THEM_AFTER = re.compile(
+    rf"[ ]+(?:the[ ]+pair|them(?:[ ]+(?:both|all))?|both(?:[ ]+{_PEOPLE})?|all[ ]+(?:{_COUNT}|of[ ]+them)|the[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?)\b",
+    re.IGNORECASE,
+)
+# "It acquitted ...", "The court also ...": the court of the ruling told just before
+_SAME_COURT_SUBJECT = re.compile(r"\W*(?:it|the[ ]+(?:same[ ]+)?(?:appeals?[ ]+)?(?:court|judges?|panel|bench|chamber))\b", re.IGNORECASE)
+_FROM_TERM = re.compile(r"\bfrom[ ]+(?:a[ ]+|an[ ]+)?$", re.IGNORECASE)
+_NOT_A_RULING_BEFORE = re.compile(r"\b(?:be|to)[ ]+$", re.IGNORECASE)
+
+
+def _ruling_kind(text: str) -> str:
+    if _APPEAL_RULING.search(text):
+        return "appeal"
+    return "earlier" if _EARLIER.search(text) else ""
+
+
+def _ruling_in(text: str) -> re.Match[str] | None:
+    """The first ruling the sentence tells; not one demanded ("the fines must be annulled", "calls for them to be acquitted")."""
+    for found in _RULING.finditer(text):
+        if not _NOT_A_RULING_BEFORE.search(text, max(0, found.start() - 4), found.start()):
+            return found
+    return None
+
+
+class _Rulings:
+    """Each defendant's decisions, the one being told last. A defendant may have several rulings: the
+    first sentence and the appeal that upheld, reduced or quashed it, or a conviction told apart."""
+
+    def __init__(self) -> None:
+        self.by_person: dict[int, list[DecisionRecord]] = {}
+        self.out: list[DecisionRecord] = []
+        self.appeals: set[int] = set()  # id() of the appeal rulings
+
+    def current(self, person: int) -> DecisionRecord | None:
+        decisions = self.by_person.get(person)
+        return decisions[-1] if decisions else None
+
+    def is_appeal(self, decision: DecisionRecord) -> bool:
+        return id(decision) in self.appeals
+
+    def get(self, state: PipelineState, person: int, sentence: Sentence, pos: int, cue: str, kind: str) -> DecisionRecord:
+        """The decision a sentence tells about `person`; `kind` is "appeal", "earlier" (a ruling told in
+        the past perfect: "had convicted") or "" (any other)."""
+        decisions = self.by_person.setdefault(person, [])
+        date = _decision_date(state, sentence, pos)
+        if kind == "appeal":
+            appeals = [d for d in decisions if self.is_appeal(d)]
+            if appeals and (sentence.index in appeals[-1].sentences or _compatible(appeals[-1].date, date)):
+                return appeals[-1]
+            return self.new(state, person, sentence, cue, True, date)
+        if not decisions:
+            return self.new(state, person, sentence, cue, False, date)
+        current = decisions[-1]
+        # the earlier ruling: told in the past perfect after the appeal, or after a later ruling or the appeal
+        # with another date
+        if sentence.index in current.sentences:
+            return current
+        after_appeal = self.is_appeal(current)
+        if not (after_appeal and kind == "earlier") and (not (after_appeal or kind == "earlier") or _compatible(current.date, date)):
+            return current
+        court = FindCourtDecisions._court(state, sentence)
+        for decision in decisions:  # told before ("upheld the sentence imposed on X"), now with its details
+            if not self.is_appeal(decision) and _same_ruling(decision, date, court):
+                decisions.remove(decision)
+                decisions.append(decision)
+                decision.date = decision.date or date
+                decision.court = decision.court or court
+                return decision
+        return self.new(state, person, sentence, cue, False, date)
+
+    def new(self, state: PipelineState, person: int, sentence: Sentence, cue: str, appeal: bool,  # noqa: PLR0913
+            date: DateMention | None) -> DecisionRecord:
+        decision = DecisionRecord(state.persons[person].name, FindCourtDecisions._court(state, sentence), date, [], sentence, cue)
+        self.by_person.setdefault(person, []).append(decision)
+        self.out.append(decision)
+        if appeal:
+            self.appeals.add(id(decision))
+        return decision
+
+    def first(self, state: PipelineState, person: int, sentence: Sentence) -> DecisionRecord:
+        """The ruling an appeal was against: the one known, else one the appeal sentence implies (its
+        court and date unknown until a sentence tells them); the appeal stays the one being told."""
+        decisions = self.by_person.setdefault(person, [])
+        known = [d for d in decisions if not self.is_appeal(d)]
+        if known:
+            return known[-1]
+        decision = DecisionRecord(state.persons[person].name, None, None, [], sentence, "sentencing")
+        decisions.insert(0, decision)
+        self.out.insert(self.out.index(decisions[-1]) if len(decisions) > 1 else len(self.out), decision)
+        return decision
+
+
+def _compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    """Two dates that may name the same day ("2024-05", "2024-05-13"), or a date not known."""
+    if a is None or b is None or not a.iso or not b.iso:
+        return True
+    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def _same_ruling(decision: DecisionRecord, date: DateMention | None, court: str | None) -> bool:
+    return _compatible(decision.date, date) and (not court or not decision.court or court.lower() == decision.court.lower())
+
+
+def _add_term(decision: DecisionRecord, record: TermRecord) -> None:
+    if not any((t.kind, t.amount, t.unit) == (record.kind, record.amount, record.unit) for t in decision.terms):
+        decision.terms.append(record)
+
+
 class FindCourtDecisions:
-    """Rulings, one per defendant, with their terms; hypothetical sentences left out."""
+    """Rulings, one per defendant and ruling, with their terms; hypothetical sentences left out."""
 
     def __call__(self, state: PipelineState) -> None:
-        by_defendant: dict[int, DecisionRecord] = {}
-        order: list[int] = []
+        rulings = _Rulings()
         last_index, last_group = -10, []
         block: list[int] = []  # the defendants of the ruling being told ("Both were also fined ...")
+        last_kind = ""
         pending: tuple[int, list[TermMatch]] | None = None
         cued = _cued_sentences(state)
         for sentence in state.sentences:
@@ -545,63 +680,111 @@ class FindCourtDecisions:
             if not terms and cue is not None and _ANNOUNCES_LIST.search(text):
                 last_index, last_group = sentence.index, []  # "The sentences handed down are as follows:"
                 continue
+            recent = block if sentence.index - last_index <= CONTINUATION_SENTENCES else []
+            kind = _ruling_kind(text)
+            if not kind and last_kind == "appeal" and recent and _SAME_COURT_SUBJECT.match(text):
+                kind = "appeal"  # "The appeal court reduced ... It acquitted the third defendant"
             if not terms:
-                ruling = _RULING.search(text)
+                ruling = _ruling_in(text)
                 if ruling:
-                    group = self._ruling_without_terms(
-                        state, sentence, sentence.start + ruling.start(), by_defendant, order
-                    )
+                    span = (sentence.start + ruling.start(), sentence.start + ruling.end())
+                    group = self._ruling_without_terms(state, sentence, span, rulings, recent, kind)
                     if group:
-                        block = _extend_block(block if sentence.index - last_index <= CONTINUATION_SENTENCES else [], group)
-                        last_index, last_group = sentence.index, group
+                        block = _extend_block(recent, group)
+                        last_index, last_group, last_kind = sentence.index, group, kind
                         if pending and sentence.index - pending[0] <= CONTINUATION_SENTENCES and _CONVICTED.search(ruling.group()):
-                            self._give_pending(pending[1], group, by_defendant)
+                            self._give_pending(pending[1], group, rulings)
                         pending = None
                 continue
-            recent = block if sentence.index - last_index <= CONTINUATION_SENTENCES else []
             assigned = list(self._assign(state, sentence, terms, last_group if continuation else [], recent))
             # "A court jailed the head of a union for a year. X, its leader, was convicted ...":
             # terms given to nobody named wait for the defendant the next sentences name
             pending = None if assigned else (sentence.index, terms)
             for person, term, amount in assigned:
-                decision = by_defendant.get(person)
-                if decision is None:
-                    decision = DecisionRecord(
-                        state.persons[person].name, self._court(state, sentence),
-                        _decision_date(state, sentence, term.start), [], sentence, "sentencing",
-                    )
-                    by_defendant[person] = decision
-                    order.append(person)
+                if kind == "appeal" and _FROM_TERM.search(state.norm, max(sentence.start, term.start - 12), term.start):
+                    decision = rulings.first(state, person, sentence)  # "reduced X's sentence from two years to one"
+                else:
+                    decision = rulings.get(state, person, sentence, term.start, "sentencing", kind)
                 decision.sentences.add(sentence.index)
-                record = TermRecord(term.kind, amount, term.unit, term.currency, term.note, term.start)
-                if not any((t.kind, t.amount, t.unit) == (record.kind, record.amount, record.unit) for t in decision.terms):
-                    decision.terms.append(record)
+                _add_term(decision, TermRecord(term.kind, amount, term.unit, term.currency, term.note, term.start))
             if assigned:
-                block = _extend_block(recent, [p for p, _, _ in assigned])
-                last_index, last_group = sentence.index, sorted({p for p, _, _ in assigned})
-        state.decisions = [by_defendant[p] for p in order]
+                people = [p for p, _, _ in assigned]
+                if kind == "appeal":
+                    self._first_ruling_told(state, sentence, people, rulings)
+                    people += self._confirmed_without_terms(state, sentence, people, rulings)
+                block = _extend_block(recent, people)
+                last_index, last_group, last_kind = sentence.index, sorted(set(people)), kind
+        state.decisions = rulings.out
 
     @staticmethod
-    def _give_pending(terms: list[TermMatch], group: list[int], by_defendant: dict[int, DecisionRecord]) -> None:
+    def _give_pending(terms: list[TermMatch], group: list[int], rulings: _Rulings) -> None:
         for person in group:
-            decision = by_defendant[person]
+            decision = rulings.current(person)
+            if decision is None:
+                continue
             decision.cue = "sentencing"
             for term in terms:
                 if not any(t.kind == term.kind and t.unit == term.unit for t in decision.terms):
                     decision.terms.append(TermRecord(term.kind, term.amounts[0], term.unit, term.currency, term.note, term.start))
 
-    def _ruling_without_terms(self, state, sentence, pos, by_defendant, order) -> list[int]:  # noqa: ANN001
+    def _ruling_without_terms(self, state, sentence, span, rulings, recent, kind) -> list[int]:  # noqa: ANN001, PLR0913
+        pos, end = span
         persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
         group = _group_before(state.norm, persons, pos + 200) if persons else []
+        if not group and recent and (_ALL_OF_THEM.match(state.norm, sentence.start, pos) or _THEM_AFTER.match(state.norm, end)):
+            group = list(recent)  # "The three had been convicted in January", "Judge X had convicted the pair"
         for person in group:
-            if person not in by_defendant:
-                by_defendant[person] = DecisionRecord(
-                    state.persons[person].name, self._court(state, sentence),
-                    _decision_date(state, sentence, pos), [], sentence, "ruling",
-                )
-                order.append(person)
-            by_defendant[person].sentences.add(sentence.index)
+            previous = rulings.current(person)
+            decision = rulings.get(state, person, sentence, pos, "ruling", kind)
+            decision.sentences.add(sentence.index)
+            if decision is not previous and previous is not None and kind == "appeal" and _UPHELD.search(state.norm, pos, sentence.end):
+                for term in previous.terms:  # "the appeal court upheld the sentence of X": the same terms
+                    _add_term(decision, replace(term))
         return group
+
+    @staticmethod
+    def _first_ruling_told(state: PipelineState, sentence: Sentence, people: list[int], rulings: _Rulings) -> None:
+        """ "upheld a sentence of N that a district court had imposed in 2023 on X": the first ruling,
+        with the same terms, is told too."""
+        found = _IMPOSED_BEFORE.search(state.norm, sentence.start, sentence.end)
+        if not found:
+            return
+        lo = max(found.start("verb") - 40, found.start())  # "... that a district court had imposed in 2023 on X"
+        courts = [m for m in mentions_in(state, lo, sentence.end, "org") if state.orgs[m.index].kind == "court"]
+        court = _COURT_WORDS.search(state.norm, lo, sentence.end)
+        court_name = state.orgs[courts[0].index].name if courts else (
+            re.sub(r"^(?:a|an|the)[ ]+", "", court.group(), flags=re.IGNORECASE) if court else None)
+        date = next((d for d in dates_in(state, sentence) if d.iso and d.start >= found.start("verb") and not d.future), None)
+        for person in dict.fromkeys(people):
+            appeal = rulings.current(person)
+            if appeal is None or not rulings.is_appeal(appeal) or len(rulings.by_person[person]) > 1:
+                continue  # the first ruling is already known
+            first = rulings.first(state, person, sentence)
+            first.court, first.date = court_name, date
+            first.sentences.add(sentence.index)
+            first.terms = [replace(t) for t in appeal.terms]
+
+    @staticmethod
+    def _confirmed_without_terms(state: PipelineState, sentence: Sentence, people: list[int], rulings: _Rulings) -> list[int]:
+        """ "reduced X's fine to N on appeal but confirmed the fine imposed on Y": Y's appeal ruling keeps
+        Y's terms of that kind."""
+        found = _CONFIRMED_OF.search(state.norm, sentence.start, sentence.end)
+        if not found:
+            return []
+        out = []
+        for m in mentions_in(state, found.start(), sentence.end, "person"):
+            previous = rulings.current(m.index)
+            if m.index in people or previous is None or rulings.is_appeal(previous):
+                continue
+            decision = rulings.get(state, m.index, sentence, found.start(), "ruling", "appeal")
+            decision.sentences.add(sentence.index)
+            what = found.group("what").lower()
+            for term in previous.terms:
+                if not what.startswith("fine") or term.kind == "fine":
+                    _add_term(decision, replace(term))
+            out.append(m.index)
+            break  # the person the clause names first
+        return out
 
     @staticmethod
     def _assign(state: PipelineState, sentence: Sentence, terms: list[TermMatch], context: list[int], recent: list[int]):  # noqa: ANN205
@@ -682,7 +865,7 @@ _PEOPLE = r"(?:defendants|accused|men|women|leaders|officials|members|activists|
 _OTHERS = re.compile(rf"\bthe[ ]+(?:{_COUNT}[ ]+others|other[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?|others|rest)\b", re.IGNORECASE)
 # "Both were also ordered to pay ...", "All three received ...", "The two defendants were each fined ...": all of them
 _ALL_OF_THEM = re.compile(
-    rf"\W*(?:both|all[ ]+(?:{_COUNT}|of[ ]+them)|each[ ]+of[ ]+them|the[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?|they[ ]+(?:both|all))\b",
+    rf"\W*(?:both|all[ ]+(?:{_COUNT}|of[ ]+them)|each(?:[ ]+of[ ]+them)?|the[ ]+pair|the[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?|they[ ]+(?:both|all))\b",
     re.IGNORECASE,
 )
 
