@@ -2,7 +2,9 @@
 
 Every figure is printed next to a baseline measured in the same run:
 - ingest documents/s and peak RSS (the whole process tree, pool workers included)
-  against a raw insert of the same files without extraction or facts;
+  against a raw insert of the same files without extraction or facts, extraction
+  alone through the same pool, and everything the pool's workers do during ingest
+  (extraction plus the part of storing they take off the main process);
 - search p50/p95 through the HTTP API (gunicorn via `unionwatch serve`), and case
   page p95, with a threaded keep-alive load client, against a static file served
   by the same server through the same client.
@@ -110,6 +112,8 @@ def bench_ingest(work: Path, count: int) -> dict:
     raw_store = fresh_store(work / f"raw-{count}")
     raw_s, raw_rss, _ = run_measured([PYTHON, __file__, "--raw-insert", str(docs)], env_for(raw_store))
     extract_s, _, _ = run_measured([PYTHON, __file__, "--extract-only", str(docs)], env_for(raw_store))
+    prepare_s, _, _ = run_measured([PYTHON, __file__, "--extract-only", str(docs), "--with-aids"],
+                                   env_for(fresh_store(work / f"prepare-{count}")))
     store = fresh_store(work / f"ingest-{count}")
     cmd = [PYTHON, "-m", "unionwatch", "ingest", str(docs), "--quiet"]
     ingest_s, ingest_rss, out = run_measured(cmd, env_for(store))
@@ -121,18 +125,24 @@ def bench_ingest(work: Path, count: int) -> dict:
         "baseline_raw_insert_docs_per_s": round(count / raw_s, 1),
         "baseline_raw_insert_peak_rss_mb": round(raw_rss / 2**20),
         "baseline_extract_only_docs_per_s": round(count / extract_s, 1),
+        "baseline_worker_side_docs_per_s": round(count / prepare_s, 1),
         "rerun_skip_seconds": round(resume_s, 1), "rerun_summary": resume_out.strip().splitlines()[-1:],
     }
 
 
-def extract_only(folder: Path) -> None:
+def extract_only(folder: Path, with_aids: bool = False) -> None:
     """Baseline: reading and extraction alone, through the same process pool as ingest
     (default workers), results thrown away: the ceiling ingest could reach if storing
-    cost nothing."""
+    cost nothing. `with_aids`: also the part of storing the workers do (quotes sealed,
+    file encrypted and written...): the ceiling with the main process's work free."""
     from unionwatch.cli import setup_django
 
     setup_django()
+    from unionwatch.documents import ingest
     from unionwatch.documents.ingest import _Extractor, chunked, sha256_of, stream_files
+
+    if not with_aids and hasattr(ingest, "_store_aids"):
+        ingest._store_aids = lambda *_args: None  # forked workers inherit this
 
     with _Extractor(None) as extractor:
         for chunk in chunked(stream_files([folder], lambda _outcome: None), 200):
@@ -510,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--raw-insert", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--extract-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--with-aids", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--fill", nargs=2, type=int, help=argparse.SUPPRESS)
     parser.add_argument("--credentials", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -517,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
         raw_insert(args.raw_insert)
         return 0
     if args.extract_only:
-        extract_only(args.extract_only)
+        extract_only(args.extract_only, args.with_aids)
         return 0
     if args.fill:
         print(json.dumps(fill(*args.fill)))
