@@ -407,34 +407,42 @@ def cue_matches(
     sentences = state.sentences
     starts = [s.start for s in sentences]
     text = masked_text(state)
-    wanted: dict[int, dict[int, list[int]]] = {}
+    kinds, scans, unit_keys = _unit_calls()
+    # units by sentence, in the order first triggered, each with its trigger positions (None in a
+    # short sentence: there every window around a trigger is the whole sentence)
+    wanted: dict[int, dict[int, list[int] | None]] = {}
     for match in trigger.finditer(text):
         start = match.start()
         i = bisect_right(starts, start) - 1
-        if i >= 0 and start < sentences[i].end and not sentences[i].headline:
-            by_unit = wanted.get(i)
-            if by_unit is None:
-                by_unit = wanted[i] = {}
-            for unit in serves[match.group()]:
-                positions = by_unit.get(unit)
-                if positions is None:
-                    by_unit[unit] = [start]
-                else:
-                    positions.append(start)
-    kinds, scans = _unit_calls()
+        if i < 0:
+            continue
+        sentence = sentences[i]
+        if start >= sentence.end or sentence.headline:
+            continue
+        by_unit = wanted.get(i)
+        if by_unit is None:
+            by_unit = wanted[i] = {}
+        if sentence.end - sentence.start <= CUE_REACH:
+            by_unit.update(unit_keys[match.group()])
+            continue
+        for unit in serves[match.group()]:
+            positions = by_unit.get(unit)
+            if positions is None:
+                by_unit[unit] = [start]
+            else:
+                positions.append(start)
     found: dict[int, dict[str, list[re.Match[str]]]] = {}
     for i, by_unit in wanted.items():
         sentence = sentences[i]
         if skip is not None and skip(sentence):
             continue
         lo, hi = sentence.start, sentence.end
-        short = hi - lo <= CUE_REACH  # every window around a trigger is the whole sentence
         by_kind: dict[str, list[re.Match[str]]] = {}
         found[i] = by_kind
         for unit, positions in by_unit.items():
             matches = by_kind.setdefault(kinds[unit], [])
             scan = scans[unit]
-            if short:
+            if positions is None:
                 matches.extend(scan(text, lo, hi))
                 continue
             for w_lo, w_hi in _windows(positions, lo, hi):
@@ -446,10 +454,14 @@ def cue_matches(
 
 
 @lru_cache(maxsize=1)
-def _unit_calls() -> tuple[list[str], list[Callable[[str, int, int], list[re.Match[str]]]]]:
-    """The type and the bound scan of each unit, looked up once (cue_matches calls them per window)."""
-    units = _units()[1]
-    return [u.kind for u in units], [u.scanner.scan for u in units]
+def _unit_calls() -> tuple[
+    list[str], list[Callable[[str, int, int], list[re.Match[str]]]], dict[str, dict[int, None]]
+]:
+    """The type and the bound scan of each unit, looked up once (cue_matches calls them per window),
+    and the units each stem serves as dict keys in the same order (one dict.update per trigger)."""
+    units, serves = _units()[1:]
+    keys = {stem: dict.fromkeys(ids) for stem, ids in serves.items()}
+    return [u.kind for u in units], [u.scanner.scan for u in units], keys
 
 
 _match_start = re.Match.start  # the sort key of cue matches, without a lambda per call
