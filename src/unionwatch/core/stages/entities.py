@@ -81,7 +81,7 @@ _FACILITY_AFTER = re.compile(
 )
 
 
-_SAINT_WORDS = frozenset({"santo", "santa", "são", "sao", "saint", "sainte", "sankt", "st"})
+_SAINT_WORDS = frozenset({"san", "santo", "santa", "são", "sao", "saint", "sainte", "sankt", "st"})
 
 
 def person_candidate(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from unionwatch.core.names import fold_name
 from unionwatch.core.stages.base import Claim, PlaceRecord
-from unionwatch.core.stages.chunks import Chunk, Token
+from unionwatch.core.stages.chunks import UP, Chunk, Token
 from unionwatch.core.stages.common import SpanMask, is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.gazetteer import GazetteerEntry, lookup, place_key
 from unionwatch.core.stages.vocab import alternation, vocab
@@ -21,7 +21,7 @@ _V = vocab()
 MAX_PLACE_WORDS = 4
 MIN_SUBSPAN_CITY_POPULATION = 100000
 MIN_UNCUED_CITY_POPULATION = 100000
-_PLACE_PREP = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|from|of|to|outside|across|between)[ ]+(?:the[ ]+)?(?:nearby[ ]+)?$", re.IGNORECASE)
 _PREMISES_IN = re.compile(
     r"\b(?:house|home|homes|office|offices|factory|plant|mill|farm|headquarters|premises|village|town|district|"
     r"township|suburb|area|station|march|rally|protest|strike|sit-in|secretariat|compound|yard|depot|workshop|site)"
@@ -31,16 +31,35 @@ _PREMISES_IN = re.compile(
 # lower-case word and a locative preposition.
 _BARE_BEFORE = re.compile(r"[a-z][a-z,]*[ ]+(?:in|near|outside)[ ]+$")
 _CLAUSE_END = re.compile(
-    r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|where|before|after|last|this|since|when|during|until|was|were|is|are|has|had|to)\b"
+    r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|where|before|after|last|this|since|when|during|until|was|were|is|are|has|had|to"
+    r"|with|at|for|only)\b"
 )
+# "a lock-up at X", "the police station at X": "at" names a place only after a building (not "a strike at X",
+# where X is the employer)
+_PREMISES_AT = re.compile(
+    r"\b(?:house|home|homes|office|offices|lock-up|station|camp|cell|cells|jail|prison|barracks|depot|yard|compound|"
+    r"quarters|residence|hospital|clinic|checkpoint|camp)[ ]+at[ ]+$"
+)
+# natural features named by a prefix: "Lake X" is not the town of X
+_FEATURE_PREFIXES = frozenset({"lake", "mount", "mt"})
+# "in Y and X", "between Y, Z and X": the list before a name, up to the locative word that opens it
+_LIST_JOIN = re.compile(r"(?:,|[ ](?:and|or))[ ]+$")
+_LISTED = re.compile(
+    rf"\b(?:in|at|near|from|to|between|outside|across|around)[ ]+(?:the[ ]+)?"
+    rf"(?:{UP}[\w'-]*(?:[ ]+{UP}[\w'-]*){{0,3}}(?:,[ ]+|,?[ ]+(?:and|or)[ ]+)){{0,4}}{UP}[\w'-]*(?:[ ]+{UP}[\w'-]*){{0,3}}$"
+)
+# after a listed name: the clause goes on with a lower-case word or ends (not "Ruiz said", "X was")
+_LIST_END = re.compile(r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|or|at|in|near|where|before|after|last|this|since|when|during|until|to|with|for|over|as)\b")
 _ORDINAL_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ ]+of[ ]+$")
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
 # Plain words that open place names: "South Africa", "Western Cape", "New Delhi", "Upper Nile"
 _PLACE_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                             "upper", "lower", "new", "greater", "great", "middle", "united", "democratic", "republic"})
-_REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton", "township", "district", "county"})
-_BARE_AFTER = frozenset({"township", "district", "county"})
+# "the X sector of Y", "X valley", "X sub-city": parts of a place named by a lower-case noun
+_AREA_AFTER = frozenset({"sector", "neighbourhood", "neighborhood", "suburb", "quarter", "sub-city", "valley", "ward", "commune", "sub-county", "subdistrict", "sub-district"})
+_REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton", "township", "district", "county"}) | _AREA_AFTER
+_BARE_AFTER = frozenset({"township", "district", "county"}) | _AREA_AFTER
 _REGIONS_AFTER = frozenset({"regions", "provinces", "oblasts", "governorates", "prefectures", "townships", "districts", "counties"})
 # "the Chui and Naryn regions": every name of the list before the plural cue
 _LIST_BEFORE = re.compile(r"([A-Z][\w'-]+(?:[ ]+[A-Z][\w'-]+)?)(?:,[ ]+|,?[ ]+and[ ]+)$")
@@ -50,7 +69,7 @@ _WORLD_REGIONS = frozenset({"europe", "asia", "africa", "latin america", "south 
                             "the americas", "the middle east", "middle east", "central asia", "south asia", "southeast asia",
                             "south-east asia", "east asia", "west africa", "east africa", "southern africa", "north africa",
                             "the caribbean", "caribbean", "oceania", "the balkans", "balkans", "the gulf"})
-_WORLD_LEAD = re.compile(r"\b(?:in|across|throughout|around|from)[ ]+(?:the[ ]+)?$")
+_WORLD_LEAD = re.compile(r"\b(?:in|across|throughout|around|from|to|into)[ ]+(?:the[ ]+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +78,7 @@ def _cue_before() -> re.Pattern[str]:
 
 
 # precompiled: region_cues tries it after every capitalised chunk
-_NEXT_LOWER_WORD = re.compile(r"[ ]+([a-z]+)\b")
+_NEXT_LOWER_WORD = re.compile(r"[ ]+([a-z]+(?:-[a-z]+)?)\b")
 
 
 class PlaceBuilder:
@@ -110,9 +129,12 @@ class PlaceBuilder:
                 i += 1
 
     def _plain_led(self, tokens: list[Token], i: int) -> int:
-        """The end of a country, region or city name opened by a plain word at `i`, else 0."""
-        if i + 1 >= len(tokens) or tokens[i].lower not in _PLACE_OPENERS:
+        """The end of a country, region or city name opened by a plain word at `i`, else 0: after
+        an opener ("South Africa", "New Delhi"), or any plain word after a locative cue ("in General X")."""
+        if i + 1 >= len(tokens):
             return 0
+        if tokens[i].lower not in _PLACE_OPENERS:
+            return self._plain_led_town(tokens) if i == 0 else 0
         for j in range(min(len(tokens), i + MAX_PLACE_WORDS), i + 1, -1):
             start, end = tokens[i].start, tokens[j - 1].end
             entry = lookup(self.state.norm[start:end])
@@ -120,6 +142,19 @@ class PlaceBuilder:
                 self.add(start, end, entry)
                 return j
         return 0
+
+    def _plain_led_town(self, tokens: list[Token]) -> int:
+        """ "in nearby General X": a whole run the gazetteer knows, opened by any plain word, after a cue."""
+        if len(tokens) > MAX_PLACE_WORDS:
+            return 0
+        start, end = tokens[0].start, tokens[-1].end
+        entry = lookup(self.state.norm[start:end])  # cheap test first: a dict look-up
+        if entry is None or entry.kind == "country" or not _PLACE_PREP.search(self.state.norm, max(0, start - 20), start):
+            return 0
+        if not self._accept(entry, tokens, 0, len(tokens), True):
+            return 0
+        self.add(start, end, entry)
+        return len(tokens)
 
     def _accept(self, entry: GazetteerEntry, tokens: list[Token], i: int, j: int, allow_cities: bool) -> bool:
         rest = tokens[:i] + tokens[j:]
@@ -145,9 +180,22 @@ class PlaceBuilder:
         return entry.population >= MIN_SUBSPAN_CITY_POPULATION
 
     def _cued(self, start: int, end: int) -> bool:
-        """ "in X", "near X", "X, Region": small towns need such a cue (many share a name with a person)."""
+        """ "in X", "near X", "X, Region", "in Y and X": small towns need such a cue (many share a
+        name with a person)."""
         norm = self.state.norm
-        return bool(_PLACE_PREP.search(norm, max(0, start - 12), start) or _PLACE_AFTER.match(norm, end))
+        return bool(
+            _PLACE_PREP.search(norm, max(0, start - 20), start) or _PLACE_AFTER.match(norm, end)
+            or self._listed(start, end)
+        )
+
+    def _listed(self, start: int, end: int) -> bool:
+        """ "in Y and X", "near Y, Z and X": a name joined to a list of places that a locative word
+        opens, and the clause goes on with a lower-case word or ends (not "in Y and X said")."""
+        norm = self.state.norm
+        join = _LIST_JOIN.search(norm, max(0, start - 6), start)  # cheap tests first
+        if join is None or not self.taken.hit(join.start() - 1, join.start()) or not _LIST_END.match(norm, end):
+            return False
+        return _LISTED.search(norm, max(0, join.start() - 80), join.start()) is not None
 
     def region_cues(self, chunks: list[Chunk]) -> None:
         """ "the South-X region": the name with its cue word, as written."""
@@ -162,11 +210,13 @@ class PlaceBuilder:
                 if nxt and nxt.group(1).lower() in _V.org_keyword_kind:
                     continue
                 words = [t for t in chunk.tokens if not is_plain_word(t.text)]
-                if words:
+                if words and not _area_adjective(words):
                     entry = lookup(self.state.norm[words[0].start:chunk.end])
-                    # "X township", "Y district": the name alone (a region keeps its cue word, as written)
-                    end = chunk.end if match.group(1) in _BARE_AFTER else chunk.end + match.end()
-                    self.add(words[0].start, end, entry if entry and entry.kind != "country" else None, "region")
+                    known = entry if entry and entry.kind != "country" else None
+                    # "X township", "Y district", a region the gazetteer knows: the name alone; an unknown
+                    # region keeps its cue word, as written ("the South-X region")
+                    bare = match.group(1) in _BARE_AFTER or known is not None
+                    self.add(words[0].start, chunk.end if bare else chunk.end + match.end(), known, "region")
 
     def _region_list(self, chunk: Chunk, cue: str) -> None:
         """ "the Chui and Naryn regions": the last name and those listed before it."""
@@ -213,9 +263,21 @@ class PlaceBuilder:
             elif self._locality_before_region(chunk) or self._house_in_locality(chunk) or self._bare_locality(chunk):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "locality")
 
+    def listed_localities(self, chunks: list[Chunk]) -> None:
+        """ "in Y and X", "between Y and X": an unknown one-word name listed after a place."""
+        norm = self.state.norm
+        for chunk in chunks:
+            if len(chunk.tokens) != 1 or norm[chunk.start - 1:chunk.start] != " " or not _single_name(chunk.text):
+                continue
+            if self.taken.hit(chunk.start, chunk.end) or self.org_mask.hit(chunk.start, chunk.end):
+                continue
+            if self._listed(chunk.start, chunk.end):
+                self.add(chunk.start, chunk.end, None, "locality")
+
     def _bare_locality(self, chunk: Chunk) -> bool:
         """ "workers in X." : an unknown one-word name closing a clause after "in", "near" or "outside"."""
-        if len(chunk.tokens) != 1 or chunk.headline or not _single_name(chunk.tokens[0].text):
+        # (a title too: "leader murdered in X, ..." keeps its lower-case words)
+        if len(chunk.tokens) != 1 or not _single_name(chunk.tokens[0].text):
             return False
         norm = self.state.norm
         if not _BARE_BEFORE.search(norm, max(0, chunk.start - 30), chunk.start):
@@ -231,7 +293,7 @@ class PlaceBuilder:
                 continue
             if tokens[0].lower in _V.locality_prefixes:
                 rest = tokens[1:]
-            elif tokens[-1].lower in _V.locality_heads and self._cued(chunk.start, chunk.end):
+            elif tokens[-1].lower in _V.locality_heads and (self._cued(chunk.start, chunk.end) or _the_region(norm, chunk)):
                 rest = tokens[:-1]
             else:
                 continue
@@ -241,7 +303,9 @@ class PlaceBuilder:
                 start = ordinal.start()
             elif all(is_plain_word(t.text) for t in rest) or any(is_demonym(t.text) for t in rest):
                 continue
-            entry = lookup(norm[start:chunk.end]) or lookup(chunk.text) or lookup(norm[rest[0].start:rest[-1].end])
+            entry = lookup(norm[start:chunk.end]) or lookup(chunk.text)
+            if entry is None and tokens[0].lower not in _FEATURE_PREFIXES:
+                entry = lookup(norm[rest[0].start:rest[-1].end])
             self.add(start, chunk.end, entry, "locality")
 
     def _house_in_locality(self, chunk: Chunk) -> bool:
@@ -254,7 +318,8 @@ class PlaceBuilder:
         norm = self.state.norm
         before_in = chunk.start - 4  # the character before " in "
         after_org = norm[before_in:chunk.start] == " in " and self.org_mask.hit(before_in - 1, before_in)
-        if not (after_org or _PREMISES_IN.search(norm, max(0, chunk.start - 40), chunk.start)):
+        window = max(0, chunk.start - 40)
+        if not (after_org or _PREMISES_IN.search(norm, window, chunk.start) or _PREMISES_AT.search(norm, window, chunk.start)):
             return False
         return bool(_CLAUSE_END.match(self.state.norm, chunk.end))
 
@@ -277,6 +342,22 @@ class PlaceBuilder:
             out.append(record)
         out.sort(key=lambda r: r.mentions[0][0])
         return out
+
+
+_REGION_HEADS = frozenset({"region", "province", "state", "governorate", "oblast", "prefecture", "township"})
+
+
+def _the_region(norm: str, chunk: Chunk) -> bool:
+    """ "leaving the X Region": a capitalised region word after "the" names the place by itself."""
+    return chunk.tokens[-1].lower in _REGION_HEADS and norm[max(0, chunk.start - 4):chunk.start].lower() == "the "
+
+
+def _area_adjective(words: list[Token]) -> bool:
+    """ "the Andean region", "the EPZ sector": an adjective or an acronym, not the name of a place."""
+    if len(words) != 1:
+        return False
+    word = words[0].text
+    return word.isupper() or (word.lower().endswith(("ean", "ian")) and lookup(word) is None)
 
 
 def _single_name(word: str) -> bool:
@@ -318,9 +399,10 @@ def _tag_only(state: PipelineState, place: PlaceRecord) -> bool:
 
 
 def _building(norm: str, chunk: Chunk) -> bool:
-    """ "Stanley Prison", "X Street": a building or an address, not a place."""
+    """ "Stanley Prison", "X Street": a building or an address, not a place (but "X Bay", a town
+    the gazetteer knows by that whole name, is one)."""
     if chunk.tokens[-1].lower in _V.non_entity_heads:
-        return True
+        return len(chunk.tokens) < 2 or lookup(chunk.text) is None
     return _BUILDING_AFTER.match(norm, chunk.end) is not None
 
 
@@ -336,15 +418,37 @@ def _only_inside(place: PlaceRecord, orgs: SpanMask) -> bool:
 _PLACE_COMPOUND = re.compile(r"([A-Z][^\W\d_]+)-(?:based|born|registered|headquartered|bound)$")
 
 
-def _compound_heads(tokens: list[Token]) -> list[Token]:
-    """Tokens with "X-based" cut to "X"; the list itself when there is none (the usual case)."""
+def _compound_heads(tokens: list[Token], norm: str) -> list[Token]:
+    """Tokens with "X-based" cut to "X", a dateline's "X-Y," cut in two; the list itself when there
+    is none (the usual case)."""
     if not any("-" in t.text for t in tokens):
         return tokens
     out = []
     for t in tokens:
         m = _PLACE_COMPOUND.match(t.text)
-        out.append(Token(t.start, t.start + m.end(1), m.group(1)) if m else t)
+        if m:
+            out.append(Token(t.start, t.start + m.end(1), m.group(1)))
+        else:
+            out.extend(_place_pair(t, norm))
     return out
+
+
+def _place_pair(token: Token, norm: str) -> list[Token]:
+    """ "Paris-Geneva, 5 May": a statement issued from two places. Only before a comma or the end of
+    a line: "the X-Y highway" names a road, and a double-barrelled surname seldom joins two known
+    places (a small town is no proof)."""
+    parts = token.text.split("-")
+    if len(parts) != 2 or norm[token.end:token.end + 1] not in (",", "\n", "") or lookup(token.text) is not None:
+        return [token]
+    if not all(_known_place(p) for p in parts):
+        return [token]
+    cut = token.start + len(parts[0])
+    return [Token(token.start, cut, parts[0]), Token(cut + 1, token.end, parts[1])]
+
+
+def _known_place(word: str) -> bool:
+    entry = lookup(word) if len(word) >= 4 and word[:1].isupper() else None
+    return entry is not None and (entry.kind != "city" or entry.population >= MIN_UNCUED_CITY_POPULATION)
 
 
 class FindPlaces:
@@ -366,7 +470,8 @@ class FindPlaces:
                 if inside:
                     builder.from_chunk(inside)
                 continue
-            builder.from_chunk(_compound_heads(chunk.tokens))
+            builder.from_chunk(_compound_heads(chunk.tokens, state.norm))
+        builder.listed_localities(state.chunks)  # after the gazetteer: lists often open with a known place
         places = [p for p in builder.records() if not _tag_only(state, p)]
         state.places = [p for p in places if not _only_inside(p, orgs)]
         gone = {span for p in places if p not in state.places for span in p.mentions}
