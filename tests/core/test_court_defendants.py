@@ -65,3 +65,14 @@ def test_a_single_defendant_keeps_the_terms():
     got = _decisions(text)
     assert got["Ivan Horak"] == [("prison", 3, "years")]
     assert got["Olga Brun"] == [("restriction_of_movement", 2, "years"), ("fine", 2000, "currency")]
+
+
+def test_fines_of_an_authority_on_an_unnamed_group_are_no_ruling():
+    text = (
+        "A court jailed union leader Deniz Acar for a year. "
+        "The Provincial Governorate has also imposed administrative fines of 2,500 lira on each of the 40 strikers."
+    )
+    assert _decisions(text) == {"Deniz Acar": [("prison", 1, "years")]}
+    # a court's fine on the same group is still no fine for the person named before
+    text = "A court jailed union leader Deniz Acar for a year. It fined all 40 strikers 500 lira."
+    assert _decisions(text) == {"Deniz Acar": [("prison", 1, "years")]}

@@ -30,3 +30,19 @@ def _terms(text: str) -> list[tuple]:
 )
 def test_suspended_and_probation_wordings(text, expected):
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure before the verdict is no term of one
+        ("Officers placed the strike leader under house arrest for three months.", []),
+        ("The investigator ordered two months of house arrest pending trial.", []),
+        ("She was held for two months as a preventive measure.", []),
+        # unless a verdict imposes it
+        ("The court sentenced the strike leader to two years of house arrest.", [("restriction_of_movement", [2], "years")]),
+        ("He was found guilty and placed under house arrest for a year.", [("restriction_of_movement", [1], "years")]),
+    ],
+)
+def test_measures_before_the_verdict(text, expected):
+    assert _terms(text) == expected

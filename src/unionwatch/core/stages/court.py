@@ -71,7 +71,10 @@ _RULING = compile_scan(
 )
 CONTINUATION_SENTENCES = 2
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
-_PEOPLE = r"(?:defendants|accused|men|women|leaders|members|activists|unionists|workers|organisers|organizers)"
+_PEOPLE = (
+    r"(?:defendants|accused|men|women|leaders|members|activists|unionists|workers|organisers|organizers|strikers|employees"
+    r"|protesters|demonstrators|people|teachers|nurses|drivers|miners|dockers|officials|stewards)"
+)
 _CONVICTED = re.compile(r"convicted|guilty|sentence", re.IGNORECASE)
 _OTHER_PEOPLE = re.compile(
     r"\b(?:workers|members|activists|others|people|employees|strikers|protesters|each)\b", re.IGNORECASE
@@ -159,6 +162,23 @@ def _in_default(text: str, start: int, end: int) -> bool:
 _SUSPENDED_SENTENCE_OF = re.compile(
     r"\b(?:suspended|conditional)[ ]+(?:prison[ ]+|jail[ ]+|custodial[ ]+)?(?:sentences?|terms?)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE
 )
+# "placed under house arrest for two months pending trial", "as a preventive measure": a measure before
+# the verdict, not a term of one
+_PLACED_UNDER = re.compile(r"\b(?:placed|put|kept|held)[ ]+(?:[\w'-]+[ ]+){0,4}?under[ ]+house[ ]+arrest\b[^;.]{0,40}$", re.IGNORECASE)
+_PRETRIAL = re.compile(
+    r"\b(?:pre-?trial|pending[ ]+(?:trial|(?:the[ ]+|an[ ]+)?investigation|(?:the[ ]+|his[ ]+|her[ ]+|their[ ]+)?trial)"
+    r"|preventive[ ]+measure|measure[ ]+of[ ]+restraint|during[ ]+the[ ]+investigation)\b",
+    re.IGNORECASE,
+)
+_SENTENCED_WORD = re.compile(r"\bsentenc|\bconvict|\bguilty\b", re.IGNORECASE)
+
+
+def _pretrial(text: str, start: int, end: int) -> bool:
+    if _SENTENCED_WORD.search(text, 0, start):
+        return False
+    return bool(_PLACED_UNDER.search(text, max(0, start - 90), start) or _PRETRIAL.search(text[max(0, start - 60):end + 60]))
+
+
 _BARE_FROM = len(_KIND_BEFORE) - 2  # the last two patterns: a bare duration after a giving verb
 # "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
 _DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
@@ -307,6 +327,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             terms[-1].kind = "suspended"  # "two years with three years' probation": a conditional term
             continue
         if kind is None or (kind in ("prison", "forced_labour") and _in_default(text, m.start(), m.end())):
+            continue
+        if kind in ("prison", "restriction_of_movement") and _pretrial(text, m.start(), m.end()):
             continue
         note = ""
         if kind in _NOTES:
@@ -499,11 +521,12 @@ _A_COURT = re.compile(r"\b(?:court|judge|tribunal|magistrate)s?\b")
 
 
 def _fines_a_body(state: PipelineState, sentence: Sentence, persons: list, term: TermMatch) -> bool:  # noqa: ANN001
-    """"the Commission fined the union 1.4 billion won": money an authority imposed on a body, no ruling.
-    (A court ordering a union to pay damages stays a decision.)"""
+    """"the Commission fined the union 1.4 billion won", "the District Governorate imposed administrative fines
+    of N on 27 workers": money an authority other than a court imposed, no ruling. (A court ordering a union to
+    pay damages stays a decision.)"""
     if any(m.end <= term.start for m in persons) or _A_COURT.search(state.lower, sentence.start, sentence.end):
         return False
-    bodies = mentions_in(state, max(sentence.start, term.start - 60), term.start, "org")
+    bodies = mentions_in(state, sentence.start, term.start, "org")
     return any(state.orgs[m.index].kind != "court" for m in bodies)
 
 
@@ -806,7 +829,9 @@ class FindCourtDecisions:
                 group = [m.index for m in persons[:1]]
             if not group and context:
                 group = list(context)
-            if not group and not _quoted(state.norm, sentence) and not _UNNAMED_GROUP.match(state.norm, sentence.start, term.start):
+            if (not group and not _quoted(state.norm, sentence) and not _UNNAMED_GROUP.match(state.norm, sentence.start, term.start)
+                    and not _UNNAMED_OBJECT.match(state.norm, term.end)
+                    and not _UNNAMED_PEOPLE.search(state.norm, max(sentence.start, term.start - 60), term.start)):
                 # a quoted comment ("A life sentence for a union leader is ...") is no ruling on its speaker
                 antecedent = last_person_before(state, sentence.start)
                 group = [antecedent] if antecedent is not None else []
@@ -859,8 +884,6 @@ def _cued_sentences(state: PipelineState) -> set[int]:
     return {bisect_right(starts, m.start()) - 1 for m in _DECISION_SCAN.finditer(state.lower)}
 
 
-_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
-_PEOPLE = r"(?:defendants|accused|men|women|leaders|officials|members|activists|unionists|workers|organisers|organizers)"
 # "the two others each received ...", "the other three were fined": the rest of the ruling's defendants
 _OTHERS = re.compile(rf"\bthe[ ]+(?:{_COUNT}[ ]+others|other[ ]+{_COUNT}(?:[ ]+{_PEOPLE})?|others|rest)\b", re.IGNORECASE)
 # "Both were also ordered to pay ...", "All three received ...", "The two defendants were each fined ...": all of them
@@ -873,6 +896,19 @@ _ALL_OF_THEM = re.compile(
 # "Two former leaders of the union were jailed for ...": an unnamed group, not the person named before
 _UNNAMED_GROUP = re.compile(
     rf"\W*(?:the[ ]+)?(?:{_COUNT}|several|both)[ ]+(?:[\w'-]+[ ]+){{0,8}}?(?:were|have[ ]+been|had[ ]+been|are)\b", re.IGNORECASE
+)
+
+
+# "fines of N on each of the 27 workers": terms of an unnamed group
+_UNNAMED_OBJECT = re.compile(
+    rf"[^.;]{{0,15}}?\b(?:on|to|against)[ ]+(?:each[ ]+of[ ]+)?(?:the[ ]+)?(?:{_COUNT}|several|dozens[ ]+of|all)[ ]+(?:[\w'-]+[ ]+){{0,3}}?{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+
+
+# "It fined all 40 strikers 500 lira": the terms of an unnamed group named just before them
+_UNNAMED_PEOPLE = re.compile(
+    rf"\b(?:{_COUNT}|several|dozens[ ]+of|all(?:[ ]+{_COUNT})?)[ ]+(?:[\w'-]+[ ]+){{0,3}}?{_PEOPLE}\b[^.;]{{0,12}}$", re.IGNORECASE
 )
 
 
