@@ -9,6 +9,7 @@ from unionwatch.core.stages.fastre import (
     Scanner,
     literal_prefilter,
     prefilter_pays,
+    required_literal_sets,
     required_literals,
 )
 
@@ -128,3 +129,18 @@ def test_gated_case_insensitive_pattern_runs_without_a_gate() -> None:
     gated = Gated(re.compile(r"walked out", re.IGNORECASE))
     assert gated.needles is None
     assert gated.search("They WALKED OUT at noon") is not None
+
+
+def test_required_literal_sets_offer_each_needed_run() -> None:
+    sets = required_literal_sets(r"\b(?:(?:visited|warned) (?:\w+ ){0,2}(?:his|her) (?:wife|son))")
+    assert frozenset({"his wife", "his son", "her wife", "her son"}) in sets
+    assert frozenset({"visited ", "warned "}) in sets
+
+
+def test_a_scanner_with_stems_looks_for_literals_its_stems_do_not_bring() -> None:
+    pattern = r"\b(?:(?:visited|warned) (?:\w+ ){0,2}(?:his|her) (?:wife|son))"
+    scanner = Scanner(pattern, stems=frozenset({"visited", "warned"}))
+    assert scanner.needles is not None
+    assert scanner.needles.search("police visited the office") is None  # "visited " alone tells nothing new
+    text = "police visited the home of his wife"
+    assert [m.span() for m in scanner.scan(text, 0, len(text))] == [m.span() for m in re.finditer(pattern, text)]

@@ -34,8 +34,10 @@ class Scanner:
         body = pattern[match.end():] if match else pattern  # the same literals as the whole pattern
         self.regex = compile_scan(body, flags)
         self.pattern = pattern
-        wanted = prefilter or (stems is not None and prefilter_pays(body, stems, flags))
-        self.needles = literal_prefilter(body, flags) if wanted else None
+        if prefilter:
+            self.needles = literal_prefilter(body, flags)
+        else:
+            self.needles = literal_prefilter(body, flags, stems) if stems is not None else None
         # the dropped assertion as a look-behind, for `first`: where this finds nothing, neither does
         # `finditer` (the look-behind fails fast inside words, where the scan's regex tries each branch)
         self.guard: re.Pattern[str] | None = None
@@ -211,31 +213,61 @@ _Lits = frozenset[str]
 def required_literals(pattern: str, flags: int = 0) -> _Lits | None:
     """Non-empty strings one of which occurs in every match of `pattern`; None when the
     pattern does not tell (case-insensitive, or some branch requires no literal)."""
+    sets = required_literal_sets(pattern, flags)
+    return sets[0] if sets else None
+
+
+@lru_cache(maxsize=1024)
+def required_literal_sets(pattern: str, flags: int = 0) -> tuple[_Lits, ...]:
+    """Every set of `required_literals` the pattern's top sequence offers (each one is needed by
+    every match), the most selective first; none when the pattern does not tell."""
     try:
         parsed = _parse(pattern, flags)
     except (re.error, TypeError, ValueError):
-        return None
+        return ()
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    return _required_of(parsed.data)
+        return ()
+    items = parsed.data
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3].data  # "(?:(?:...))": the sequence inside
+    return tuple(_candidates(items))
 
 
-def literal_prefilter(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
-    """A regex of the literals of `required_literals`: where it finds nothing, `pattern` cannot match."""
-    literals = required_literals(pattern, flags)
+def literal_prefilter(pattern: str, flags: int = 0, stems: frozenset[str] | None = None) -> re.Pattern[str] | None:
+    """A regex of required literals: where it finds nothing, `pattern` cannot match. With the
+    trigger `stems` a scan starts from, the most selective set that tells more than they do."""
+    if stems is None:
+        literals = required_literals(pattern, flags)
+    else:
+        sets = required_literal_sets(pattern, flags)
+        literals = next((c for c in sets if _tells_more(c, stems, strictly=True)), None) or next(
+            (c for c in sets if _tells_more(c, stems)), None
+        )
     return re.compile(trie_regex(literals)) if literals else None
 
 
 def prefilter_pays(pattern: str, stems: frozenset[str] | set[str], flags: int = 0) -> bool:
-    """Whether the required literals of `pattern` tell more than the trigger `stems` its scans start
-    from: some stem holds none of them (where every stem holds one, the prefilter always passes)."""
-    literals = required_literals(pattern, flags)
-    return literals is not None and any(not any(lit in stem for lit in literals) for stem in stems)
+    """Whether some set of required literals of `pattern` tells more than the trigger `stems` its
+    scans start from: some stem holds none of its strings (where every stem holds one, a prefilter
+    of that set always passes)."""
+    return any(_tells_more(c, stems) for c in required_literal_sets(pattern, flags))
+
+
+def _tells_more(literals: _Lits, stems: frozenset[str] | set[str], strictly: bool = False) -> bool:
+    """Some stem holds none of the literals; `strictly`: nor starts one ("arrested" nearly always
+    brings "arrested ", not "his family")."""
+    return any(not any(lit in stem or (strictly and stem in lit) for lit in literals) for stem in stems)
 
 
 def _required_of(items: list) -> _Lits | None:  # noqa: ANN001 - the parser's (op, arg) pairs
-    """The most selective requirement of a sequence: a run of finite items (its strings), or
-    one item that is not finite but requires literals of its own."""
+    """The most selective requirement of a sequence (see `_candidates`)."""
+    found = _candidates(items)
+    return found[0] if found else None
+
+
+def _candidates(items: list) -> list[_Lits]:  # noqa: ANN001
+    """The requirements of a sequence, the most selective first: each run of finite items (its
+    strings), and each item that is not finite but requires literals of its own."""
     candidates: list[_Lits] = []
     run: set[str] | None = None  # the strings of the current run of finite items
     for op, av in items:
@@ -260,7 +292,7 @@ def _required_of(items: list) -> _Lits | None:  # noqa: ANN001 - the parser's (o
     candidates = [_minimal({c[:LITERAL_LENGTH] for c in found}) for found in candidates]
     usable = [c for c in candidates if c and "" not in c]
     # the longest shortest string is the rarest in text; fewer strings cost less to look for
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+    return sorted(usable, key=lambda c: (-min(map(len, c)), len(c)))
 
 
 def _required_item(op: object, av: object) -> _Lits | None:
