@@ -85,11 +85,13 @@ _SAINT_WORDS = frozenset({"san", "santo", "santa", "são", "sao", "saint", "sain
 
 
 def person_candidate(
-    tokens: list[Token], text: str, headline: bool = False, initials_start: int | None = None, honorific_before: str = ""
+    tokens: list[Token], text: str, headline: bool = False, initials_start: int | None = None, honorific_before: str = "",
+    lone: bool = False, byline: bool = False,
 ) -> Candidate | None:
     """Strip honorifics, titles and plain words from a capitalised run; what is left may be a name.
     `initials_start`: where initials written just before the run begin ("K. A. Sandya Kumari");
-    `honorific_before`: an honorific written with a full stop just before the run ("Ms. X Y")."""
+    `honorific_before`: an honorific written with a full stop just before the run ("Ms. X Y");
+    `lone`: one name may stand alone ("his brother X"); `byline`: "Editing by X" names a person."""
     i, honorific, title_start = 0, honorific_before, None
     while i < len(tokens):
         low = tokens[i].lower.rstrip(".")
@@ -122,7 +124,7 @@ def person_candidate(
         title_start = i if title_start is None else title_start
         i = k + 1
     core = tokens[i:j]
-    if core and core[-1].lower in _V.non_person_heads:
+    if core and core[-1].lower in _V.non_person_heads and not byline:
         return None  # "Governing Body", "Appeals Chamber", "X St"
     if not core or len(core) > MAX_NAME_WORDS or not all(
         _is_name_token(t) or (k == 0 and t.text == "U" and len(core) >= 3) for k, t in enumerate(core)
@@ -130,7 +132,7 @@ def person_candidate(
         return None
     if core[0].text in _ROMAN or core[0].lower in _SAINT_WORDS:
         return None  # "Santo Tomás de Castilla", "São Paulo": places named after saints
-    if any(t.lower in _V.org_keyword_kind for t in core) or core[-1].lower in _V.non_entity_heads:
+    if any(t.lower in _V.org_keyword_kind for t in core) or (core[-1].lower in _V.non_entity_heads and not byline):
         return None
     if core[0].lower in _PLACE_FIRST_WORDS or core[-1].lower in _V.place_cue_after:
         # "Lake Naivasha", "Mount Elgon", "Kurdistan Region": a place named by its kind
@@ -145,7 +147,7 @@ def person_candidate(
     before = tokens[i - 1].lower.rstrip(".") if i else ""
     if i or is_plain_word(core[0].text):
         initials_start = None
-    if len(core) == 1 and not (before in _V.role_titles or before in _V.honorifics or initials_start is not None):
+    if len(core) == 1 and not (before in _V.role_titles or before in _V.honorifics or initials_start is not None or lone):
         return None
     start, end = (core[0].start if initials_start is None else initials_start), core[-1].end
     cand = Candidate(text[start:end], core, start, end, honorific)
@@ -222,15 +224,15 @@ def _kept_demonym(token: Token, text: str) -> bool:
 
 
 def _role_plural(low: str) -> bool:
-    """ "Organisers Ann Lee and ...": a plural role before names is no part of them."""
-    return low.endswith("s") and low in _V.role_nouns
+    """ "Organisers Ann Lee and ...", "the X Nurses' Federation": a plural role is no part of a name."""
+    return low.endswith("s") and (low in _V.role_nouns or low[:-1] in _V.role_nouns)
 
 
 def _name_boundary_word(word: str) -> bool:
     low = word.lower()
     return (
         low in _V.function_words or low in _V.months or low in _V.weekdays or low in _V.role_titles
-        or low in _V.honorifics or is_demonym(word) or (low in _V.role_nouns and low.endswith("s"))
+        or low in _V.honorifics or is_demonym(word) or _role_plural(low)
         or (low.endswith("is") and is_demonym(word[:-1]))  # "for Overseas Pakistanis"
     )
 
@@ -308,36 +310,140 @@ def _is_official(cand: Candidate) -> bool:
     return bool(words & _OFFICIAL_WORDS) or (cand.tokens[0].lower in _V.name_titles)
 
 
+# "(Reporting by X; Editing by Y)": a wire byline names persons, whatever their last word
+_BYLINE = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Pp]hotos?|[Pp]hotography|[Tt]ranslat(?:ion|ed)|[Cc]ompiled)"
+    r"[ ]+by[ ]+$"
+)
+
+
+@lru_cache(maxsize=1)
+def _kin_before() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?i:his|her|their|whose|the|a)[ ]+(?:(?:elder|eldest|younger|youngest|older|late|\d+-year-old)[ ]+)?"
+        rf"(?:{alternation(_V.kinship_nouns)}),?[ ]+$"
+    )
+
+
+def _after_kin(norm: str, pos: int) -> bool:
+    """ "his brother X", "her 17-year-old son Y": a relative the text names by one name."""
+    words = norm[max(0, pos - 20):pos].split()
+    if not words or words[-1].rstrip(",").lower() not in _V.kinship_nouns:
+        return False  # cheap test first
+    return _kin_before().search(norm, max(0, pos - 45), pos) is not None
+
+
+# The closing of a letter: the names under it sign it ("Yours sincerely,", "In solidarity,")
+_CLOSING = re.compile(
+    r"^[ \t*_]*(?:yours(?:[ ]+(?:sincerely|faithfully|respectfully|truly|in solidarity))?|sincerely(?:[ ]+yours)?|"
+    r"in solidarity|with solidarity|(?:with )?(?:best |kind |warm )?regards|respectfully|fraternally)[ ]*[,.]?[ \t*_]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Name, Role, Organisation" or "Observer: Name, Organisation": a signature or observer line
+_SIGNATURE_LEAD = re.compile(r"[ \t*_-]*(?:[A-Z][a-z]+:?[ ]+)?$")
+
+
+class _Signature:
+    """The signature lines of a document: a name there is a person even where a place or a
+    Title Case line would say otherwise."""
+
+    def __init__(self, state: PipelineState):
+        self.state = state
+        closing = _CLOSING.search(state.norm)
+        self.start = closing.end() if closing else len(state.norm)
+        self.soft = SpanMask([], len(state.text))  # names of towns and regions (not countries)
+        if closing:
+            for place in state.places:
+                if place.kind != "country":
+                    for s, e in place.mentions:
+                        self.soft.add(s, e)
+            self.hard = SpanMask(state.claims, len(state.text), ("org", "court_place"))
+
+    def movable(self, token: Token) -> bool:
+        """A town's name in a name under the closing ("Carolina X" signing a letter)."""
+        return (
+            token.start >= self.start and self.soft.hit(token.start, token.end)
+            and not self.hard.hit(token.start, token.end) and self._line_of_names(token.start)
+        )
+
+    def _line_of_names(self, pos: int) -> bool:
+        norm = self.state.norm
+        line_start = norm.rfind("\n", 0, pos) + 1
+        line_end = norm.find("\n", pos)
+        line = norm[line_start:line_end if line_end != -1 else len(norm)]
+        return len(line.split()) <= 4 and "," not in line
+
+    def line(self, chunk: Chunk, cand: Candidate) -> bool:
+        """ "Name, Role, Organisation": a line that opens with a name set off by a comma (not a
+        title's "Country: Workers Fired, ...")."""
+        norm = self.state.norm
+        if norm[chunk.end:chunk.end + 1] != "," or any(is_plain_word(t.text) for t in cand.tokens):
+            return False  # cheap tests first
+        line_start = norm.rfind("\n", 0, chunk.start) + 1
+        return _SIGNATURE_LEAD.fullmatch(norm, line_start, chunk.start) is not None
+
+
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:operated|owned|run|managed)[ ]+by[ ]+(?:the[ ]+)?$"
+    r"|\b(?:workers|employees|staff|strike|strikers|dispute|stoppage|walkout|lockout|dismissals|layoffs|picket|sackings)"
+    r"[ ]+(?:at|of)[ ]+(?:the[ ]+)?$",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = re.compile(
+    r"(?:'s)?[ ]+(?:general manager|managing director|management|chief executive|owners?|board of directors|"
+    r"human resources|personnel manager|plant manager|farm manager|site manager)\b"
+)
+_COMPANY_LAST_WORDS = frozenset({"by", "at", "of", "the"})
+
+
+def _company_cue(norm: str, cand: Candidate) -> bool:
+    """ "a dispute at X", "operated by X", "X management", "X general manager": an employer, not a person."""
+    if cand.honorific or cand.title or len(cand.tokens) < 2:
+        return False
+    if _COMPANY_AFTER.match(norm, cand.end):
+        return True
+    words = norm[max(0, cand.start - 12):cand.start].split()
+    if not words or words[-1].lower() not in _COMPANY_LAST_WORDS:
+        return False  # cheap test first
+    return _COMPANY_BEFORE.search(norm, max(0, cand.start - 40), cand.start) is not None
+
+
+def _without_companies(state: PipelineState, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates that name an employer (by a cue at any of their mentions) become companies; a name
+    that only opens a company's full name ("X" of "X Garment Co.") is that company."""
+    companies = {c.name for c in cands if _company_cue(state.norm, c)}
+    prefixes = {o.name: o for o in state.orgs if o.kind == "company"}
+    kept = []
+    for cand in cands:
+        owner = None if cand.name in companies else _company_named_by(cand, prefixes)
+        if cand.name not in companies and owner is None:
+            kept.append(cand)
+            continue
+        record = owner or next((o for o in state.orgs if o.name == cand.name), None)
+        if record is None:
+            record = OrgRecord(name=cand.name, kind="company")
+            state.orgs.append(record)
+        if cand.name != record.name and cand.name not in record.aliases:
+            record.aliases.append(cand.name)
+        record.mentions.append((cand.start, cand.end))
+        state.claims.append(Claim(cand.start, cand.end, "org"))
+    return kept
+
+
+def _company_named_by(cand: Candidate, companies: dict[str, OrgRecord]) -> OrgRecord | None:
+    """ "Golden X" when the text names "Golden X Garment Co.": the company by the first words of its name."""
+    if len(cand.tokens) < 2 or cand.honorific or cand.title:
+        return None
+    head = cand.name + " "
+    return next((o for name, o in companies.items() if name.startswith(head)), None)
+
+
 class FindPersons:
     """Named natural persons; surname-only and titled references become aliases."""
 
     def __call__(self, state: PipelineState) -> None:
-        cands: list[Candidate] = []
-        headline_cands: list[Candidate] = []
-        claimed = SpanMask(state.claims, len(state.text))
-        for chunk in state.chunks:
-            if chunk.tokens[-1].lower in _V.non_entity_heads or _FACILITY_AFTER.match(state.norm, chunk.end):
-                continue
-            run: list[Token] = []
-            for token in chunk.tokens + [None]:  # type: ignore[list-item]
-                if token is not None and not claimed.hit(token.start, token.end):
-                    run.append(token)
-                    continue
-                if run:
-                    first = run[0] is chunk.tokens[0]
-                    lead = _initials_before(state.norm, run[0].start) if first else None
-                    dotted = _honorific_before(state.norm, run[0].start) if first else ""
-                    cand = person_candidate(run, state.text, chunk.headline, lead, dotted)
-                    if cand is not None and cand.title:
-                        cand.org_title = _title_of_organisation(state, chunk, cand)
-                    titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)
-                    if cand is not None and _long_headline(chunk) and not titled:
-                        headline_cands.append(cand)
-                    elif cand is not None:
-                        line_start = state.norm.rfind("\n", 0, cand.start) + 1
-                        _roles_around(cand, state.norm, state.text, line_start)
-                        cands.append(cand)
-                run = []
+        cands, headline_cands = self._candidates(state)
+        cands = _without_companies(state, cands)
         records: list[PersonRecord] = []
         singles = []
         for cand in cands:
@@ -369,6 +475,8 @@ class FindPersons:
                 if folded and (
                     folded in (r.folded_words[:1] + r.folded_words[-1:])
                     or (len(r.folded_words) >= 4 and folded == r.folded_words[-2])  # paternal surname
+                    # "Ms Lozano" for "Verónica Lozano Quiroga": with an honorific, the paternal surname
+                    or (cand.honorific and len(r.folded_words) == 3 and folded == r.folded_words[1])
                     or (1 < len(words) < len(r.folded_words) and r.folded_words[-len(words):] == words)  # "Dlamini-Simelane"
                 )
             ]
@@ -379,6 +487,40 @@ class FindPersons:
                 records.append(record)
             self._merge(record, cand)
         state.persons = records
+
+    @staticmethod
+    def _candidates(state: PipelineState) -> tuple[list[Candidate], list[Candidate]]:
+        """Name candidates of running text, and those of titles (they count only if the text names them too)."""
+        cands: list[Candidate] = []
+        headline_cands: list[Candidate] = []
+        claimed = SpanMask(state.claims, len(state.text))
+        signed = _Signature(state)
+        for chunk in state.chunks:
+            byline = _BYLINE.search(state.norm, max(0, chunk.start - 30), chunk.start) is not None
+            if not byline and (chunk.tokens[-1].lower in _V.non_entity_heads or _FACILITY_AFTER.match(state.norm, chunk.end)):
+                continue
+            run: list[Token] = []
+            for token in chunk.tokens + [None]:  # type: ignore[list-item]
+                if token is not None and (not claimed.hit(token.start, token.end) or signed.movable(token)):
+                    run.append(token)
+                    continue
+                if run:
+                    first = run[0] is chunk.tokens[0]
+                    lead = _initials_before(state.norm, run[0].start) if first else None
+                    dotted = _honorific_before(state.norm, run[0].start) if first else ""
+                    lone = len(run) == 1 and _after_kin(state.norm, run[0].start)
+                    cand = person_candidate(run, state.text, chunk.headline, lead, dotted, lone, byline)
+                    if cand is not None and cand.title:
+                        cand.org_title = _title_of_organisation(state, chunk, cand)
+                    titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)
+                    if cand is not None and _long_headline(chunk) and not titled and not signed.line(chunk, cand):
+                        headline_cands.append(cand)
+                    elif cand is not None:
+                        line_start = state.norm.rfind("\n", 0, cand.start) + 1
+                        _roles_around(cand, state.norm, state.text, line_start)
+                        cands.append(cand)
+                run = []
+        return cands, headline_cands
 
     @staticmethod
     def _merge(record: PersonRecord, cand: Candidate) -> None:
