@@ -482,8 +482,9 @@ _TERMINAL = ".!?\"'”’:;)"
 def _is_heading(text: str, sentence: Sentence) -> bool:
     """A short line of its own with no closing punctuation ("Urgent appeal: threats against
     trade unionists"): a heading names a topic, the incidents are told below it."""
-    words = sentence.text.split()
-    if not words or len(words) > HEADING_WORDS or sentence.text.rstrip()[-1] in _TERMINAL:
+    stripped = sentence.text.rstrip()
+    # closing punctuation first: the common case, with no split of the sentence
+    if not stripped or stripped[-1] in _TERMINAL or len(sentence.text.split()) > HEADING_WORDS:
         return False
     before = text.rfind("\n", 0, sentence.start) + 1
     after = text.find("\n", sentence.end)
