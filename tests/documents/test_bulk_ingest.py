@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.conftest import REPO
@@ -81,8 +82,11 @@ def test_a_killed_ingest_resumes_without_loss_or_duplicates(env, corpus):
         if stored_count(env) >= 10:
             break
         time.sleep(0.2)
+    workers = psutil.Process(process.pid).children()
     process.send_signal(signal.SIGKILL)
     process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive  # the extraction workers do not outlive a killed ingest
     partial = stored_count(env)
     assert partial % 5 == 0 or partial == COUNT  # whole batches only: one transaction each
     resumed = ingest(env, str(corpus), "--batch-size", "5")

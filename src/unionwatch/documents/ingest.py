@@ -24,11 +24,13 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -162,18 +164,22 @@ def ingest_paths(
         report(outcome)
         unrebuilt += outcome.status == "stored"
 
-    def after_batch() -> None:
+    in_flight: set[str] = set()  # digests on their way to the store, not stored yet
+
+    def after_batch(items: list[Prepared]) -> None:
         nonlocal unrebuilt
+        in_flight.difference_update(i.digest for i in items)
         if rebuild and unrebuilt >= max(1, rebuild_every):
             _rebuild_cases(summary)
             unrebuilt = 0
 
-    with _quiet_gc(), _Extractor(workers) as extractor:
-        for chunk in chunked(stream_files(paths, report), batch_size):
-            new = _new_files(chunk, report)
-            prepared = extractor.map(new)
-            _store_prepared(prepared, confidentiality, user, report_batch, batch_size, index,
-                            after_batch, mark_cases=rebuild)
+    # One stream from the files to the store: the workers extract the next batch while
+    # this process stores the current one (at most about a batch ahead).
+    with _quiet_gc(), _Extractor(workers, ahead=batch_size) as extractor:
+        new = (item for chunk in chunked(stream_files(paths, report), batch_size)
+               for item in _new_files(chunk, report, in_flight))
+        _store_prepared(extractor.stream(new), confidentiality, user, report_batch, batch_size,
+                        index, after_batch, mark_cases=rebuild)
     if rebuild:
         _rebuild_cases(summary)  # the rest, and what an interrupted run left marked
     return summary
@@ -232,8 +238,11 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _new_files(chunk: list[Path], report: Callable[[IngestOutcome], None]) -> list[tuple[str, str]]:
-    """(path, sha256) of the files in this chunk not stored yet: one query per chunk."""
+def _new_files(chunk: list[Path], report: Callable[[IngestOutcome], None],
+               in_flight: set[str] | None = None) -> list[tuple[str, str]]:
+    """(path, sha256) of the files in this chunk not stored yet: one query per chunk.
+    `in_flight`: digests already passed on and not stored yet (the same bytes in an
+    earlier chunk); those of this chunk are added to it."""
     hashed: list[tuple[str, str]] = []
     for path in chunk:
         try:
@@ -243,6 +252,7 @@ def _new_files(chunk: list[Path], report: Callable[[IngestOutcome], None]) -> li
     stored = set(
         Document.objects.filter(sha256__in=[d for _, d in hashed]).values_list("sha256", flat=True)
     )
+    stored |= in_flight if in_flight is not None else set()
     new: list[tuple[str, str]] = []
     for path, digest in hashed:
         if digest in stored:
@@ -250,6 +260,8 @@ def _new_files(chunk: list[Path], report: Callable[[IngestOutcome], None]) -> li
         else:
             stored.add(digest)  # the same bytes twice in one chunk: keep the first
             new.append((path, digest))
+    if in_flight is not None:
+        in_flight.update(digest for _, digest in new)
     return new
 
 
@@ -305,14 +317,15 @@ def _prepare_many(items: list[tuple[str, str]]) -> list[Prepared]:
 class _Extractor:
     """Runs `prepare` in worker processes, started lazily once there is enough work.
 
-    Results come back in input order; at most `window` documents are in flight, so
-    memory does not grow with the size of the input.
+    Results come back in input order; at most about `ahead` documents (at least a few
+    tasks per worker) are in flight, so memory does not grow with the size of the input.
     """
 
     CHUNK = 8  # documents per task sent to a worker: fewer round trips
 
-    def __init__(self, workers: int | None):
+    def __init__(self, workers: int | None, ahead: int = 0):
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.window = max(self.workers * 4, -(-ahead // self.CHUNK))  # tasks in flight
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> _Extractor:
@@ -332,24 +345,50 @@ class _Extractor:
         )
 
     def map(self, items: list[tuple[str, str]]) -> Iterator[Prepared]:
+        """Prepare these items (a list: its length decides whether to start the pool)."""
         if self.pool is None and len(items) >= POOL_MIN_DOCUMENTS and self._can_fork():
-            _warm_up()
-            connections.close_all()  # children must not inherit open database sockets
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            self._start()
         if self.pool is None:
             return (prepare(path, digest) for path, digest in items)
-        return self._pooled(items)
+        return self._pooled(iter(items))
 
-    def _pooled(self, items: list[tuple[str, str]]) -> Iterator[Prepared]:
+    def stream(self, items: Iterable[tuple[str, str]]) -> Iterator[Prepared]:
+        """Prepare items as they are read, keeping the workers busy ahead of the reader."""
+        items = iter(items)
+        head = list(islice(items, POOL_MIN_DOCUMENTS))
+        if self.pool is None and len(head) >= POOL_MIN_DOCUMENTS and self._can_fork():
+            self._start()
+        if self.pool is None:
+            return (prepare(path, digest) for path, digest in chain(head, items))
+        return self._pooled(chain(head, items))
+
+    def _start(self) -> None:
+        _warm_up()
+        connections.close_all()  # children must not inherit open database sockets
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+    def _pooled(self, items: Iterator[tuple[str, str]]) -> Iterator[Prepared]:
         assert self.pool is not None
         pending: deque[Future] = deque()
-        window = self.workers * 4
-        for start in range(0, len(items), self.CHUNK):
-            pending.append(self.pool.submit(_prepare_many, items[start:start + self.CHUNK]))
-            if len(pending) >= window:
+        for task in chunked(items, self.CHUNK):
+            pending.append(self.pool.submit(_prepare_many, task))
+            if len(pending) >= self.window:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: exit once the process that started it is gone. A killed ingest
+    cannot tell its workers, and they would wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _warm_up() -> None:
@@ -366,14 +405,15 @@ def _warm_up() -> None:
 
 def _store_prepared(prepared: Iterable[Prepared], confidentiality: str, user,
                     report: Callable[[IngestOutcome], None], batch_size: int, index: bool,
-                    after_batch: Callable[[], None] = lambda: None,
+                    after_batch: Callable[[list[Prepared]], None] = lambda _items: None,
                     mark_cases: bool = False) -> None:
     stream = iter(prepared)
     while True:
-        batch = islice(stream, batch_size)
-        if not store_batch(batch, confidentiality, user, report, index, mark_cases):
+        batch = list(islice(stream, batch_size))
+        if not batch:
             return
-        after_batch()
+        store_batch(batch, confidentiality, user, report, index, mark_cases)
+        after_batch(batch)
 
 
 def store_batch(batch: Iterable[Prepared], confidentiality: str, user,
