@@ -86,6 +86,11 @@ class Scanner:
         return next(self.finditer(text, pos, end), None)
 
 
+@lru_cache(maxsize=4096)
+def _escaped(ch: str) -> str:
+    return re.escape(ch)
+
+
 def trie_regex(words: set[str] | list[str]) -> str:
     """A regex matching any of `words`, with common prefixes factored out.
 
@@ -101,7 +106,7 @@ def trie_regex(words: set[str] | list[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        alts = [_escaped(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -204,7 +209,7 @@ def _class_item(op: object, av: object) -> str | None:
 # a text without any of them holds no match at all. A search for a few literals (a trie, which
 # `re` skips through on their first characters) costs a fraction of a scan of a long pattern.
 
-LITERAL_SET_LIMIT = 256  # strings in one set of alternatives before a run of literals is cut
+LITERAL_SET_LIMIT = 64  # strings in one set of alternatives before a run of literals is cut
 LITERAL_LENGTH = 12  # characters kept of a required literal: its start is as rare in text
 _Lits = frozenset[str]
 
@@ -274,7 +279,7 @@ def _candidates(items: list) -> list[_Lits]:  # noqa: ANN001
         strings = _finite(op, av)
         if strings is None:
             if run is not None:
-                candidates.append(_minimal(run))
+                candidates.append(frozenset(run))
             run = None
             own = _required_item(op, av)
             if own is not None:
@@ -285,10 +290,10 @@ def _candidates(items: list) -> list[_Lits]:  # noqa: ANN001
             run = {a if len(a) >= LITERAL_LENGTH else (a + b)[:LITERAL_LENGTH] for a in run for b in strings}
         else:
             if run is not None:
-                candidates.append(_minimal(run))
+                candidates.append(frozenset(run))
             run = set(strings)
     if run is not None:
-        candidates.append(_minimal(run))
+        candidates.append(frozenset(run))
     candidates = [_minimal({c[:LITERAL_LENGTH] for c in found}) for found in candidates]
     usable = [c for c in candidates if c and "" not in c]
     # the longest shortest string is the rarest in text; fewer strings cost less to look for
