@@ -29,3 +29,12 @@ def test_folded_beforehand_is_what_folding_at_index_time_gives(title, text, name
     expected = fold_for_index(_indexed_text(document, found))
     assert _folded_text(document, found, fold_body(title, text)) == expected
     assert _folded_text(document, found, None) == expected
+
+
+def test_folding_only_the_runs_that_are_not_ascii_is_folding_it_all():
+    from anyascii import anyascii
+
+    text = ("Zoë Brandt of the Łódź tram union met Ярослав Коваль and 김민수 in Kraków — "
+            "‘talks’ ended at 5 p.m.; ﬁnal résumé: ÆØÅ, İstanbul, straße.")
+    assert fold_for_index(text) == anyascii(text).lower()
+    assert fold_for_index("plain ASCII Text") == "plain ascii text"

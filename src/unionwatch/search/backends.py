@@ -20,13 +20,19 @@ _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold_for_index(text: str) -> str:
     """Lower-case ASCII, the form both engines index and query."""
     if not text:
         return ""
-    # anyascii walks the text in Python, character by character; ASCII is its own
-    # transliteration (a third of indexing time on English documents).
-    return text.lower() if text.isascii() else anyascii(text).lower()
+    # anyascii walks the text in Python, character by character, and ASCII is its own
+    # transliteration: only the runs of other characters go through it (an English
+    # document with a few accented names is mostly ASCII).
+    if text.isascii():
+        return text.lower()
+    return _NON_ASCII.sub(lambda run: anyascii(run.group()), text).lower()
 
 
 @dataclass(frozen=True)
