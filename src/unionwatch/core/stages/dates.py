@@ -61,6 +61,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b", _FLAGS)),
     ("wd", re.compile(r"\b" + _WEEKDAY + r"\b")),
+    # "last month", "earlier this month", "next month": the month before, of or after the document
+    ("relm", re.compile(r"\b(?P<relm>last|this|next|previous)\s+month\b")),
 ]
 # The word just before a bare month, year or weekday that makes it a date ("in April", "last Saturday").
 _LEAD_MONTH = re.compile(
@@ -88,6 +90,23 @@ _FUTURE = compile_scan(
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )
+
+# Rarer cues, kept apart behind a test for their literals (a longer alternation slows every search):
+# "the court has set the appeal hearing for", "must present herself to the inspectorate by", "are to stand
+# trial on", "when it expires on"
+_MORE_FUTURE = compile_scan(
+    r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
+    r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
+    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses))\b",
+    re.IGNORECASE,
+)
+
+
+def _more_future(text: str) -> bool:
+    """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
+    "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
+    return ("set " in text or "must " in text or "self" in text or "selves" in text or "trial" in text
+            or "expires" in text or "lapses" in text)
 _PAST_BEFORE = compile_scan(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
 _REPORTED_ON = compile_scan(
     r"\b(?:said|says|announced|reported|stated|added|told (?:\w+ ){0,2}|wrote|tweeted)\s+(?:on\s+|late\s+(?:on\s+)?|early\s+(?:on\s+)?)?$"
@@ -190,13 +209,16 @@ def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
     if _PAST_BEFORE.search(before[-20:]):
         return False
     cues = list(_FUTURE.finditer(before, cut + 1))
+    if _more_future(before):
+        cues = sorted(cues + list(_MORE_FUTURE.finditer(before, cut + 1)), key=lambda c: c.start())
     # "is due to be heard by Branch 36 of the X Court of Appeal on 4 September": a long clause,
     # unless a past verb comes between the cue and the date, or the cue itself is past ("was expected to")
     if cues and not _PAST_BETWEEN.search(before, cues[-1].end()) and not _past_cue(before, cues[-1]):
         return True
     after = norm[start:min(sentence.end, start + FUTURE_AFTER)]
     clause = _CLAUSE_END.search(after)  # "lodged on 9 June, and the matter is to be called": another clause
-    cue = _FUTURE.search(after[: clause.start() if clause else len(after)])
+    after = after[: clause.start() if clause else len(after)]
+    cue = _FUTURE.search(after) or (_MORE_FUTURE.search(after) if _more_future(after) else None)
     # "on 3 March he was summoned to appear": the cue is the past act of that day
     return bool(cue) and not _PAST_BETWEEN.search(after, 0, cue.start())
 
@@ -233,6 +255,20 @@ _DATE_WORD = re.compile(
 )
 
 
+_MONTH_LITERAL = re.compile(r"month\b")  # a literal: found fast; the word before is checked only there
+_RELATIVE_MONTH_LEAD = re.compile(r"\b(?:last|this|next|previous)\s+$")
+
+
+def _relative_month_starts(lower: str) -> list[int]:
+    """Where "last month", "this month" or "next month" starts."""
+    out = []
+    for hit in _MONTH_LITERAL.finditer(lower):
+        lead = _RELATIVE_MONTH_LEAD.search(lower, max(0, hit.start() - 10), hit.start())
+        if lead:
+            out.append(lead.start())
+    return out
+
+
 def _number_kinds(digits: int, after: str) -> tuple[str, ...]:
     """Which date patterns can start at a number of this length followed by this character."""
     if digits == 4:
@@ -245,6 +281,10 @@ def _number_kinds(digits: int, after: str) -> tuple[str, ...]:
 def _candidates(lower: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     """Every pattern tried only where a date can start: at a number or at a month, day or relative word."""
     out = []
+    for pos in _relative_month_starts(lower):
+        match = _PATTERN["relm"].match(lower, pos)
+        if match:
+            out.append((_PRIORITY["relm"], pos, match.end(), "relm", match))
     for anchor, kinds in ((_NUMBER, _DIGIT_KINDS), (_DATE_WORD, _WORD_KINDS)):
         for hit in anchor.finditer(lower):
             pos = hit.start()
@@ -346,7 +386,7 @@ def _resolve(norm, start, end, kind, match, doc, future, known_days) -> DateMent
             day, month = month, day
         if not (1 <= month <= 12):
             return None
-        year = groups.get("year")
+        year = groups.get("year") or _year_after(norm, end, doc)
         if year:
             if not _valid(int(year), month, day):
                 return None
@@ -363,13 +403,37 @@ def _resolve(norm, start, end, kind, match, doc, future, known_days) -> DateMent
         return DateMention(start, end, text, f"{int(groups['year']):04d}-{month:02d}", "month", False, future)
     if kind == "m":
         month = _V.months[groups["month"].lower()]
+        year = _year_after(norm, end, doc)
+        if year:
+            return DateMention(start, end, text, f"{year:04d}-{month:02d}", "month", True, future)
         iso, precision = resolve_month(month, doc, future, groups.get("lead") or "")
         return DateMention(start, end, text, iso, precision, True, future)
+    if kind == "relm":
+        return _relative_month(start, end, text, groups["relm"], doc, future)
     if kind == "y":
         return DateMention(start, end, text, groups["year"], "year", False, future)
     if kind == "rel":
         return _relative(start, end, text, groups["rel"].lower(), doc, future)
     return None  # weekdays are resolved once all absolute days are known
+
+
+_YEAR_AFTER = re.compile(r",?\s+(?P<which>last|this|next|previous)\s+year\b", re.IGNORECASE)
+_YEAR_OFFSET = {"last": -1, "previous": -1, "this": 0, "next": 1}
+
+
+def _year_after(norm: str, end: int, doc: DocDate | None) -> int | None:
+    """ "in March last year", "on 6 June last year": the year the words name, from the document's."""
+    found = _YEAR_AFTER.match(norm, end)
+    if found is None or doc is None:
+        return None
+    return doc.year + _YEAR_OFFSET[found.group("which").lower()]
+
+
+def _relative_month(start: int, end: int, text: str, word: str, doc: DocDate | None, future: bool) -> DateMention:
+    if doc is None or doc.month is None:
+        return DateMention(start, end, text, None, None, True, future)
+    index = doc.year * 12 + doc.month - 1 + _YEAR_OFFSET[word.lower()]
+    return DateMention(start, end, text, f"{index // 12:04d}-{index % 12 + 1:02d}", "month", True, word.lower() == "next")
 
 
 def _relative(start: int, end: int, text: str, word: str, doc: DocDate | None, future: bool) -> DateMention:
@@ -384,6 +448,7 @@ def _relative(start: int, end: int, text: str, word: str, doc: DocDate | None, f
 _TOP_CHARS = 1500
 _DATELINE = re.compile(r"^\W*(?:[A-Z][\w' .-]{1,40},\s*)?$")
 _PLACE_PREFIX = re.compile(r"\W*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){0,3},\s*(?:the\s+)?")  # "Oslo, 14 October 2024"
+_LABEL_PREFIX = re.compile(r"\W*(?:date|dated|sent|issued|published|posted)\s*:?\s*(?:on\s+)?", re.IGNORECASE)  # "Date: 11.03.2024"
 
 
 _HEAD_CHARS = 90
@@ -412,7 +477,9 @@ def find_document_date(norm: str, sentences: list[Sentence]) -> DocDate | None:
         before, after = top[line_start:start], top[end:line_end]
         weekday_prefix = _WEEKDAY_PREFIX.fullmatch(before)
         nothing_after = _NOTHING_AFTER.fullmatch(after) is not None
-        alone = nothing_after and (weekday_prefix is not None or _PLACE_PREFIX.fullmatch(before) is not None)
+        alone = nothing_after and (
+            weekday_prefix is not None or _PLACE_PREFIX.fullmatch(before) is not None or _LABEL_PREFIX.fullmatch(before) is not None
+        )
         dateline = _DATELINE.match(before) is not None and _DATELINE_COLON.match(after) is not None
         if alone or dateline:
             mention = _resolve(top, start, end, kind, match, None, False, [])
