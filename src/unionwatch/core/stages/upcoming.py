@@ -24,6 +24,23 @@ _FUTURE = compile_scan(
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )
+
+# Rarer cues, kept apart behind a test for their literals (a longer alternation slows every search):
+# "the court has set the appeal hearing for", "must present herself to the inspectorate by", "are to stand
+# trial on", "when it expires on"
+_MORE_FUTURE = compile_scan(
+    r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
+    r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
+    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses))\b",
+    re.IGNORECASE,
+)
+
+
+def _more_future(text: str) -> bool:
+    """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
+    "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
+    return ("set " in text or "must " in text or "self" in text or "selves" in text or "trial" in text
+            or "expires" in text or "lapses" in text)
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
@@ -32,7 +49,10 @@ _CUSTODY = re.compile(
     r"\b(?:detention|detained|custody|remand\w*|prison|jail|arrest|restriction|ban|banned|travel|supervision|probation)\b",
     re.IGNORECASE,
 )
+_ENDS = r"\b(?:ends|expires|runs out|lapses)\b"
 _WHAT = [
+    (re.compile(rf"\b(?:detention|custody|remand|prison|jail|sentence|term)\b[^.;]*{_ENDS}", re.IGNORECASE), "end of detention term"),
+    (re.compile(_ENDS, re.IGNORECASE), "end of restriction term"),
     (re.compile(r"\bappeal\w*\b.*\bhearing\b|\bhearing\b.*\bappeal", re.IGNORECASE), "appeal hearing"),
     (re.compile(r"\bhearing\b", re.IGNORECASE), "hearing"),
     (re.compile(r"\bappeal\b", re.IGNORECASE), "appeal"),
@@ -40,6 +60,23 @@ _WHAT = [
     (re.compile(r"\bverdict|sentencing\b", re.IGNORECASE), "verdict"),
     (re.compile(r"\bcourt\b", re.IGNORECASE), "court appearance"),
 ]
+
+
+# A step with no label of its own must be one of a case ("The application will be heard on ..."), not a
+# union's or the ILO's agenda ("a national day of action will be held on", "at the Conference in June").
+_LEGAL = compile_scan(
+    r"\b(?:courts?|case|trial|hearing|heard|judges?|magistrates?|prosecut\w*|tribunal|arraign\w*|indict\w*|charges?|bail"
+    r"|custody|detention|detained|remand\w*|prison|jail|sentences?|term|verdict|releas\w*|appear\w*|summon\w*|session"
+    r"|appeals?|cassation|investigat\w*|police|ban|order|inspectorate|mention\w*|matter)\b",
+    re.IGNORECASE,
+)
+_NOT_A_CASE = compile_scan(
+    r"\b(?:International Labour (?:Conference|Organi[sz]ation)|Governing Body|ILO|day of action|mission|congress|summit)\b"
+)
+
+
+def _a_step_of_the_case(text: str) -> bool:
+    return bool(_LEGAL.search(text)) and not _NOT_A_CASE.search(text)
 
 
 def _not_past(iso: str, state: PipelineState) -> bool:
@@ -72,7 +109,7 @@ class FindUpcoming:
             if not dates:
                 continue
             text = state.norm[sentence.start:sentence.end]
-            future = _FUTURE.search(text)
+            future = _FUTURE.search(text) or (_MORE_FUTURE.search(text) if _more_future(text) else None)
             for date in dates:
                 window = (max(sentence.start, date.start - 14), date.start)
                 until = _UNTIL.search(state.norm, *window) or (
@@ -84,6 +121,8 @@ class FindUpcoming:
                     continue  # "next year" is not a scheduled step
                 elif future and (date.future or (state.doc_date is not None and not date.relative)):
                     what = next((label for pattern, label in _WHAT if pattern.search(text)), "scheduled step")
+                    if what == "scheduled step" and not _a_step_of_the_case(text):
+                        continue
                 else:
                     continue
                 if until and not _UNTIL.search(state.norm, *window):
