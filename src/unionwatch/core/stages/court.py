@@ -152,6 +152,10 @@ _IN_DEFAULT_BEFORE = re.compile(
 _FINE_WORD = re.compile(r"\bfine[sd]?\b|\bpay\b", re.IGNORECASE)
 
 
+_DEFAULT_STEMS = re.compile("default|lieu|failing|failure|fail|unpaid|not paid|non-pay|nonpay|cannot pay|does not pay|do not pay")
+_PRETRIAL_STEMS = re.compile("house arrest|trial|pending|preventive|restraint|investigation")
+
+
 def _in_default(text: str, start: int, end: int) -> bool:
     """The duration at text[start:end] is the term served if a fine named before it goes unpaid."""
     if not _FINE_WORD.search(text, 0, start):
@@ -290,6 +294,10 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     # cheap tests first: every duration names its unit, every written amount has a digit
     has_unit = any(unit in low for unit in _UNIT_STEMS)
     durations = list(_DURATION.finditer(text)) if has_unit else []
+    # cheap tests for the rarer readings of a duration
+    has_suspended = "suspended" in low or "conditional" in low
+    has_default = bool(durations) and _DEFAULT_STEMS.search(low) is not None
+    has_pretrial = bool(durations) and _PRETRIAL_STEMS.search(low) is not None
     terms: list[TermMatch] = []
     for k, m in enumerate(durations):
         nums = [parse_number(x) for x in _LIST_SPLIT.split(m.group("nums"))]
@@ -314,7 +322,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         prev_end = terms[-1].end - s if terms else 0
         before = text[max(prev_end, m.start() - 90):m.start()]
         kind = "suspended" if _REPLACED_BY_SUSPENDED.match(after) else _kind(after, before, unit)
-        if kind in ("prison", None) and _SUSPENDED_SENTENCE_OF.search(before):
+        if kind in ("prison", None) and has_suspended and _SUSPENDED_SENTENCE_OF.search(before):
             kind = "suspended"  # "a suspended sentence of 18 months' imprisonment": the imprisonment is suspended
         if kind is None and terms and _SAME_KIND_GAP.fullmatch(text, terms[-1].end - s, m.start()):
             kind = terms[-1].kind  # "sentences of 18 months and 12 months", "X received 16 months and Y 14 months"
@@ -326,9 +334,9 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
         if probation and (kind == "other" or "period" in probation.group()):
             terms[-1].kind = "suspended"  # "two years with three years' probation": a conditional term
             continue
-        if kind is None or (kind in ("prison", "forced_labour") and _in_default(text, m.start(), m.end())):
+        if kind is None or (kind in ("prison", "forced_labour") and has_default and _in_default(text, m.start(), m.end())):
             continue
-        if kind in ("prison", "restriction_of_movement") and _pretrial(text, m.start(), m.end()):
+        if kind in ("prison", "restriction_of_movement") and has_pretrial and _pretrial(text, m.start(), m.end()):
             continue
         note = ""
         if kind in _NOTES:
@@ -577,18 +585,23 @@ _FROM_TERM = re.compile(r"\bfrom[ ]+(?:a[ ]+|an[ ]+)?$", re.IGNORECASE)
 _NOT_A_RULING_BEFORE = re.compile(r"\b(?:be|to)[ ]+$", re.IGNORECASE)
 
 
-def _ruling_kind(text: str) -> str:
-    if _APPEAL_RULING.search(text):
+# every appeal wording has one of these literals (a cheap test before the long pattern)
+_APPEAL_STEMS = re.compile("uph|confirm|reduc|increas|commut|overturn|quash|annul|aside|halved|doubled|appeal|cassation|rejected|dismissed")
+
+
+def _ruling_kind(low: str) -> str:
+    """ "appeal", "earlier" (a ruling told in the past perfect) or "" for a lower-case sentence."""
+    if _APPEAL_STEMS.search(low) and _APPEAL_RULING.search(low):
         return "appeal"
-    return "earlier" if _EARLIER.search(text) else ""
+    return "earlier" if "had " in low and _EARLIER.search(low) else ""
 
 
 def _ruling_in(text: str) -> re.Match[str] | None:
     """The first ruling the sentence tells; not one demanded ("the fines must be annulled", "calls for them to be acquitted")."""
-    for found in _RULING.finditer(text):
-        if not _NOT_A_RULING_BEFORE.search(text, max(0, found.start() - 4), found.start()):
-            return found
-    return None
+    found = _RULING.search(text)
+    while found and _NOT_A_RULING_BEFORE.search(text, max(0, found.start() - 4), found.start()):
+        found = _RULING.search(text, found.end())
+    return found
 
 
 class _Rulings:
@@ -704,12 +717,10 @@ class FindCourtDecisions:
                 last_index, last_group = sentence.index, []  # "The sentences handed down are as follows:"
                 continue
             recent = block if sentence.index - last_index <= CONTINUATION_SENTENCES else []
-            kind = _ruling_kind(text)
-            if not kind and last_kind == "appeal" and recent and _SAME_COURT_SUBJECT.match(text):
-                kind = "appeal"  # "The appeal court reduced ... It acquitted the third defendant"
             if not terms:
                 ruling = _ruling_in(text)
                 if ruling:
+                    kind = self._kind(state, sentence, text, last_kind, recent)
                     span = (sentence.start + ruling.start(), sentence.start + ruling.end())
                     group = self._ruling_without_terms(state, sentence, span, rulings, recent, kind)
                     if group:
@@ -719,6 +730,7 @@ class FindCourtDecisions:
                             self._give_pending(pending[1], group, rulings)
                         pending = None
                 continue
+            kind = self._kind(state, sentence, text, last_kind, recent)
             assigned = list(self._assign(state, sentence, terms, last_group if continuation else [], recent))
             # "A court jailed the head of a union for a year. X, its leader, was convicted ...":
             # terms given to nobody named wait for the defendant the next sentences name
@@ -738,6 +750,13 @@ class FindCourtDecisions:
                 block = _extend_block(recent, people)
                 last_index, last_group, last_kind = sentence.index, sorted(set(people)), kind
         state.decisions = rulings.out
+
+    @staticmethod
+    def _kind(state: PipelineState, sentence: Sentence, text: str, last_kind: str, recent: list[int]) -> str:
+        kind = _ruling_kind(state.lower[sentence.start:sentence.end])
+        if not kind and last_kind == "appeal" and recent and _SAME_COURT_SUBJECT.match(text):
+            kind = "appeal"  # "The appeal court reduced ... It acquitted the third defendant"
+        return kind
 
     @staticmethod
     def _give_pending(terms: list[TermMatch], group: list[int], rulings: _Rulings) -> None:
