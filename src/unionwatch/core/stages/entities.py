@@ -99,7 +99,7 @@ def person_candidate(
             break
         if low in _V.honorifics:
             honorific = tokens[i].text
-        elif _name_after_honorific(tokens, i, honorific):
+        elif honorific and _name_after_honorific(tokens, i, honorific):
             break  # "Ms Nov X", "Mr May Y": a month or a common word opening a name
         elif low in _V.role_titles or _role_plural(low) or is_plain_word(tokens[i].text) or is_acronym(tokens[i].text):
             if title_start is None and (low in _V.role_titles or is_acronym(tokens[i].text)):
@@ -119,7 +119,7 @@ def person_candidate(
         if j == len(tokens) and j - i >= 3 and _kept_demonym(tokens[j - 1], text):
             break  # "Saeed Akhtar Baloch, organiser": an ethnic surname closing a full name
         j -= 1
-    k = _last_inner_title(tokens, i, j)
+    k = _last_inner_title(tokens, i, j) if j - i >= 2 else None
     if k is not None:  # "Senior Principal Magistrate Ann X", "Sub-County Police Commander Joe Y"
         title_start = i if title_start is None else title_start
         i = k + 1
@@ -180,9 +180,8 @@ _DOTTED_HONORIFIC = re.compile(r"(?<![\w.])([A-Z][a-z]{1,8})\.[ ]$")
 
 
 def _honorific_before(norm: str, pos: int) -> str:
-    """ "Ms. X": an honorific with a full stop stands in a chunk of its own before the name."""
-    if norm[pos - 2:pos] != ". ":
-        return ""  # cheap test first
+    """ "Ms. X": an honorific with a full stop stands in a chunk of its own before the name (the
+    caller has seen the ". " before `pos`)."""
     match = _DOTTED_HONORIFIC.search(norm, max(0, pos - 12), pos)
     return match.group(1) if match and match.group(1).lower() in _V.honorifics else ""
 
@@ -327,9 +326,9 @@ def _kin_before() -> re.Pattern[str]:
 
 def _after_kin(norm: str, pos: int) -> bool:
     """ "his brother X", "her 17-year-old son Y": a relative the text names by one name."""
-    words = norm[max(0, pos - 20):pos].split()
-    if not words or words[-1].rstrip(",").lower() not in _V.kinship_nouns:
-        return False  # cheap test first
+    space = norm.rfind(" ", pos - 20 if pos > 20 else 0, pos - 1)
+    if norm[pos - 1:pos] != " " or norm[space + 1:pos - 1].rstrip(",").lower() not in _V.kinship_nouns:
+        return False  # cheap test first: the word before is a relative
     return _kin_before().search(norm, max(0, pos - 45), pos) is not None
 
 
@@ -339,6 +338,17 @@ _CLOSING = re.compile(
     r"in solidarity|with solidarity|(?:with )?(?:best |kind |warm )?regards|respectfully|fraternally)[ ]*[,.]?[ \t*_]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_CLOSING_WORDS = ("yours", "sincerely", "solidarity", "regards", "respectfully", "fraternally")
+
+
+def _closing(state: PipelineState) -> re.Match[str] | None:
+    """The first closing formula of a letter, if any."""
+    found = [pos for pos in (state.lower.find(w) for w in _CLOSING_WORDS) if pos != -1]
+    if not found:
+        return None  # cheap test first: most documents are no letters
+    return _CLOSING.search(state.norm, state.norm.rfind("\n", 0, min(found)) + 1)
+
+
 # "Name, Role, Organisation" or "Observer: Name, Organisation": a signature or observer line
 _SIGNATURE_LEAD = re.compile(r"[ \t*_-]*(?:[A-Z][a-z]+:?[ ]+)?$")
 
@@ -349,7 +359,7 @@ class _Signature:
 
     def __init__(self, state: PipelineState):
         self.state = state
-        closing = _CLOSING.search(state.norm)
+        closing = _closing(state)
         self.start = closing.end() if closing else len(state.norm)
         self.soft = SpanMask([], len(state.text))  # names of towns and regions (not countries)
         if closing:
@@ -415,7 +425,7 @@ def _without_companies(state: PipelineState, cands: list[Candidate]) -> list[Can
     prefixes = {o.name: o for o in state.orgs if o.kind == "company"}
     kept = []
     for cand in cands:
-        owner = None if cand.name in companies else _company_named_by(cand, prefixes)
+        owner = None if cand.name in companies or not prefixes else _company_named_by(cand, prefixes)
         if cand.name not in companies and owner is None:
             kept.append(cand)
             continue
@@ -496,20 +506,28 @@ class FindPersons:
         claimed = SpanMask(state.claims, len(state.text))
         signed = _Signature(state)
         for chunk in state.chunks:
-            byline = _BYLINE.search(state.norm, max(0, chunk.start - 30), chunk.start) is not None
+            byline = state.norm[chunk.start - 3:chunk.start] == "by " and _BYLINE.search(
+                state.norm, max(0, chunk.start - 30), chunk.start
+            ) is not None
             if not byline and (chunk.tokens[-1].lower in _V.non_entity_heads or _FACILITY_AFTER.match(state.norm, chunk.end)):
                 continue
             run: list[Token] = []
             for token in chunk.tokens + [None]:  # type: ignore[list-item]
-                if token is not None and (not claimed.hit(token.start, token.end) or signed.movable(token)):
+                if token is not None and (
+                    not claimed.hit(token.start, token.end) or (token.start >= signed.start and signed.movable(token))
+                ):
                     run.append(token)
                     continue
                 if run:
                     first = run[0] is chunk.tokens[0]
                     lead = _initials_before(state.norm, run[0].start) if first else None
-                    dotted = _honorific_before(state.norm, run[0].start) if first else ""
-                    lone = len(run) == 1 and _after_kin(state.norm, run[0].start)
-                    cand = person_candidate(run, state.text, chunk.headline, lead, dotted, lone, byline)
+                    dotted = _honorific_before(state.norm, run[0].start) if first and state.norm[
+                        run[0].start - 2:run[0].start] == ". " else ""
+                    cand = person_candidate(run, state.text, chunk.headline, lead, dotted, False, byline)
+                    if cand is None and len(run) == 1 and state.norm[run[0].start - 2:run[0].start - 1].isalpha() and _after_kin(
+                        state.norm, run[0].start
+                    ):
+                        cand = person_candidate(run, state.text, chunk.headline, lead, dotted, True, byline)
                     if cand is not None and cand.title:
                         cand.org_title = _title_of_organisation(state, chunk, cand)
                     titled = cand is not None and (cand.honorific or cand.tokens[0].lower in _V.name_titles)
@@ -593,18 +611,8 @@ class LinkMentions:
                 if len(word) >= 2:
                     words.setdefault(word, set()).add(idx)
         # every capitalised word of the text is a token of some chunk: no second scan needed
-        for token in (t for chunk in state.chunks for t in chunk.tokens):
-            start, end = token.start, token.end
-            owners = words.get(fold_name(token.text))
-            if not owners or len(owners) != 1 or is_demonym(token.text):
-                continue
-            if taken.hit(start, end) or names.hit(start, end):
-                continue
-            person = state.persons[next(iter(owners))]
-            person.mentions.append((start, end))
-            surface = state.text[start:end]
-            if surface != person.name and surface not in person.aliases:
-                person.aliases.append(surface)
+        if words:  # (no persons, nothing to link)
+            self._link_words(state, words, taken, names)
         _reporting_organisations(state, words)
         self._exact_mentions(state)
         mentions = []
@@ -616,6 +624,23 @@ class LinkMentions:
         state.mentions = mentions
         for person in state.persons:
             person.mentions.sort()
+
+    @staticmethod
+    def _link_words(state: PipelineState, words: dict[str, set[int]], taken: SpanMask, names: SpanMask) -> None:
+        """Each capitalised word that is the first name or surname of exactly one person."""
+        for chunk in state.chunks:
+            for token in chunk.tokens:
+                owners = words.get(fold_name(token.text))
+                if not owners or len(owners) != 1 or is_demonym(token.text):
+                    continue
+                start, end = token.start, token.end
+                if taken.hit(start, end) or names.hit(start, end):
+                    continue
+                person = state.persons[next(iter(owners))]
+                person.mentions.append((start, end))
+                surface = state.text[start:end]
+                if surface != person.name and surface not in person.aliases:
+                    person.aliases.append(surface)
 
     @staticmethod
     def _exact_mentions(state: PipelineState) -> None:

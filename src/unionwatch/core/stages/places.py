@@ -267,11 +267,15 @@ class PlaceBuilder:
         """ "in Y and X", "between Y and X": an unknown one-word name listed after a place."""
         norm = self.state.norm
         for chunk in chunks:
-            if len(chunk.tokens) != 1 or norm[chunk.start - 1:chunk.start] != " " or not _single_name(chunk.text):
+            start = chunk.start
+            # cheap tests first: one word after ", " or " and " / " or "
+            if len(chunk.tokens) != 1 or not (
+                norm[start - 2:start] == ", " or norm[start - 5:start] == " and " or norm[start - 4:start] == " or "
+            ):
                 continue
-            if self.taken.hit(chunk.start, chunk.end) or self.org_mask.hit(chunk.start, chunk.end):
+            if self.taken.hit(start, chunk.end) or self.org_mask.hit(start, chunk.end) or not _single_name(chunk.text):
                 continue
-            if self._listed(chunk.start, chunk.end):
+            if self._listed(start, chunk.end):
                 self.add(chunk.start, chunk.end, None, "locality")
 
     def _bare_locality(self, chunk: Chunk) -> bool:
