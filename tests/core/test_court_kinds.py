@@ -46,3 +46,19 @@ def test_suspended_and_probation_wordings(text, expected):
 )
 def test_measures_before_the_verdict(text, expected):
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a new length of the sentence set on appeal
+        ("The appeal court increased her sentence from two to five years.", [("prison", [5], "years")]),
+        ("His prison term was cut on appeal to 14 months.", [("prison", [14], "months")]),
+        ("The judges reduced the penalty of the chair to six months, suspended.", [("suspended", [6], "months")]),
+        # a reduced ban keeps its own kind, and a reduced fine is money
+        ("The court reduced the ban on holding office to two years.", [("ban_from_office", [2], "years")]),
+        ("The strike was cut to two days.", []),
+    ],
+)
+def test_a_sentence_changed_to_a_new_length(text, expected):
+    assert _terms(text) == expected

@@ -58,3 +58,12 @@ def test_prison_beside_a_fine_is_still_a_term():
     assert [(kind, amounts) for kind, amounts, *_ in _terms(text)] == [("fine", [600]), ("prison", [30])]
     text = "The steward was jailed for six months in lieu of a fine."
     assert [(kind, amounts) for kind, amounts, *_ in _terms(text)] == [("prison", [6])]
+
+
+def test_a_term_given_as_the_alternative_to_the_amount():
+    assert [kind for kind, *_ in _terms("The magistrate fined the steward Sh80,000 or four months in jail.")] == ["fine"]
+    assert [kind for kind, *_ in _terms("The judge fined her 900 euros or, in default, 20 days in prison.")] == ["fine"]
+    # a thousands separator is no list of numbers
+    assert _terms("He was fined 150,000 tenge.") == [("fine", [150000], "currency", "KZT")]
+    # two terms joined by "or" without an amount before them stay terms
+    assert [kind for kind, *_ in _terms("They were sentenced to 3 or 4 years in prison.")] == ["prison"]

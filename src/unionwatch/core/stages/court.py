@@ -32,7 +32,7 @@ _CURRENCY: dict[str, str] = {
 _NUMWORD = alternation([w for w in _V.number_words if w not in ("a", "an", "half")])
 NUM = rf"(?:\d+(?:\.\d+)?(?:[ ]+1/2|½)?|(?:{_NUMWORD}|an?)(?:-and-a-half|[ ]+and[ ]+a[ ]+half)?)"
 _DURATION = compile_scan(
-    rf"(?<![\w.])(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b(?![ -]old\b)"
+    rf"(?<![\w.])(?<!\d,)(?P<nums>{NUM}(?:(?:[ ]*,[ ]*|[ ]+and[ ]+|[ ]+or[ ]+){NUM})*)[ -]+(?P<unit>years?|months?|weeks?|days?|hours?)\b(?![ -]old\b)"
     rf"(?:'s?)?(?P<half>[ ]+and[ ]+a[ ]+half\b)?(?:(?:[ ]+and|[ ]*,|(?<=s))[ ]+(?P<num2>{NUM})[ -]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
@@ -129,6 +129,20 @@ _KIND_BEFORE = [
     ("other", re.compile(r"\b(?:(?:placed|put)[ ]+on[ ]+|to[ ]+)probation(?:ary[ ]+supervision)?[ ]+(?:for|of)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     # "prohibited him from holding leadership positions in any public association for three years"
     ("ban_from_office", re.compile(rf"{_BAR}(?:(?!\b(?:jailed|sentenced|imprisoned|prison)\b)[^;]){{0,90}}(?:for|of)[ ]+$", re.IGNORECASE)),
+    # "reduced the ban on holding office to two years", "cut his travel ban to a year"
+    ("restriction_of_movement", re.compile(
+        rf"\b(?:reduc|increas|cut|extend|lower|shorten)\w*[ ]+(?:[\w'-]+[ ]+){{0,3}}?(?:(?:travel|exit)[ ]+bans?|bans?[ ]+on[ ]+{_LEAVING})"
+        r"[^.;]{0,60}?\bto[ ]+$", re.IGNORECASE)),
+    ("ban_from_office", re.compile(
+        r"\b(?:reduc|increas|cut|extend|lower|shorten)\w*[ ]+(?:[\w'-]+[ ]+){0,3}?(?:bans?|prohibition|disqualification)\b"
+        r"[^.;]{0,60}?\bto[ ]+$", re.IGNORECASE)),
+    # "the appeal court reduced his sentence from five years to three", "her term was cut to 18 months"
+    ("prison", re.compile(
+        r"\b(?:reduc|increas|commut|cut|lower|rais|extend|halv)\w*[ ]+(?:[\w'-]+[ ]+){0,6}?(?:sentences?|terms?|penalty|penalties|punishment)\b"
+        r"[^.;]{0,80}?\bto[ ]+(?:about[ ]+)?$"
+        r"|\b(?:sentences?|terms?|penalty|punishment)\b[^.;]{0,60}?\b(?:was|were|has[ ]+been|have[ ]+been)[ ]+"
+        r"(?:reduced|increased|commuted|cut|lowered|raised|extended|halved)[ ]+(?:on[ ]+appeal[ ]+)?to[ ]+(?:about[ ]+)?$",
+        re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:jailed|imprisoned|locked up)\b[^;.()]{0,70}?,[ ]+for[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
@@ -146,13 +160,15 @@ _REPLACED_BY_SUSPENDED = re.compile(
 _IN_DEFAULT_AFTER = re.compile(r"^[^.;]{0,40}?\bin[ ]+(?:default\b|lieu\b(?![ ]+of[ ]+(?:a|the)[ ]+fine)|lieu[ ]+of[ ]+payment)", re.IGNORECASE)
 _IN_DEFAULT_BEFORE = re.compile(
     r"\b(?:in[ ]+default|in[ ]+lieu[ ]+of[ ]+payment|failing[ ]+(?:which|payment|that|this)|(?:on|upon|for)[ ]+(?:non-?|failure[ ]+(?:of|to[ ]+))pay\w*"
-    r"|if[ ]+(?:\w+[ ]+){0,4}?(?:unpaid|not[ ]+paid|fails?[ ]+to[ ]+pay|does[ ]+not[ ]+pay|do[ ]+not[ ]+pay|cannot[ ]+pay))\b[^.;]{0,50}$",
+    r"|if[ ]+(?:\w+[ ]+){0,4}?(?:unpaid|not[ ]+paid|fails?[ ]+to[ ]+pay|does[ ]+not[ ]+pay|do[ ]+not[ ]+pay|cannot[ ]+pay))\b[^.;]{0,50}$"
+    # "fined him Sh100,000 or six months in jail": the amount, then the term as its alternative
+    r"|\d(?:[ ]+[\w.]+){0,2}[ ]*,?[ ]+or(?:,[ ]*in[ ]+default,?)?[ ]+(?:to[ ]+(?:serve|undergo|suffer)[ ]+)?$",
     re.IGNORECASE,
 )
 _FINE_WORD = re.compile(r"\bfine[sd]?\b|\bpay\b", re.IGNORECASE)
 
 
-_DEFAULT_STEMS = re.compile("default|lieu|failing|failure|fail|unpaid|not paid|non-pay|nonpay|cannot pay|does not pay|do not pay")
+_DEFAULT_STEMS = re.compile(" or |default|lieu|failing|failure|fail|unpaid|not paid|non-pay|nonpay|cannot pay|does not pay|do not pay")
 _PRETRIAL_STEMS = re.compile("house arrest|trial|pending|preventive|restraint|investigation")
 
 
