@@ -62,3 +62,19 @@ def test_measures_before_the_verdict(text, expected):
 )
 def test_a_sentence_changed_to_a_new_length(text, expected):
     assert _terms(text) == expected
+
+
+def test_probation_after_a_suspended_term_is_its_condition():
+    text = "She was given a two-year suspended sentence and three years of probation."
+    assert _terms(text) == [("suspended", [2], "years")]
+    # after a prison term it is a term of its own
+    text = "She was sentenced to two years in prison and three years of probation."
+    assert _terms(text) == [("prison", [2], "years"), ("other", [3], "years")]
+
+
+def test_a_bare_duration_after_a_long_object_of_sentenced():
+    text = "The court sentenced union officials Rosa Lind and Karl Moss to five and two years respectively."
+    assert _terms(text) == [("prison", [5, 2], "years")]
+    # "sentenced ... and ordered them to ..." is no prison term
+    text = "The court sentenced them and ordered the union to close within 30 days."
+    assert _terms(text) == []

@@ -144,6 +144,8 @@ _KIND_BEFORE = [
         r"(?:reduced|increased|commuted|cut|lowered|raised|extended|halved)[ ]+(?:on[ ]+appeal[ ]+)?to[ ]+(?:about[ ]+)?$",
         re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
+    # "sentenced union leaders X and Y to four and three years respectively": a longer object, names and titles
+    ("prison", re.compile(r"\bsentenced(?:[ ]+(?!(?:to|for|ordered|fined|banned)\b)[\w'-]+,?){1,12}?[ ]+to[ ]+$")),
     ("prison", re.compile(r"\b(?:jailed|imprisoned|locked up)\b[^;.()]{0,70}?,[ ]+for[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:received|receive|given|got|handed|serving|serve)[ ]+(?:a|an|the)[ ]+(?:\w+[ ]+)?(?:sentence|term)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
@@ -346,6 +348,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             kind = terms[-1].kind  # "five years in prison and a further one year for ...": a second term of that kind
         if kind is None and terms and _AND_Y_TO.fullmatch(text, terms[-1].end - s, m.start()) and _SENTENCED_TO.search(text, 0, terms[-1].start - s):
             kind = terms[-1].kind  # "sentenced X to 14 months in prison, and Y to 10 months": the verb is shared
+        if kind == "other" and terms and terms[-1].kind == "suspended" and "probation" in after[:40].lower():
+            continue  # "a three-year suspended sentence and two years of probation": the condition of the suspended term
         probation = _PROBATION_WITH.fullmatch(text, terms[-1].end - s, m.start()) if terms else None
         if probation and (kind == "other" or "period" in probation.group()):
             terms[-1].kind = "suspended"  # "two years with three years' probation": a conditional term
