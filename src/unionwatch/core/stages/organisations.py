@@ -12,12 +12,22 @@ from unionwatch.core.stages.chunks import ACRONYM, UP, Chunk, is_acronym
 from unionwatch.core.stages.common import SpanMask, initials, is_demonym, is_plain_word, overlaps
 from unionwatch.core.stages.fastre import trie_regex
 from unionwatch.core.stages.gazetteer import lookup
-from unionwatch.core.stages.vocab import alternation, vocab
+from unionwatch.core.stages.vocab import alternation, load_yaml, vocab
 
 if TYPE_CHECKING:
     from unionwatch.core.pipeline import PipelineState
 
 _V = vocab()
+_DATA = load_yaml("organisations.yaml")
+# vocab.yaml's head words plus this stage's own ("Campaign", "Command")
+_ORG_KIND: dict[str, str] = {
+    **_V.org_keyword_kind,
+    **{word: kind for kind, words in _DATA["extra_keywords"].items() for word in words},
+}
+_GROUP_NOUNS = frozenset(_DATA["group_nouns"])
+_NOT_ORGS = frozenset(_DATA["not_organisations"])
+_CUSTODY_WORDS = frozenset(_DATA["custody_words"])
+_CAUSE_WORDS = frozenset(_DATA["cause_words"])
 _KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federation", "union", "company", "ngo", "other"]
 _HEAD_FIRST = frozenset(
     ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service", "secretariat", "board", "frente", "ejército", "ejercito"]
@@ -28,7 +38,7 @@ _NAME_ENDS = frozenset({"network", "consortium", "alliance", "coalition", "found
                         "forum", "league", "society", "watch", "trust", "ltd", "inc", "corp", "corporation", "plc", "llc",
                         "group", "holdings", "industries", "enterprises", "electronics", "motors", "airlines", "airways", "company", "ministry", "commission", "council", "court", "police"})
 _POSSESSIVE_NAME = re.compile(r"['’]s[ ]+[A-Z]")
-_HEAD_WORDS = frozenset(_V.org_keyword_kind) | _HEAD_FIRST | {"international"}
+_HEAD_WORDS = frozenset(_ORG_KIND) | _HEAD_FIRST | {"international"}
 _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
 _CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|&|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
 _COURT_AFTER = re.compile(
@@ -113,10 +123,12 @@ def segment_kind(tokens: list[str], followed_by_connector: bool, inner_particle:
         return None
     if lowers[-1] in _V.non_entity_heads or lowers[0] in _V.weekdays or lowers[0] in _V.months:
         return None
-    kinds = [_V.org_keyword_kind[w] for w in lowers if w in _V.org_keyword_kind]
-    head = (len(lowers) >= 2 and lowers[-1] in _V.org_keyword_kind) or (
+    kinds = [_ORG_KIND[w] for w in lowers if w in _ORG_KIND]
+    head = (len(lowers) >= 2 and lowers[-1] in _ORG_KIND) or (
         lowers[0] in _HEAD_FIRST and (followed_by_connector or inner_particle)
     )
+    if lowers[-1] in ("centre", "center") and len(lowers) >= 2 and lowers[-2] in _CUSTODY_WORDS:
+        return None  # "X Detention Centre", "Correctional Centre 1": a place of custody, not a body
     if lowers[-1] == "international" and len(lowers) >= 2:  # "X International"
         return "ngo"
     if lowers[-1] in _NOT_TAIL_HEADS and len(lowers) >= 2:  # "Mashonaland Central", "Java Central": regions
@@ -230,7 +242,7 @@ class OrgBuilder:
                     break
                 conn = (match.group(1) or match.group(2)).lower()
                 if conn == "'s" and (
-                    nxt.tokens[-1].lower not in _V.org_keyword_kind or lookup(prev.text) is not None
+                    nxt.tokens[-1].lower not in _ORG_KIND or lookup(prev.text) is not None
                 ):
                     break
                 group.append(nxt)
@@ -244,8 +256,8 @@ class OrgBuilder:
         tokens = [_words(s) for s in segs]
         kinds = [segment_kind(tokens[k], k + 1 < n, _inner_particle(segs[k])) for k in range(n)]
         for k in range(1, n):  # "Attorney General's Office": the possessor is part of the name
-            if conns[k] == "'s" and kinds[k] is None and segs[k].tokens[-1].lower in _V.org_keyword_kind:
-                kinds[k] = _V.org_keyword_kind[segs[k].tokens[-1].lower]
+            if conns[k] == "'s" and kinds[k] is None and segs[k].tokens[-1].lower in _ORG_KIND:
+                kinds[k] = _ORG_KIND[segs[k].tokens[-1].lower]
             if conns[k] == "'s" and kinds[k - 1] is None:
                 kinds[k - 1] = kinds[k]
         k = 0
@@ -259,11 +271,11 @@ class OrgBuilder:
                 k += 1
                 continue
             headline_ok = not segs[k].headline or len(tokens[k]) == 1 or (
-                tokens[k][-1].lower() in _V.org_keyword_kind
+                tokens[k][-1].lower() in _ORG_KIND
                 and kinds[k] is not None
-                and not all(is_plain_word(t) or t.lower() in _V.org_keyword_kind for t in tokens[k])
+                and not all(is_plain_word(t) or t.lower() in _ORG_KIND for t in tokens[k])
             )
-            if not starts_here or not tokens[k] or not headline_ok:
+            if not starts_here or not tokens[k]:
                 k += 1
                 continue
             end, complement = k, False
@@ -283,16 +295,21 @@ class OrgBuilder:
                     )
                 elif conn == "'s":
                     ok = True
-                elif conn in ("on", "to") and segs[end + 1].tokens[0].lower in _V.weekdays:
+                elif conn in ("on", "to") and (
+                    segs[end + 1].tokens[0].lower in _V.weekdays or segs[end + 1].tokens[0].lower in _V.months
+                ):  # "... Courts on January 9": a date, not part of the name
                     ok = False
                 elif conn == "to":
-                    ok = bool(tokens[end]) and tokens[end][-1].lower() in _V.org_keyword_kind
+                    ok = bool(tokens[end]) and tokens[end][-1].lower() in _ORG_KIND
                 else:
                     ok = True
                 if not ok:
                     break
                 complement = complement or conn != "and"
                 end += 1
+            if not headline_ok and not self._label_item(segs[k].start, segs[end].end):
+                k += 1
+                continue
             if _post(tokens[k]) and not (end > k and conns[k + 1] == "'s"):
                 k = end + 1  # "Chief Public Prosecutor of Istanbul": a post, held by a person
                 continue
@@ -321,13 +338,31 @@ class OrgBuilder:
                         self.state.claims.append(Claim(segs[j].start, segs[j].end, "court_place"))
             k = end + 1
 
+    def _label_item(self, start: int, end: int) -> bool:
+        """A name that is a whole item of a label line, not words of a Title Case headline: one
+        entry of a list set off by separators ("X Forum · Y Network", "Name, Director, X Forum")
+        or a whole line inside a block of short lines (an address or a signature)."""
+        norm = self.norm
+        line_start = norm.rfind("\n", 0, start) + 1
+        line_end = norm.find("\n", end)
+        line_end = len(norm) if line_end < 0 else line_end
+        before, after = norm[line_start:start].rstrip(" \t\"“"), norm[end:line_end].lstrip(" \t\"”")
+        if (before and before[-1] not in _LABEL_SEPARATORS) or (after and after[0] not in _LABEL_SEPARATORS):
+            return False
+        if before or after:
+            return True
+        previous = norm[max(0, line_start - 2):line_start]
+        following = norm[line_end:line_end + 2]
+        # an address block: the lines above or below are not blank
+        return (len(previous) == 2 and previous[0] != "\n") or (len(following) == 2 and following[1] != "\n")
+
     def _indefinite(self, start: int, end: int, kind: str) -> bool:
         """ "A Revolutionary Court in Tehran", "a Minsk court": a kind of body, not a named one
         (but "a Hyundai Motor Company subcontractor" names the company)."""
         if not _INDEFINITE.search(self.norm, max(0, start - 4), start):
             return False
-        if kind == "court":
-            return True
+        if kind == "court" or all(is_plain_word(w.strip("'’")) for w in self.norm[start:end].split()):
+            return True  # "a Workers' Council set up by the company": a kind of body
         after = _NEXT_WORD.match(self.norm, end)
         return after is None or after.group(1).lower() in _V.function_words
 
@@ -339,7 +374,7 @@ class OrgBuilder:
         if lead is None:
             return start
         seat = lead.group(1)
-        if seat and not is_plain_word(seat) and seat.lower() not in _V.org_keyword_kind:
+        if seat and not is_plain_word(seat) and seat.lower() not in _ORG_KIND:
             return lead.start()
         return lead.start(2)
 
@@ -378,6 +413,35 @@ class OrgBuilder:
         for match in _LOWER_MINISTRY.finditer(self.norm):
             start, end = match.span(1)
             self.add(start, end, "government")
+
+    def group_causes(self, chunks: list[Chunk]) -> None:
+        """ "Lawyers for Labour Rights", "Doctors for Peace": a capitalised group of people, then
+        "for" and a capitalised cause, names an association (not "Lawyers for Ms Kaya")."""
+        if " for " not in self.norm:
+            return
+        for idx in range(len(chunks) - 1):
+            chunk, cause = chunks[idx], chunks[idx + 1]
+            if len(chunk.tokens) != 1 or chunk.tokens[0].lower not in _GROUP_NOUNS:
+                continue
+            if self.norm[chunk.end:cause.start] != " for ":
+                continue
+            if not all(_cause_word(t.text) for t in cause.tokens):
+                continue
+            if chunk.headline and not self._label_item(chunk.start, cause.end):
+                continue
+            self.add(chunk.start, cause.end, "ngo")
+
+    def regional_governments(self, chunks: list[Chunk]) -> None:
+        """ "the Government of Sindh": the government of a province or city is a named body
+        (the "Government of <country>" of ILO reports is the state itself)."""
+        if "Government of " not in self.norm:
+            return
+        for chunk in chunks:
+            if self.norm[max(0, chunk.start - 14):chunk.start] != "Government of ":
+                continue
+            entry = lookup(chunk.text)
+            if entry is not None and entry.kind in ("region", "city") and not chunk.headline:
+                self.add(chunk.start - 14, chunk.end, "government")
 
     def courts_of_places(self, chunks: list[Chunk]) -> None:
         """ "the court of Es-Senia", "the administrative court of Oran": a court named by its seat."""
@@ -453,7 +517,7 @@ class OrgBuilder:
             dotted = _DOTTED_TAIL.match(self.norm, chunk.end)
             form = (last.text + dotted.group()).lower() if dotted else ""
             words = _words(chunk)
-            if form and _V.org_keyword_kind.get(form) == "company" and len(words) >= 2:
+            if form and _ORG_KIND.get(form) == "company" and len(words) >= 2:
                 self.add(chunk.tokens[len(chunk.tokens) - len(words)].start, dotted.end(), "company")
 
     def camel_case(self, chunks: list[Chunk]) -> None:
@@ -464,6 +528,8 @@ class OrgBuilder:
                     camel.fullmatch(token.text)
                     and not _NAME_PREFIX.match(token.text)
                     and not is_plain_word(token.text)
+                    and token.text.lower() not in _V.currency_by_word  # "fined ZiG 5,000": a currency
+                    and not _NUMBER_AFTER.match(self.norm, token.end)
                 ):
                     self.add(token.start, token.end, "company")
 
@@ -573,6 +639,8 @@ class OrgBuilder:
                     continue  # "HTUR/JB", "U.S."
                 if overlaps(self.state.claims, start, end) or _in_caps_run(norm, start, end) or lookup(word) or word in _currency_codes():
                     continue
+                if word in _NOT_ORGS:
+                    continue
                 record = self._acronym_owner(word)
                 if record is not None:
                     self.alias(record, word, start, end)
@@ -580,7 +648,7 @@ class OrgBuilder:
                 known = _V.known_orgs.get(word.lower())
                 if known:
                     self.add(start, end, known[1])
-                elif len(_caps(word)) >= 3:
+                elif len(_caps(word)) >= 3 and not _NUMBER_AFTER.match(norm, end):  # "KHM 006 / 0924": a reference code
                     after = norm[end:end + 20].lower()
                     kind = "union" if _UNION_AFTER.match(after) else "other"
                     self.add(start, end, kind)
@@ -598,6 +666,7 @@ class OrgBuilder:
 
 # company nouns whose name may follow after a comma; not workplaces ("at the factory, Ma X" is a person)
 _APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
+_LABEL_SEPARATORS = frozenset(",;|·•–—/")
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
 
 
@@ -624,7 +693,7 @@ _SHORTENED_KINDS = frozenset({"company", "police"})
 def _tail_word(word: str) -> bool:
     """A word that can be left off a company's name: a legal form, a keyword, a country."""
     low = word.strip("(),").lower()
-    if low in _V.org_keyword_kind or low.rstrip(".") in _V.org_keyword_kind or word.strip("().,") in _V.company_prefixes:
+    if low in _ORG_KIND or low.rstrip(".") in _ORG_KIND or word.strip("().,") in _V.company_prefixes:
         return True
     entry = lookup(word)
     return entry is not None and entry.kind == "country"
@@ -640,6 +709,7 @@ def _modifier_ok(modifier: str, noun: str) -> bool:
     )
 
 
+_NUMBER_AFTER = re.compile(r"[ ]+\d")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]")
 _UNION_AFTER = re.compile(r"\s+(?:trade )?union\b")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
@@ -671,6 +741,11 @@ def _sentence_initial(chunk: Chunk) -> bool:
     return chunk.sentence is not None and chunk.start <= chunk.sentence.start + 1 and len(chunk.tokens) == 1
 
 
+def _cause_word(word: str) -> bool:
+    low = word.lower().rstrip("'’")
+    return low in _CAUSE_WORDS or (is_plain_word(word) and low not in _V.role_titles and low not in _V.honorifics)
+
+
 def _inner_particle(chunk: Chunk) -> bool:
     """ "Compañía de X", "Frente Armado del Sur": a Romance particle inside the chunk."""
     return len(chunk.tokens) > 1 and bool(_INNER_PARTICLE.search(chunk.text, len(chunk.tokens[0].text)))
@@ -698,7 +773,7 @@ def _joining_word(word: str) -> bool:
     """A word that joins an organisation's name by "and": a common noun ("Port and Dock Workers'
     Union", "Road and Transport ..."), not a name ("Ivo and ...")."""
     low = word.lower()
-    return is_plain_word(word) or low in _V.non_entity_heads or low in _V.org_keyword_kind
+    return is_plain_word(word) or low in _V.non_entity_heads or low in _ORG_KIND
 
 
 def _words(chunk: Chunk) -> list[str]:
@@ -746,6 +821,8 @@ class FindOrganisations:
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.courts_of_places(chunks)
+        builder.regional_governments(chunks)
+        builder.group_causes(chunks)
         builder.lower_ministries()
         builder.definitions(chunks)
         builder.cue_names(chunks)
