@@ -45,3 +45,13 @@ def test_an_agenda_is_no_step_of_the_case(text):
 def test_a_step_without_a_label_of_its_own_is_kept_when_it_is_one_of_the_case():
     assert _upcoming("The application will be heard on 5 August.", "2022-07-20") == [("scheduled step", "2022-08-05")]
     assert _upcoming("The matter will be mentioned again on 5 August.", "2022-07-20") == [("scheduled step", "2022-08-05")]
+
+
+def test_more_wordings_of_a_step_to_come():
+    # "the next one", "is expected in early July", parole
+    assert _upcoming("The hearing took place on 3 June and the next one is on 1 August.", "2022-07-20") == [
+        ("hearing", "2022-08-01")]
+    assert _upcoming("A preliminary hearing is expected in early September.", "2022-07-20") == [("hearing", "2022-09")]
+    assert _upcoming("He will be eligible for parole in March next year.", "2022-07-20") == [("scheduled step", "2023-03")]
+    # an inspection of a workplace is not a step of the case
+    assert _upcoming("The labour inspectorate will inspect the factory on 30 July.", "2022-07-20") == []

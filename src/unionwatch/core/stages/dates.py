@@ -86,7 +86,7 @@ _FUTURE = compile_scan(
     r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
     # "her trial opens on 3 July", "is listed for hearing on", "in custody until his trial on", "detention ends on"
     r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
-    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
+    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by|in)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )

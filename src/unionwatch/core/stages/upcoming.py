@@ -18,9 +18,9 @@ _FUTURE = compile_scan(
     r"\b(?:will|shall|is scheduled|are scheduled|scheduled|is due|are due|is set|are set|set for|fixed for|set down for|"
     r"expected to|postponed|adjourned|next hearing|upcoming|must appear|to appear|due to appear"
     r"|(?:is|are) to be|(?:summoned|ordered|due|told) to (?:report|surrender|present)|to begin serving"
-    r"|next (?:review|session|court date|appearance)"
+    r"|next (?:review|session|court date|appearance|one|date)"
     r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
-    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
+    r"|(?:is|are) listed for|(?:is|are) expected (?:on|by|in)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
     re.IGNORECASE,
 )
@@ -67,7 +67,7 @@ _WHAT = [
 _LEGAL = compile_scan(
     r"\b(?:courts?|case|trial|hearing|heard|judges?|magistrates?|prosecut\w*|tribunal|arraign\w*|indict\w*|charges?|bail"
     r"|custody|detention|detained|remand\w*|prison|jail|sentences?|term|verdict|releas\w*|appear\w*|summon\w*|session"
-    r"|appeals?|cassation|investigat\w*|police|ban|order|inspectorate|mention\w*|matter)\b",
+    r"|appeals?|cassation|investigat\w*|police|ban|order|parole|mention\w*|matter)\b",
     re.IGNORECASE,
 )
 _NOT_A_CASE = compile_scan(
