@@ -72,3 +72,27 @@ def test_plain_words_opening_a_known_town_after_a_cue_and_form_labels():
     text = "He died in a hospital in nearby General Santos.\nNAME AND PRONOUN: Ana Ruiz (she/her)"
     places = _places(text)
     assert "General Santos" in places and "Name" not in places
+
+
+def test_a_branch_is_named_after_its_place():
+    text = "The union's Tavira branch secretary was jailed. Police raided its Kovrin regional office on Monday."
+    assert {"Tavira", "Kovrin"} <= _places(text)
+
+
+def test_the_road_to_a_town_names_it():
+    text = "Her body was found beside the road to Puerto San Felipe de Lara with two wounds."
+    assert "Puerto San Felipe de Lara" in _places(text)
+
+
+def test_a_compass_named_region_after_a_town():
+    text = "The union at the plant, in Bekasi, West Java, came under attack. Workers in Bekasi, West Side Story fans, met."
+    places = _places(text)
+    assert "West Java" in places and "West Side Story" not in places
+
+
+def test_qualified_names_adjectives_and_custodial_centres_are_no_places():
+    text = (
+        "The Federal Capital Territory police spokesperson said nothing. He was warned by pro-Beijing newspapers. "
+        "The four were kept in Kuje custodial centre."
+    )
+    assert _places(text) == set()

@@ -42,6 +42,8 @@ _PREMISES_AT = re.compile(
 )
 # natural features named by a prefix: "Lake X" is not the town of X
 _FEATURE_PREFIXES = frozenset({"lake", "mount", "mt"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"})
+_REGION_END = re.compile(r"[ ]*(?:[,.;:)]|$)")
 # "in Y and X", "between Y, Z and X": the list before a name, up to the locative word that opens it
 _LIST_JOIN = re.compile(r"(?:,|[ ](?:and|or))[ ]+$")
 _LISTED = re.compile(
@@ -52,10 +54,16 @@ _LISTED = re.compile(
 _LIST_END = re.compile(r"[ ]*(?:[,.;:)]|$)|[ ]+(?:on|and|or|at|in|near|where|before|after|last|this|since|when|during|until|to|with|for|over|as)\b")
 _ORDINAL_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ ]+of[ ]+$")
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
+_CUE_PHRASE_LAST = frozenset({"of", "to", "from"})  # the last words of place_cue_before ("city of", "road to")
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
 # Plain words that open place names: "South Africa", "Western Cape", "New Delhi", "Upper Nile"
+# words that make a known name part of another one ("Federal Capital Territory", "Autonomous Region of X")
+_QUALIFIERS = frozenset({"federal", "national", "autonomous", "special", "metropolitan"})
 _PLACE_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                             "upper", "lower", "new", "greater", "great", "middle", "united", "democratic", "republic"})
+# "the union's X branch", "its X regional office"
+_BRANCH_WORDS = frozenset({"branch", "branches", "chapter", "regional", "provincial"})
+_BRANCH_AFTER = re.compile(r"[ ]+(?:branch|branches|chapter|(?:regional|provincial)[ ]+(?:office|branch|chapter))\b")
 # "the X sector of Y", "X valley", "X sub-city": parts of a place named by a lower-case noun
 _AREA_AFTER = frozenset({"sector", "neighbourhood", "neighborhood", "suburb", "quarter", "sub-city", "valley", "ward", "commune", "sub-county", "subdistrict", "sub-district"})
 _REGION_AFTER = frozenset({"region", "province", "oblast", "governorate", "prefecture", "krai", "canton", "township", "district", "county"}) | _AREA_AFTER
@@ -157,6 +165,8 @@ class PlaceBuilder:
         return len(tokens)
 
     def _accept(self, entry: GazetteerEntry, tokens: list[Token], i: int, j: int, allow_cities: bool) -> bool:
+        if i and tokens[i - 1].lower in _QUALIFIERS:
+            return False  # "the Federal Capital Territory": a qualified name is another place than the known one
         rest = tokens[:i] + tokens[j:]
         if entry.kind == "country" and not _name_neighbour(tokens, i, j):
             return True
@@ -202,6 +212,8 @@ class PlaceBuilder:
         norm = self.state.norm
         for chunk in chunks:
             match = _NEXT_LOWER_WORD.match(norm[chunk.end:chunk.end + 20])
+            if match and match.group(1) in _BRANCH_WORDS and self._branch_place(chunk):
+                continue
             if match and match.group(1) in _REGIONS_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
                 self._region_list(chunk, match.group(1))
                 continue
@@ -217,6 +229,18 @@ class PlaceBuilder:
                     # region keeps its cue word, as written ("the South-X region")
                     bare = match.group(1) in _BARE_AFTER or known is not None
                     self.add(words[0].start, chunk.end if bare else chunk.end + match.end(), known, "region")
+
+    def _branch_place(self, chunk: Chunk) -> bool:
+        """ "the union's X branch", "its X regional office": a branch is named after where it is."""
+        if len(chunk.tokens) != 1 or self.org_mask.hit(chunk.start, chunk.end) or not _BRANCH_AFTER.match(
+            self.state.norm, chunk.end
+        ):
+            return False
+        entry = lookup(chunk.text)  # a known town, or a name that can stand for an unknown one
+        if not (_single_name(chunk.text) or (entry is not None and entry.kind != "country")):
+            return False
+        self.add(chunk.start, chunk.end, entry, "region")
+        return True
 
     def _region_list(self, chunk: Chunk, cue: str) -> None:
         """ "the Chui and Naryn regions": the last name and those listed before it."""
@@ -257,7 +281,7 @@ class PlaceBuilder:
                 continue
             if self.taken.hit(chunk.start, chunk.end) or self.org_mask.hit(chunk.start, chunk.end):
                 continue
-            cued = last == "of" and pattern.search(norm, max(0, chunk.start - 30), chunk.start)
+            cued = last in _CUE_PHRASE_LAST and pattern.search(norm, max(0, chunk.start - 30), chunk.start)
             if cued and not is_plain_word(chunk.tokens[0].text):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "city")
             elif self._locality_before_region(chunk) or self._house_in_locality(chunk) or self._bare_locality(chunk):
@@ -277,6 +301,22 @@ class PlaceBuilder:
                 continue
             if self._listed(start, chunk.end):
                 self.add(chunk.start, chunk.end, None, "locality")
+
+    def regions_after_places(self, chunks: list[Chunk]) -> None:
+        """ "in X, West Y, ...": a compass-named region set off by commas after a place."""
+        norm = self.state.norm
+        for chunk in chunks:
+            start = chunk.start
+            if len(chunk.tokens) < 2 or chunk.tokens[0].lower not in _COMPASS or norm[start - 2:start] != ", ":
+                continue  # cheap tests first
+            if not self.taken.hit(start - 3, start - 2) or self.taken.hit(start, chunk.end):
+                continue
+            if self.org_mask.hit(start, chunk.end) or not _REGION_END.match(norm, chunk.end):
+                continue
+            if any(is_plain_word(t.text) or is_demonym(t.text) for t in chunk.tokens[1:]):
+                continue
+            entry = lookup(chunk.text)
+            self.add(start, chunk.end, entry if entry and entry.kind != "country" else None, "region")
 
     def _bare_locality(self, chunk: Chunk) -> bool:
         """ "workers in X." : an unknown one-word name closing a clause after "in", "near" or "outside"."""
@@ -402,6 +442,11 @@ def _tag_only(state: PipelineState, place: PlaceRecord) -> bool:
     return True
 
 
+def _prefixed(norm: str, chunk: Chunk) -> bool:
+    """ "pro-X newspapers", "anti-X protests": an adjective made of a place's name, not the place."""
+    return norm[chunk.start - 1:chunk.start] == "-" and norm[chunk.start - 2:chunk.start - 1].islower()
+
+
 def _building(norm: str, chunk: Chunk) -> bool:
     """ "Stanley Prison", "X Street": a building or an address, not a place (but "X Bay", a town
     the gazetteer knows by that whole name, is one)."""
@@ -410,7 +455,10 @@ def _building(norm: str, chunk: Chunk) -> bool:
     return _BUILDING_AFTER.match(norm, chunk.end) is not None
 
 
-_BUILDING_AFTER = re.compile(r"[ ]+(?:prison|jail|street|square|avenue|road|colony)\b")
+_BUILDING_AFTER = re.compile(
+    r"[ ]+(?:prison|jail|street|square|avenue|road|colony"
+    r"|(?:custodial|correctional|detention|remand|rehabilitation)[ ]+(?:centre|center|facility|home|camp))\b"
+)
 
 
 def _only_inside(place: PlaceRecord, orgs: SpanMask) -> bool:
@@ -467,7 +515,7 @@ class FindPlaces:
         court_places = [c for c in state.claims if c.kind == "court_place"]
         orgs = builder.org_mask
         for chunk in state.chunks:
-            if builder.taken.hit(chunk.start, chunk.end) or _building(state.norm, chunk):
+            if builder.taken.hit(chunk.start, chunk.end) or _building(state.norm, chunk) or _prefixed(state.norm, chunk):
                 continue
             if orgs.hit(chunk.start, chunk.end):
                 inside = [t for t in chunk.tokens if overlaps(court_places, t.start, t.end)]
@@ -476,6 +524,7 @@ class FindPlaces:
                 continue
             builder.from_chunk(_compound_heads(chunk.tokens, state.norm))
         builder.listed_localities(state.chunks)  # after the gazetteer: lists often open with a known place
+        builder.regions_after_places(state.chunks)
         places = [p for p in builder.records() if not _tag_only(state, p)]
         state.places = [p for p in places if not _only_inside(p, orgs)]
         gone = {span for p in places if p not in state.places for span in p.mentions}
