@@ -175,6 +175,8 @@ def first_cue(
             continue  # "charged the crowd with batons": a police charge, an assault
         if _MONTH_MARCH.search(match.group()) or (match.group().endswith("march") and _DAY_AFTER.match(lower, match.end())):
             continue  # "removed from the payroll in March": the month, not a march
+        if _since_the_act(lower, floor, match):
+            continue  # "since the murder he has seen the same truck": the act told before, a point in time
         if _came_after(lower, floor, match):
             continue  # "The killing came two weeks after ...": the act told before, named to date the next one
         if _hypothetical_or_principle(lower, floor, match):
@@ -322,6 +324,23 @@ _CAME_AFTER = re.compile(
     r"\W*(?:the|this|these|that|those) (?:[\w'-]+ ){1,6}?(?:came|comes|come|followed|follows|follow|happened|occurred|took place) "
     r"(?:[\w'-]+ ){0,3}?(?:after|amid|as|days|weeks|months|hours|shortly|just|only|barely)\b"
 )
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _since_the_act(lower: str, floor: int, match: re.Match[str]) -> bool:
+    """ "since the murder", "since the raid": a bare noun after "since the" refers to an act told
+    before, to date what follows; "since the arrest of X" may be the only report and is kept."""
+    start = match.start()
+    return (
+        start - floor >= 10
+        and lower.startswith("since the ", start - 10)  # a literal test first: most cues have none
+        and (start - floor == 10 or not lower[start - 11].isalnum())
+        and not _is_verb(match)
+        and not match.group().endswith(" of")
+        and not _OF_AFTER.match(lower, match.end())
+    )
 
 
 def _came_after(lower: str, floor: int, match: re.Match[str]) -> bool:
