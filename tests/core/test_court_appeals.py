@@ -73,3 +73,11 @@ def test_a_demanded_annulment_is_no_ruling():
         "acquitted on appeal."
     )
     assert _rulings(text) == []
+
+
+def test_an_appeal_ruling_on_the_sentence_told_just_before():
+    text = "Ali Baran was sentenced to two years in prison in March. On 3 June the appeal court upheld the sentence."
+    prison = (("prison", 2, "years"),)
+    assert _rulings(text) == [("Ali Baran", "2024-03", prison), ("Ali Baran", "2024-06-03", prison)]
+    text = "Ali Baran was sentenced to two years in prison in March. The appeal court later quashed the conviction."
+    assert _rulings(text) == [("Ali Baran", None, ()), ("Ali Baran", "2024-03", prison)]

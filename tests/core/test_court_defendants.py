@@ -76,3 +76,23 @@ def test_fines_of_an_authority_on_an_unnamed_group_are_no_ruling():
     # a court's fine on the same group is still no fine for the person named before
     text = "A court jailed union leader Deniz Acar for a year. It fined all 40 strikers 500 lira."
     assert _decisions(text) == {"Deniz Acar": [("prison", 1, "years")]}
+
+
+def test_a_list_of_objects_of_one_sentencing_verb():
+    text = ("The court sentenced union president Luis Mora to six years in prison, secretary Eva Lind to four years "
+            "and treasurer Jon Sato to one year.")
+    assert _decisions(text) == {"Luis Mora": [("prison", 6, "years")], "Eva Lind": [("prison", 4, "years")],
+                                "Jon Sato": [("prison", 1, "years")]}
+    text = "The court sentenced Luis Mora to six years in prison; Eva Lind to four years; and Jon Sato to one year."
+    assert _decisions(text)["Jon Sato"] == [("prison", 1, "years")]
+    text = "Luis Mora received six years in prison, Eva Lind four years and Jon Sato one year."
+    assert _decisions(text) == {"Luis Mora": [("prison", 6, "years")], "Eva Lind": [("prison", 4, "years")],
+                                "Jon Sato": [("prison", 1, "years")]}
+
+
+def test_an_acquittal_beside_a_sentence():
+    text = "The court acquitted Luis Mora but sentenced Eva Lind to two years in prison."
+    assert _decisions(text) == {"Luis Mora": [], "Eva Lind": [("prison", 2, "years")]}
+    # a person named later in the clause is no acquitted defendant
+    text = "The court sentenced Eva Lind to two years in prison, although it had acquitted her in 2019, said Luis Mora."
+    assert set(_decisions(text)) == {"Eva Lind"}

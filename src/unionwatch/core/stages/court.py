@@ -413,10 +413,17 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
 
 _FURTHER = re.compile(r"[^;.()]{0,90}?,?[ ]+(?:and|plus)[ ]+(?:to[ ]+)?(?:a[ ]+|an[ ]+)?(?:further|another|additional|extra)[ ]+")
 # "sentenced X to two years in jail, and his deputy, Y, 38, to one year": a second object of the same verb
-_AND_Y_TO = re.compile(r"[^;.()]{0,40}?,?[ ]+and[ ]+(?:(?!sentenced|fined|given|jailed)[^;.()]){1,80}?[ ]+to[ ]+")
+# (or a list: "X to five years in prison, secretary Y to three years and Z to two"; "...; Y to three years; and Z")
+_AND_Y_TO = re.compile(
+    r"[^;.()]{0,40}?(?:,?[ ]+and[ ]+|[ ]*[,;][ ]*(?:and[ ]+)?)(?:(?!sentenced|fined|given|jailed)[^;.()]){1,80}?[ ]+to[ ]+"
+)
 _SENTENCED_TO = re.compile(r"\bsentenced\b")
 # between two amounts of one kind: a list, or a second defendant ("and former treasurer Tsang Ho-yin")
-_SAME_KIND_GAP = re.compile(r"[ ]*(?:,|and|or|, and)[ ]*(?:(?:[a-z-]+[ ]+){0,3}(?:[A-Z][\w'-]+[ ]+){1,4})?")
+# ("X received five years in prison, Y three years": the kind of the first may stand between them)
+_SAME_KIND_GAP = re.compile(
+    r"(?:[ ]+(?:in[ ]+(?:prison|jail)|of[ ]+imprisonment|imprisonment)|'[ ]+imprisonment)?"
+    r"[ ]*(?:,|and|or|, and)[ ]*(?:(?:[a-z-]+[ ]+){0,3}(?:[A-Z][\w'-]+[ ]+){1,4})?"
+)
 _PROBATION_WITH = re.compile(
     r"(?:[ ]+\w+){0,3}?[ ]*,?[ ]+(?:with[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)?"
     r"|and[ ]+(?:a[ ]+)?(?:probation(?:ary)?|trial|test)[ ]+period[ ]+of[ ]+)"
@@ -602,6 +609,9 @@ _THEM_AFTER = re.compile(
 # "It acquitted ...", "The court also ...": the court of the ruling told just before
 _SAME_COURT_SUBJECT = re.compile(r"\W*(?:it|the[ ]+(?:same[ ]+)?(?:appeals?[ ]+)?(?:court|judges?|panel|bench|chamber))\b", re.IGNORECASE)
 _FROM_TERM = re.compile(r"\bfrom[ ]+(?:a[ ]+|an[ ]+)?$", re.IGNORECASE)
+_ACQUITTED = re.compile(r"\bacquitt(?:ed|al[ ]+of)\b")
+# "acquitted X", "acquitted the union's treasurer, X"; not "acquitted her in 2019, said X"
+_ACQUITTED_GAP = re.compile(r"(?:[ ]+(?!(?:him|her|them|on|in|of|at|said|says|told|but|and)\b)[\w'-]+){0,4}?,?[ ]+")
 _NOT_A_RULING_BEFORE = re.compile(r"\b(?:be|to)[ ]+$", re.IGNORECASE)
 
 
@@ -646,6 +656,8 @@ class _Rulings:
         decisions = self.by_person.setdefault(person, [])
         date = _decision_date(state, sentence, pos)
         if kind == "appeal":
+            if date is not None and date.start < sentence.start:
+                date = None  # the date of the sentence before is the first ruling's, not the appeal's
             appeals = [d for d in decisions if self.is_appeal(d)]
             if appeals and (sentence.index in appeals[-1].sentences or _compatible(appeals[-1].date, date)):
                 return appeals[-1]
@@ -742,7 +754,8 @@ class FindCourtDecisions:
                 if ruling:
                     kind = self._kind(state, sentence, text, last_kind, recent)
                     span = (sentence.start + ruling.start(), sentence.start + ruling.end())
-                    group = self._ruling_without_terms(state, sentence, span, rulings, recent, kind)
+                    context = last_group if sentence.index - last_index <= CONTINUATION_SENTENCES else []
+                    group = self._ruling_without_terms(state, sentence, span, rulings, (recent, context), kind)
                     if group:
                         block = _extend_block(recent, group)
                         last_index, last_group, last_kind = sentence.index, group, kind
@@ -767,6 +780,7 @@ class FindCourtDecisions:
                 if kind == "appeal":
                     self._first_ruling_told(state, sentence, people, rulings)
                     people += self._confirmed_without_terms(state, sentence, people, rulings)
+                people += self._acquitted_beside(state, sentence, people, rulings, kind)
                 block = _extend_block(recent, people)
                 last_index, last_group, last_kind = sentence.index, sorted(set(people)), kind
         state.decisions = rulings.out
@@ -789,12 +803,15 @@ class FindCourtDecisions:
                 if not any(t.kind == term.kind and t.unit == term.unit for t in decision.terms):
                     decision.terms.append(TermRecord(term.kind, term.amounts[0], term.unit, term.currency, term.note, term.start))
 
-    def _ruling_without_terms(self, state, sentence, span, rulings, recent, kind) -> list[int]:  # noqa: ANN001, PLR0913
+    def _ruling_without_terms(self, state, sentence, span, rulings, told, kind) -> list[int]:  # noqa: ANN001, PLR0913
         pos, end = span
+        recent, context = told
         persons = [m for m in mentions_in(state, sentence.start, sentence.end, "person") if not state.persons[m.index].official]
         group = _group_before(state.norm, persons, pos + 200) if persons else []
         if not group and recent and (_ALL_OF_THEM.match(state.norm, sentence.start, pos) or _THEM_AFTER.match(state.norm, end)):
             group = list(recent)  # "The three had been convicted in January", "Judge X had convicted the pair"
+        if not group and kind == "appeal" and context:
+            group = list(context)  # "The sentence was upheld on appeal", "the appeal court overturned the conviction"
         for person in group:
             previous = rulings.current(person)
             decision = rulings.get(state, person, sentence, pos, "ruling", kind)
@@ -825,6 +842,29 @@ class FindCourtDecisions:
             first.court, first.date = court_name, date
             first.sentences.add(sentence.index)
             first.terms = [replace(t) for t in appeal.terms]
+
+    @staticmethod
+    def _acquitted_beside(state: PipelineState, sentence: Sentence, people: list[int], rulings: _Rulings, kind: str) -> list[int]:
+        """ "The court acquitted X but sentenced Y to two years": X's acquittal is a ruling too."""
+        found = _ACQUITTED.search(state.lower, sentence.start, sentence.end)
+        if not found:
+            return []
+        after = [m for m in mentions_in(state, found.end(), sentence.end, "person") if not state.persons[m.index].official]
+        if not after or not _ACQUITTED_GAP.fullmatch(state.norm, found.end(), after[0].start):
+            return []
+        listed = [after[0]]  # the list right after the verb: "acquitted X and Y", "acquitted the treasurer, X"
+        for m in after[1:]:
+            if not _LIST_GAP.match(state.norm[listed[-1].end:m.start]):
+                break
+            listed.append(m)
+        out = []
+        for m in listed:
+            if m.index in people or m.index in out:
+                continue
+            decision = rulings.get(state, m.index, sentence, found.start(), "ruling", kind)
+            decision.sentences.add(sentence.index)
+            out.append(m.index)
+        return out
 
     @staticmethod
     def _confirmed_without_terms(state: PipelineState, sentence: Sentence, people: list[int], rulings: _Rulings) -> list[int]:
