@@ -65,17 +65,26 @@ def unionwatch(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
 
 def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     """Wall seconds, peak RSS in bytes of the whole process tree, and stdout."""
-    started = time.perf_counter()
-    process = psutil.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process))
-        time.sleep(0.1)
-    elapsed = time.perf_counter() - started
-    out, err = process.communicate()
+    import tempfile
+
+    # Output goes to files, not pipes: a pipe is read only at the end, and a run that
+    # reports many failed files would block once the pipe is full.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = psutil.Popen(cmd, env=env, stdout=out, stderr=err, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process))
+            time.sleep(0.1)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     if process.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(cmd)} failed: {err.strip()[-500:]}")
-    return elapsed, peak, out
+        raise RuntimeError(f"{' '.join(cmd)} failed: {stderr.strip()[-500:]}")
+    if process.returncode == 1:
+        print(f"{' '.join(cmd[-3:])}: some files failed: {stderr.strip()[:300]}", file=sys.stderr)
+    return elapsed, peak, stdout
 
 
 def _tree_rss(process: psutil.Process) -> int:
