@@ -96,3 +96,11 @@ def test_an_acquittal_beside_a_sentence():
     # a person named later in the clause is no acquitted defendant
     text = "The court sentenced Eva Lind to two years in prison, although it had acquitted her in 2019, said Luis Mora."
     assert set(_decisions(text)) == {"Eva Lind"}
+
+
+def test_condemned_to_and_punished_with_are_rulings():
+    assert _decisions("Union leader Rosa Lind was condemned to two years of prison.") == {"Rosa Lind": [("prison", 2, "years")]}
+    assert _decisions("Union leader Rosa Lind was punished with a fine of 900 euros.") == {
+        "Rosa Lind": [("fine", 900, "currency")]}
+    # a union condemning a verdict is no ruling
+    assert _decisions("The union condemned the arrest of Rosa Lind on 2 May.") == {}

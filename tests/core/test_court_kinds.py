@@ -78,3 +78,19 @@ def test_a_bare_duration_after_a_long_object_of_sentenced():
     # "sentenced ... and ordered them to ..." is no prison term
     text = "The court sentenced them and ordered the union to close within 30 days."
     assert _terms(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The organiser was sentenced to imprisonment of four years.", [("prison", [4], "years")]),
+        ("She was sentenced to a term of imprisonment of two years.", [("prison", [2], "years")]),
+        ("He was condemned to three years of prison.", [("prison", [3], "years")]),
+        ("She got two years of deprivation of liberty, suspended.", [("suspended", [2], "years")]),
+        ("He got two years in prison, conditional on good behaviour.", [("suspended", [2], "years")]),
+        # a number before "suspended" is a part of the term, not the whole of it
+        ("He got three years in prison, two suspended.", [("prison", [3], "years")]),
+    ],
+)
+def test_more_prison_and_suspended_wordings(text, expected):
+    assert _terms(text) == expected

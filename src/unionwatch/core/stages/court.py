@@ -49,6 +49,7 @@ _SUSPENDED_FOR = re.compile(
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
     r"\b(?:sentenced|sentences?|convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|given|gave|dealt|handed|ordered to pay|fined"
+    r"|condemned to|punished with"
     r"|received (?:[a-z]+[ -]+){0,3}?(?:sentences?|terms?|years?|months?|weeks?|days?|fines?)\b"
     r"|required to (?:live|reside|stay|report)"
     r"|banned from|barred from|jailed|imprisoned|serving|monitoring orders?|probation|verdict|judge's order|court order|ruled|ruling"
@@ -102,7 +103,11 @@ _RESTRICTION = (
     r"|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*)"
 )
 _KIND_AFTER = [
-    ("suspended", re.compile(r"^\W*(?:\w+\W+){0,2}(?:(?:fully|wholly|entirely)[ ]+)?(?:suspended|conditional)\b", re.IGNORECASE)),
+    # ("three years of deprivation of liberty, suspended"; not "three years in prison, two suspended")
+    ("suspended", re.compile(
+        r"^\W*(?:(?:of[ ]+|in[ ]+)?(?:imprisonment|prison|jail|deprivation[ ]+of[ ]+(?:liberty|freedom))\W+)?"
+        r"(?:(?!(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|and|or|but|plus)\b)\w+\W+){0,2}(?:(?:fully|wholly|entirely)[ ]+)?(?:suspended|conditional)\b",
+        re.IGNORECASE)),
     ("restriction_of_movement", re.compile(rf"^\W*(?:of[ ]+)?(?:{_W}){{0,3}}(?:{_RESTRICTION})", re.IGNORECASE)),
     ("forced_labour", re.compile(
         rf"^\W*(?:of[ ]+)?(?:{_W}){{0,2}}(?:(?:forced|compulsory|corrective|correctional|public|community|unpaid)[ ]+(?:labou?r|works?|service)"
@@ -143,11 +148,14 @@ _KIND_BEFORE = [
         r"|\b(?:sentences?|terms?|penalty|punishment)\b[^.;]{0,60}?\b(?:was|were|has[ ]+been|have[ ]+been)[ ]+"
         r"(?:reduced|increased|commuted|cut|lowered|raised|extended|halved)[ ]+(?:on[ ]+appeal[ ]+)?to[ ]+(?:about[ ]+)?$",
         re.IGNORECASE)),
-    ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
+    ("prison", re.compile(r"\b(?:sentenced|jailed|imprisoned|condemned)(?:[ ]+\w+){0,4}?[ ]+(?:to|for)[ ]+$", re.IGNORECASE)),
     # "sentenced union leaders X and Y to four and three years respectively": a longer object, names and titles
     ("prison", re.compile(r"\bsentenced(?:[ ]+(?!(?:to|for|ordered|fined|banned)\b)[\w'-]+,?){1,12}?[ ]+to[ ]+$")),
     ("prison", re.compile(r"\b(?:jailed|imprisoned|locked up)\b[^;.()]{0,70}?,[ ]+for[ ]+$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
+    # "sentenced to imprisonment of three years", "a term of imprisonment of", "deprivation of liberty for"
+    ("prison", re.compile(
+        r"\b(?:imprisonment|incarceration|deprivation[ ]+of[ ]+(?:liberty|freedom))[ ]+(?:term[ ]+)?(?:of|for)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:received|receive|given|got|handed|serving|serve)[ ]+(?:a|an|the)[ ]+(?:\w+[ ]+)?(?:sentence|term)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     # "the court gave Ivan X ten years": a bare duration right after the ruling verb and its object
     ("prison", re.compile(r"\b(?:gave|given|handed|sentenced)[ ]+(?:him|her|them|(?:[A-Z][\w'-]+[ ]+)*[A-Z][\w'-]+)[ ]+$")),
