@@ -42,6 +42,7 @@ _PREMISES_AT = re.compile(
 )
 # natural features named by a prefix: "Lake X" is not the town of X
 _FEATURE_PREFIXES = frozenset({"lake", "mount", "mt"})
+_JOIN_ENDS = frozenset({",", "d", "r"})  # the character before the space in ", X", "and X", "or X"
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"})
 _REGION_END = re.compile(r"[ ]*(?:[,.;:)]|$)")
 # "in Y and X", "between Y, Z and X": the list before a name, up to the locative word that opens it
@@ -212,12 +213,15 @@ class PlaceBuilder:
         norm = self.state.norm
         for chunk in chunks:
             match = _NEXT_LOWER_WORD.match(norm[chunk.end:chunk.end + 20])
-            if match and match.group(1) in _BRANCH_WORDS and self._branch_place(chunk):
+            if match is None:
                 continue
-            if match and match.group(1) in _REGIONS_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
-                self._region_list(chunk, match.group(1))
+            cue = match.group(1)
+            if cue in _BRANCH_WORDS and self._branch_place(chunk):
                 continue
-            if match and match.group(1) in _REGION_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
+            if cue in _REGIONS_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
+                self._region_list(chunk, cue)
+                continue
+            if cue in _REGION_AFTER and not self.org_mask.hit(chunk.start, chunk.end):
                 nxt = re.match(r"[ ]+(\w+)", norm[chunk.end + match.end():chunk.end + match.end() + 20])
                 if nxt and nxt.group(1).lower() in _V.org_keyword_kind:
                     continue
@@ -227,7 +231,7 @@ class PlaceBuilder:
                     known = entry if entry and entry.kind != "country" else None
                     # "X township", "Y district", a region the gazetteer knows: the name alone; an unknown
                     # region keeps its cue word, as written ("the South-X region")
-                    bare = match.group(1) in _BARE_AFTER or known is not None
+                    bare = cue in _BARE_AFTER or known is not None
                     self.add(words[0].start, chunk.end if bare else chunk.end + match.end(), known, "region")
 
     def _branch_place(self, chunk: Chunk) -> bool:
@@ -287,36 +291,35 @@ class PlaceBuilder:
             elif self._locality_before_region(chunk) or self._house_in_locality(chunk) or self._bare_locality(chunk):
                 self.add(chunk.start, chunk.end, lookup(chunk.text), "locality")
 
-    def listed_localities(self, chunks: list[Chunk]) -> None:
-        """ "in Y and X", "between Y and X": an unknown one-word name listed after a place."""
+    def places_after_places(self, chunks: list[Chunk]) -> None:
+        """Names that follow a place: "in Y and X", "between Y and X" (an unknown one-word name listed
+        after it), "in Y, West X, ..." (a compass-named region set off by commas)."""
         norm = self.state.norm
         for chunk in chunks:
             start = chunk.start
-            # cheap tests first: one word after ", " or " and " / " or "
-            if len(chunk.tokens) != 1 or not (
-                norm[start - 2:start] == ", " or norm[start - 5:start] == " and " or norm[start - 4:start] == " or "
-            ):
-                continue
-            if self.taken.hit(start, chunk.end) or self.org_mask.hit(start, chunk.end) or not _single_name(chunk.text):
-                continue
-            if self._listed(start, chunk.end):
-                self.add(chunk.start, chunk.end, None, "locality")
+            if norm[start - 2:start - 1] not in _JOIN_ENDS:
+                continue  # cheap test first: ", X", "and X", "or X"
+            if len(chunk.tokens) == 1:
+                if norm[start - 2:start] == ", " or norm[start - 5:start] == " and " or norm[start - 4:start] == " or ":
+                    self._listed_locality(chunk)
+            elif norm[start - 2:start] == ", " and chunk.tokens[0].lower in _COMPASS:
+                self._region_after_place(chunk)
 
-    def regions_after_places(self, chunks: list[Chunk]) -> None:
-        """ "in X, West Y, ...": a compass-named region set off by commas after a place."""
-        norm = self.state.norm
-        for chunk in chunks:
-            start = chunk.start
-            if len(chunk.tokens) < 2 or chunk.tokens[0].lower not in _COMPASS or norm[start - 2:start] != ", ":
-                continue  # cheap tests first
-            if not self.taken.hit(start - 3, start - 2) or self.taken.hit(start, chunk.end):
-                continue
-            if self.org_mask.hit(start, chunk.end) or not _REGION_END.match(norm, chunk.end):
-                continue
-            if any(is_plain_word(t.text) or is_demonym(t.text) for t in chunk.tokens[1:]):
-                continue
-            entry = lookup(chunk.text)
-            self.add(start, chunk.end, entry if entry and entry.kind != "country" else None, "region")
+    def _listed_locality(self, chunk: Chunk) -> None:
+        start, end = chunk.start, chunk.end
+        if self.taken.hit(start, end) or self.org_mask.hit(start, end) or not _single_name(chunk.text):
+            return
+        if self._listed(start, end):
+            self.add(start, end, None, "locality")
+
+    def _region_after_place(self, chunk: Chunk) -> None:
+        start, end, norm = chunk.start, chunk.end, self.state.norm
+        if not self.taken.hit(start - 3, start - 2) or self.taken.hit(start, end) or self.org_mask.hit(start, end):
+            return
+        if not _REGION_END.match(norm, end) or any(is_plain_word(t.text) or is_demonym(t.text) for t in chunk.tokens[1:]):
+            return
+        entry = lookup(chunk.text)
+        self.add(start, end, entry if entry and entry.kind != "country" else None, "region")
 
     def _bare_locality(self, chunk: Chunk) -> bool:
         """ "workers in X." : an unknown one-word name closing a clause after "in", "near" or "outside"."""
@@ -515,7 +518,9 @@ class FindPlaces:
         court_places = [c for c in state.claims if c.kind == "court_place"]
         orgs = builder.org_mask
         for chunk in state.chunks:
-            if builder.taken.hit(chunk.start, chunk.end) or _building(state.norm, chunk) or _prefixed(state.norm, chunk):
+            if builder.taken.hit(chunk.start, chunk.end) or _building(state.norm, chunk):
+                continue
+            if state.norm[chunk.start - 1] == "-" and _prefixed(state.norm, chunk):
                 continue
             if orgs.hit(chunk.start, chunk.end):
                 inside = [t for t in chunk.tokens if overlaps(court_places, t.start, t.end)]
@@ -523,8 +528,7 @@ class FindPlaces:
                     builder.from_chunk(inside)
                 continue
             builder.from_chunk(_compound_heads(chunk.tokens, state.norm))
-        builder.listed_localities(state.chunks)  # after the gazetteer: lists often open with a known place
-        builder.regions_after_places(state.chunks)
+        builder.places_after_places(state.chunks)  # after the gazetteer: lists often open with a known place
         places = [p for p in builder.records() if not _tag_only(state, p)]
         state.places = [p for p in places if not _only_inside(p, orgs)]
         gone = {span for p in places if p not in state.places for span in p.mentions}
