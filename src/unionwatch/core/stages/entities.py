@@ -231,7 +231,8 @@ def _name_boundary_word(word: str) -> bool:
     low = word.lower()
     return (
         low in _V.function_words or low in _V.months or low in _V.weekdays or low in _V.role_titles
-        or low in _V.honorifics or is_demonym(word) or _role_plural(low)
+        or low in _V.honorifics or is_demonym(word)
+        or (low.endswith("s") and (low in _V.role_nouns or low[:-1] in _V.role_nouns))  # plural roles
         or (low.endswith("is") and is_demonym(word[:-1]))  # "for Overseas Pakistanis"
     )
 
@@ -403,7 +404,7 @@ _COMPANY_AFTER = re.compile(
     r"(?:'s)?[ ]+(?:general manager|managing director|management|chief executive|owners?|board of directors|"
     r"human resources|personnel manager|plant manager|farm manager|site manager)\b"
 )
-_COMPANY_LAST_WORDS = frozenset({"by", "at", "of", "the"})
+_COMPANY_LAST_LETTERS = frozenset({"y", "t", "f", "e"})
 
 
 def _company_cue(norm: str, cand: Candidate) -> bool:
@@ -412,9 +413,8 @@ def _company_cue(norm: str, cand: Candidate) -> bool:
         return False
     if _COMPANY_AFTER.match(norm, cand.end):
         return True
-    words = norm[max(0, cand.start - 12):cand.start].split()
-    if not words or words[-1].lower() not in _COMPANY_LAST_WORDS:
-        return False  # cheap test first
+    if norm[cand.start - 2:cand.start - 1] not in _COMPANY_LAST_LETTERS:
+        return False  # cheap test first: the word before ends like "by", "at", "of" or "the"
     return _COMPANY_BEFORE.search(norm, max(0, cand.start - 40), cand.start) is not None
 
 
