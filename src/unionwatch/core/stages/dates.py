@@ -88,7 +88,6 @@ _FUTURE = compile_scan(
     r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
     r"|(?:is|are) listed for|(?:is|are) expected (?:on|by|in)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
-    re.IGNORECASE,
 )
 
 # Rarer cues, kept apart behind a test for their literals (a longer alternation slows every search):
@@ -98,15 +97,14 @@ _MORE_FUTURE = compile_scan(
     r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
     r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
     r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses))\b",
-    re.IGNORECASE,
 )
 
 
 def _more_future(text: str) -> bool:
     """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
     "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
-    return ("set " in text or "must " in text or "self" in text or "selves" in text or "trial" in text
-            or "expires" in text or "lapses" in text)
+    return ("set " in text or "must " in text or "self" in text or "selves" in text or "stand trial" in text
+            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text)
 _PAST_BEFORE = compile_scan(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
 _REPORTED_ON = compile_scan(
     r"\b(?:said|says|announced|reported|stated|added|told (?:\w+ ){0,2}|wrote|tweeted)\s+(?:on\s+|late\s+(?:on\s+)?|early\s+(?:on\s+)?)?$"
@@ -198,7 +196,8 @@ _CLAUSE_END = re.compile(r";|, (?:and|but|while|whereas) ")
 
 
 def _is_future(norm: str, sentence: Sentence | None, start: int) -> bool:
-    """Future when "until" precedes the date or a future cue is close to it in the same clause."""
+    """Future when "until" precedes the date or a future cue is close to it in the same clause
+    (`norm` in lower case: the cues are matched case-sensitively)."""
     if _UNTIL_BEFORE.search(norm, max(0, start - 14), start):
         return True
     if sentence is None:
@@ -297,9 +296,9 @@ def _candidates(lower: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     return out
 
 
-def _raw_matches(norm: str) -> list[tuple[int, int, str, re.Match[str]]]:
+def _raw_matches(norm: str, lower: str | None = None) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping date matches, earlier patterns winning over later ones."""
-    lower = safe_lower(norm)
+    lower = safe_lower(norm) if lower is None else lower
     taken = bytearray(len(norm) + 1)
     found = []
     for _, start, end, kind, match in sorted(_candidates(lower), key=lambda c: (c[0], c[1])):
@@ -334,12 +333,13 @@ def find_dates(norm: str, sentences: list[Sentence], doc: DocDate | None) -> lis
         i = bisect_right(starts, pos) - 1
         return sentences[i] if i >= 0 and pos < sentences[i].end else None
 
-    raw = _raw_matches(norm)
+    lower = safe_lower(norm)  # the future cues run on it: case-sensitive matching is much faster
+    raw = _raw_matches(norm, lower)
     mentions: list[DateMention] = []
     known_days: list[dt.date] = []
     pending_weekdays = []
     for start, end, kind, match in raw:
-        future = _is_future(norm, sentence_at(start), start)
+        future = _is_future(lower, sentence_at(start), start)
         mention = _resolve(norm, start, end, kind, match, doc, future, known_days)
         if mention is None:
             if kind == "wd":

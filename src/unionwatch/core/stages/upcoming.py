@@ -22,7 +22,6 @@ _FUTURE = compile_scan(
     r"|(?:trial|hearing|case|appeal|session)s? (?:opens|resumes|reopens|begins|starts|continues)"
     r"|(?:is|are) listed for|(?:is|are) expected (?:on|by|in)|remains? in (?:custody|detention|prison|jail) until (?:his|her|their|the) (?:trial|hearing)"
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
-    re.IGNORECASE,
 )
 
 # Rarer cues, kept apart behind a test for their literals (a longer alternation slows every search):
@@ -32,15 +31,14 @@ _MORE_FUTURE = compile_scan(
     r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
     r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
     r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses))\b",
-    re.IGNORECASE,
 )
 
 
 def _more_future(text: str) -> bool:
     """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
     "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
-    return ("set " in text or "must " in text or "self" in text or "selves" in text or "trial" in text
-            or "expires" in text or "lapses" in text)
+    return ("set " in text or "must " in text or "self" in text or "selves" in text or "stand trial" in text
+            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text)
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
@@ -109,7 +107,8 @@ class FindUpcoming:
             if not dates:
                 continue
             text = state.norm[sentence.start:sentence.end]
-            future = _FUTURE.search(text) or (_MORE_FUTURE.search(text) if _more_future(text) else None)
+            low = state.lower[sentence.start:sentence.end]  # the cues are lower case: case-sensitive matching is faster
+            future = _FUTURE.search(low) or (_MORE_FUTURE.search(low) if _more_future(low) else None)
             for date in dates:
                 window = (max(sentence.start, date.start - 14), date.start)
                 until = _UNTIL.search(state.norm, *window) or (
