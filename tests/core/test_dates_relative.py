@@ -44,3 +44,22 @@ def test_a_labelled_letter_date(top, expected):
     text = top + "We write about the dismissal of union members at the plant.\n"
     found = find_document_date(text, [Sentence(0, len(text), text)])
     assert (found.iso if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court froze the account on 28 November 2023, and the union was evicted the following day.",
+         [("28 November 2023", "2023-11-28"), ("the following day", "2023-11-29")]),
+        ("Police detained his son on 15 April; he surrendered two days later.",
+         [("15 April", "2024-04-15"), ("two days later", "2024-04-17")]),
+        ("She was transferred on 9 June. Three days earlier, her deputy had been dismissed.",
+         [("9 June", "2024-06-09"), ("Three days earlier", "2024-06-06")]),
+        ("He was arrested on 3 May and charged the next morning.", [("3 May", "2024-05-03"), ("the next morning", "2024-05-04")]),
+        # no day to count from, or "the day before" something else: no date
+        ("He was freed the following day.", []),
+        ("On 3 May he spoke at the rally; the day before the strike he had been warned.", [("3 May", "2024-05-03")]),
+    ],
+)
+def test_days_counted_from_the_day_told_before(text, expected):
+    assert _dates(text, "2024-06-20") == expected

@@ -352,10 +352,51 @@ def find_dates(norm: str, sentences: list[Sentence], doc: DocDate | None) -> lis
         iso = day.isoformat() if day else None
         mentions.append(DateMention(start, end, norm[start:end], iso, "day" if day else None, True, future))
     mentions.sort(key=lambda m: m.start)
+    mentions = _days_from_the_day_before(norm, lower, mentions)
     for mention in mentions:
         mention.dateline = _is_dateline(norm, mention.start, mention.end)
         mention.reporting = bool(_REPORTED_ON.search(norm, max(0, mention.start - 30), mention.start))
     return mentions
+
+
+# "the following day", "the next morning", "two days later", "the day before": a day counted from the
+# day told just before (in the same or a recent sentence)
+_DAY_AFTER_DAY = re.compile(
+    r"\b(?:the[ ]+(?P<which>following|next|previous|preceding)[ ]+(?:day|morning|afternoon|evening|night)"
+    r"|the[ ]+day[ ]+(?P<ba>after|before)(?![ ]+(?:the|his|her|their|a|an|yesterday|tomorrow)\b)"
+    r"|(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ ]+(?P<unit>days?|weeks?)[ ]+(?P<dir>later|earlier))\b"
+)
+_DAY_AFTER_LITERALS = ("following ", "next ", "previous ", "preceding ", "day after", "day before", " later", " earlier")
+_ANCHOR_CHARS = 400  # how far back the day counted from may be
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _days_from_the_day_before(norm: str, lower: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Mentions with the days counted from an earlier day added, in text order."""
+    if not any(literal in lower for literal in _DAY_AFTER_LITERALS):
+        return mentions
+    days = [m for m in mentions if m.precision == "day" and m.iso and not m.iso.startswith("--")]
+    starts = [m.start for m in days]
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for found in _DAY_AFTER_DAY.finditer(lower):
+        i = bisect_right(starts, found.start()) - 1
+        if i < 0 or found.start() - days[i].end > _ANCHOR_CHARS or any(a < found.end() and found.start() < b for a, b in taken):
+            continue
+        offset = _day_offset(found)
+        day = dt.date.fromisoformat(days[i].iso) + dt.timedelta(days=offset)  # type: ignore[arg-type]
+        added.append(DateMention(found.start(), found.end(), norm[found.start():found.end()], day.isoformat(), "day", True, offset > 0))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _day_offset(found: re.Match[str]) -> int:
+    if found.group("which"):
+        return 1 if found.group("which") in ("following", "next") else -1
+    if found.group("ba"):
+        return 1 if found.group("ba") == "after" else -1
+    count = _COUNTS.get(found.group("count")) or int(found.group("count"))
+    count *= 7 if found.group("unit").startswith("week") else 1
+    return count if found.group("dir") == "later" else -count
 
 
 # precompiled: tried on the line of every date candidate
