@@ -379,7 +379,7 @@ def _days_from_the_day_before(norm: str, lower: str, mentions: list[DateMention]
     starts = [m.start for m in days]
     taken = [(m.start, m.end) for m in mentions]
     added = []
-    for found in _DAY_AFTER_DAY.finditer(lower):
+    for found in _day_after_matches(lower):
         i = bisect_right(starts, found.start()) - 1
         if i < 0 or found.start() - days[i].end > _ANCHOR_CHARS or any(a < found.end() and found.start() < b for a, b in taken):
             continue
@@ -387,6 +387,19 @@ def _days_from_the_day_before(norm: str, lower: str, mentions: list[DateMention]
         day = dt.date.fromisoformat(days[i].iso) + dt.timedelta(days=offset)  # type: ignore[arg-type]
         added.append(DateMention(found.start(), found.end(), norm[found.start():found.end()], day.isoformat(), "day", True, offset > 0))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _day_after_matches(lower: str) -> list[re.Match[str]]:
+    """The pattern tried only around its literals (a scan of the whole text would try it at every "the")."""
+    found: dict[int, re.Match[str]] = {}
+    for literal in _DAY_AFTER_LITERALS:
+        i = lower.find(literal)
+        while i != -1:
+            match = _DAY_AFTER_DAY.search(lower, max(0, i - 24), i + 48)
+            if match and match.end() < i + 48:
+                found[match.start()] = match
+            i = lower.find(literal, i + 1)
+    return [found[start] for start in sorted(found)]
 
 
 def _day_offset(found: re.Match[str]) -> int:
