@@ -682,12 +682,7 @@ class _Rulings:
         if not decisions:
             return self.new(state, person, sentence, cue, False, date)
         current = decisions[-1]
-        # the earlier ruling: told in the past perfect after the appeal, or after a later ruling or the appeal
-        # with another date
-        if sentence.index in current.sentences:
-            return current
-        after_appeal = self.is_appeal(current)
-        if not (after_appeal and kind == "earlier") and (not (after_appeal or kind == "earlier") or _compatible(current.date, date)):
+        if sentence.index in current.sentences or not self._earlier_ruling(current, date, kind):
             return current
         court = FindCourtDecisions._court(state, sentence)
         for decision in decisions:  # told before ("upheld the sentence imposed on X"), now with its details
@@ -698,6 +693,13 @@ class _Rulings:
                 decision.court = decision.court or court
                 return decision
         return self.new(state, person, sentence, cue, False, date)
+
+    def _earlier_ruling(self, current: DecisionRecord, date: DateMention | None, kind: str) -> bool:
+        """Whether the sentence tells a ruling before `current`: in the past perfect after the appeal ("The
+        three had been convicted in January"), or with another date after the appeal or after a later ruling."""
+        if self.is_appeal(current):
+            return kind == "earlier" or not _compatible(current.date, date)
+        return kind == "earlier" and not _compatible(current.date, date)
 
     def new(self, state: PipelineState, person: int, sentence: Sentence, cue: str, appeal: bool,  # noqa: PLR0913
             date: DateMention | None) -> DecisionRecord:
