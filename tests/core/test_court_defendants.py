@@ -104,3 +104,10 @@ def test_condemned_to_and_punished_with_are_rulings():
         "Rosa Lind": [("fine", 900, "currency")]}
     # a union condemning a verdict is no ruling
     assert _decisions("The union condemned the arrest of Rosa Lind on 2 May.") == {}
+
+
+def test_a_fine_at_work_is_no_ruling():
+    assert _decisions("The company fined shop steward Rosa Lind 500 rupees for missing a shift.") == {}
+    assert _decisions("Management docked Rosa Lind 2,000 pesos for attending the union meeting.") == {}
+    # a court's fine on a worker of a company stays a ruling
+    assert _decisions("The labour court fined shop steward Rosa Lind 500 rupees.") == {"Rosa Lind": [("fine", 500, "currency")]}

@@ -573,10 +573,20 @@ def _fines_a_body(state: PipelineState, sentence: Sentence, persons: list, term:
     """"the Commission fined the union 1.4 billion won", "the District Governorate imposed administrative fines
     of N on 27 workers": money an authority other than a court imposed, no ruling. (A court ordering a union to
     pay damages stays a decision.)"""
-    if any(m.end <= term.start for m in persons) or _A_COURT.search(state.lower, sentence.start, sentence.end):
+    if _A_COURT.search(state.lower, sentence.start, sentence.end):
+        return False
+    if _EMPLOYER_FINES.search(state.lower, sentence.start, term.start):
+        return True  # "the company fined X 500 rupees for missing a shift": a penalty at work, no ruling
+    if any(m.end <= term.start for m in persons):
         return False
     bodies = mentions_in(state, sentence.start, term.start, "org")
     return any(state.orgs[m.index].kind != "court" for m in bodies)
+
+
+_EMPLOYER_FINES = re.compile(
+    r"\b(?:company|companies|employer|employers|management|factory|firm|owners?|managers?|supervisors?)\b[^.;]{0,40}?"
+    r"\b(?:fined|docked|deducted|imposed)\b"
+)
 
 
 def _quoted(norm: str, sentence: Sentence) -> bool:
