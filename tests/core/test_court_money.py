@@ -67,3 +67,7 @@ def test_a_term_given_as_the_alternative_to_the_amount():
     assert _terms("He was fined 150,000 tenge.") == [("fine", [150000], "currency", "KZT")]
     # two terms joined by "or" without an amount before them stay terms
     assert [kind for kind, *_ in _terms("They were sentenced to 3 or 4 years in prison.")] == ["prison"]
+
+
+def test_a_case_number_is_no_fine():
+    assert _terms("He was convicted in Case No. S/2024/15 and fined KSh 20,000/-.") == [("fine", [20000], "currency", "KES")]

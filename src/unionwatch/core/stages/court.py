@@ -264,7 +264,8 @@ _LETTER_SYMBOLS: dict[str, dict[str, str]] = {
 }
 _LETTER_MONEY = compile_scan(
     rf"(?<![\w.$])(?P<sym>{'|'.join(re.escape(sym) for sym in sorted(_LETTER_SYMBOLS, key=len, reverse=True))})"
-    r"\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w)(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
+    # (not a case number: "Case No. S/2024/15")
+    r"\.?[ ]?(?P<amt>\d[\d,]*(?:\.\d+)?)(?!\w|/\d)(?:[ ]*(?P<mult>million|thousand|billion|bn)\b)?"
 )
 
 
