@@ -163,7 +163,8 @@ def person_candidate(
 
 
 # "K. A. Sandya Kumari", "P.K. Nair": initials before a name are part of it (not "U.S.", "U.N.")
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ ]?){1,3}[ ]*$")
+# "Ye. G. Sokolova": a transliterated Cyrillic letter can make a two-letter initial
+_INITIALS = re.compile(r"(?<![\w.])(?:(?:[A-Z]|Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts)\.[ ]?){1,3}[ ]*$")
 _NOT_INITIALS = frozenset({"US", "UK", "UN", "EU", "USA"})
 
 
@@ -295,9 +296,35 @@ def _same_person(record: PersonRecord, cand: Candidate) -> bool:
     if len(words) >= 2 and len(record.folded_words) >= 2:
         if names_match(record.name, cand.name):
             return True
-        shorter, longer = sorted([words, record.folded_words], key=len)
-        return longer[-len(shorter):] == shorter or (len(longer) >= 3 and longer[: len(shorter)] == shorter)
+        return _same_words(words, record.folded_words) or _same_words(_given_first(words, record.folded_words), record.folded_words)
     return False
+
+
+def _same_words(words: list[str], other: list[str]) -> bool:
+    """One name is the other with given names, a surname or a middle name (patronymic) left out."""
+    shorter, longer = sorted([words, other], key=len)
+    if longer[-len(shorter):] == shorter or (len(longer) >= 3 and longer[: len(shorter)] == shorter):
+        return True
+    # "Artyom Zhuravlev" for "Artyom Valeryevich Zhuravlev": first and last name, middle left out
+    return len(shorter) == 2 and len(longer) >= 3 and shorter == [longer[0], longer[-1]]
+
+
+def _given_first(words: list[str], other: list[str]) -> list[str]:
+    """ "Zhuravlev Artyom Valeryevich" (surname first, as in court lists) in the order of `other`
+    when its first word is the other's last (the surname); else `words` unchanged."""
+    if len(words) >= 2 and words[0] == other[-1] and words[0] != other[0]:
+        return words[1:] + words[:1]
+    return words
+
+
+def _initials_of(words: list[str], record: PersonRecord) -> bool:
+    """ "A. V. Zhuravlev", "Ye. G. Sokolova" (folded "a v zhuravlev", "e g sokolova"): initials
+    that begin the record's given names, in order, then its surname."""
+    given, surname = record.folded_words[:-1], record.folded_words[-1]
+    initials = words[:-1]
+    if len(record.folded_words) < 2 or words[-1] != surname or not initials or len(initials) > len(given):
+        return False
+    return all(len(i) <= 2 and g.startswith(i) for i, g in zip(initials, given, strict=False))
 
 
 _LOWER_WORD = re.compile(r"[a-z-]+")
@@ -468,7 +495,8 @@ class FindPersons:
             elif len(cand.tokens) > len(record.tokens):
                 record.aliases.append(record.name)
                 record.name, record.tokens = cand.name, [t.text for t in cand.tokens]
-                record.folded_words = fold_name(cand.name).split()
+                # matched in given-name-first order, so a surname-first name keeps its surname last
+                record.folded_words = _given_first(fold_name(cand.name).split(), record.folded_words)
             self._merge(record, cand)
         # A name in a title counts only when the text names the same person too.
         for cand in headline_cands:
@@ -488,6 +516,7 @@ class FindPersons:
                     # "Ms Lozano" for "Verónica Lozano Quiroga": with an honorific, the paternal surname
                     or (cand.honorific and len(r.folded_words) == 3 and folded == r.folded_words[1])
                     or (1 < len(words) < len(r.folded_words) and r.folded_words[-len(words):] == words)  # "Dlamini-Simelane"
+                    or ("." in cand.name and len(words) > 1 and _initials_of(words, r))
                 )
             ]
             if len(matches) == 1:
