@@ -60,7 +60,9 @@ _DECISION_CUE = re.compile(_DECISION_CUE_PATTERN)
 _DECISION_SCAN = Scanner(_DECISION_CUE_PATTERN)
 # (these two run on the lower-case text: case-sensitive matching is much faster)
 _HYPOTHETICAL = compile_scan(
-    r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking)\b"
+    r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking"
+    # "the prosecutor asked the court to sentence X to three years": a request, not a ruling
+    r"|(?:asked|urged|called on|called upon|invited) the (?:court|judges?|tribunal|bench) to)\b"
 )
 # A ruling named without terms still gives a decision (terms may follow).
 _RULING = compile_scan(
@@ -91,7 +93,9 @@ _LIST_GAP = re.compile(
     # "X, 61, the federation's former chairman, and Y": appositions (no verb) between the names; they may
     # name an organisation with its acronym ("(SINTRALUG)") or a company ("Golden Lotus Garment Co.")
     rf"|[ ]*,(?:(?![ ]*(?:who|which|was|were|is|are|has|had|to|for|with|on)\b)[ ]*(?:[^,;.()]|\([^(),;.]{{1,20}}\)|{_COMPANY_ABBR}){{1,110}},)+[ ]*(?:and|as well as)[ ]+"
-    rf"(?:{_TITLE_BEFORE_NAME})?)$"
+    rf"(?:{_TITLE_BEFORE_NAME})?)"
+    # "Mr X and Mr Y", "Ms X, Mr Y and Dr Z": an honorific outside the next name's mention
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.?[ ]+)?$"
 )
 _BAR = r"\b(?:bars?|barred|barring|bans?|banned|banning|prohibit\w*|forbid\w*|disqualif\w*|depriv\w*[ ]+(?:\w+[ ]+)?of[ ]+the[ ]+right)\b"
 _LEAVING = r"(?:leaving|travel\w*|going[ ]+abroad|exiting|departing)\b"
@@ -154,7 +158,7 @@ _KIND_BEFORE = [
     ("prison", re.compile(r"\b(?:prison|jail|custodial)[ ]+(?:term|sentence)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     # "sentenced to imprisonment of three years", "a term of imprisonment of", "deprivation of liberty for"
     ("prison", re.compile(
-        r"\b(?:imprisonment|incarceration|deprivation[ ]+of[ ]+(?:liberty|freedom))[ ]+(?:term[ ]+)?(?:of|for)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
+        r"\b(?:imprisonment|incarceration|deprivation[ ]+of[ ]+(?:liberty|freedom)|administrative[ ]+(?:detention|arrest))[ ]+(?:term[ ]+)?(?:of|for)[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     ("prison", re.compile(r"\b(?:received|receive|given|got|handed|serving|serve)[ ]+(?:a|an|the)[ ]+(?:\w+[ ]+)?(?:sentence|term)[ ]+of[ ]+(?:about[ ]+)?$", re.IGNORECASE)),
     # "the court gave Ivan X ten years": a bare duration right after the ruling verb and its object
     ("prison", re.compile(r"\b(?:gave|given|handed|sentenced)[ ]+(?:him|her|them|(?:[A-Z][\w'-]+[ ]+)*[A-Z][\w'-]+)[ ]+$")),
@@ -932,8 +936,10 @@ class FindCourtDecisions:
             if term.unit == "currency" and _fines_a_body(state, sentence, persons, term):
                 continue
             group = _group_before(state.norm, persons, term.start)
-            if recent:
-                group = _block_reference(state.norm, sentence, persons, term.start, recent) or group
+            referred = _block_reference(state.norm, sentence, persons, term.start, recent) if recent else []
+            group = referred or group
+            if group and not referred and _other_group_between(state.norm, persons, term.start):
+                continue
             if not group:
                 group = [m.index for m in persons[:1]]
             if not group and context:
@@ -1016,9 +1022,22 @@ _UNNAMED_OBJECT = re.compile(
 
 
 # "It fined all 40 strikers 500 lira": the terms of an unnamed group named just before them
+# "fined X 500 lari, and four other members 200 lari each": the terms after it are an unnamed group's
+_OTHER_GROUP = re.compile(
+    rf"\b(?:{_COUNT}|several|some|many|dozens[ ]+of)[ ]+other[ ]+(?:[\w'-]+[ ]+){{0,2}}?{_PEOPLE}\b", re.IGNORECASE
+)
+
+
 _UNNAMED_PEOPLE = re.compile(
     rf"\b(?:{_COUNT}|several|dozens[ ]+of|all(?:[ ]+{_COUNT})?)[ ]+(?:[\w'-]+[ ]+){{0,3}}?{_PEOPLE}\b[^.;]{{0,12}}$", re.IGNORECASE
 )
+
+
+def _other_group_between(norm: str, persons: list, pos: int) -> bool:  # noqa: ANN001
+    """True when "N other <people>" stands between the last person named and `pos`."""
+    before = [m for m in persons if m.end <= pos]
+    start = before[-1].end if before else 0
+    return " other " in norm[start:pos] and _OTHER_GROUP.search(norm, start, pos) is not None
 
 
 def _extend_block(block: list[int], people: list[int]) -> list[int]:

@@ -1,0 +1,47 @@
+"""Requests for a sentence are no ruling; terms of 'N other <people>' are no named defendant's;
+honorifics between listed names ('Mr X and Mr Y ... respectively')."""
+
+from unionwatch.core import extract_text
+from unionwatch.core.types import DocumentMeta
+
+
+def _decisions(text: str) -> dict[str, list[tuple]]:
+    result = extract_text(text, DocumentMeta(date="2024-03-10"))
+    return {d.defendant: [(t.kind, t.amount, t.unit) for t in d.terms] for d in result.court_decisions}
+
+
+def test_a_prosecutor_asking_the_court_to_sentence_is_no_ruling():
+    for text in (
+        "At the hearing, the prosecutor, Boris Klimov, asked the court to sentence Anna Petrenko to four years in a colony.",
+        "The state attorney urged the judge to give Omar Salih five years in prison.",
+        "The prosecution called on the tribunal to jail Rita Osei for two years.",
+    ):
+        assert all(not terms for terms in _decisions(text).values()), text
+
+
+def test_a_ruling_after_the_request_keeps_its_terms():
+    text = (
+        "The prosecutor asked the court to sentence Anna Petrenko to four years in a colony. "
+        "On 3 March the district court sentenced Anna Petrenko to two years of corrective labour."
+    )
+    assert _decisions(text) == {"Anna Petrenko": [("forced_labour", 2, "years")]}
+
+
+def test_terms_of_other_unnamed_people_stay_with_them():
+    text = "The court fined the union's secretary, Lena Novak, 900 euros, and three other members 300 euros each."
+    assert _decisions(text) == {"Lena Novak": [("fine", 900, "currency")]}
+    text = "The court jailed Karim Bashir for a year; the six other strikers were each fined 200 dinars."
+    assert _decisions(text) == {"Karim Bashir": [("prison", 1, "years")]}
+    # negative: a named second defendant still gets the term
+    text = "The court fined Lena Novak 900 euros and her deputy, Ivo Maric, 300 euros."
+    assert _decisions(text) == {"Lena Novak": [("fine", 900, "currency")], "Ivo Maric": [("fine", 300, "currency")]}
+
+
+def test_honorifics_between_names_and_administrative_detention():
+    text = (
+        "Police detained the branch chair, Levan Beridze, and the safety officer, Giorgi Tsereteli. "
+        "Mr Beridze and Mr Tsereteli were sentenced to administrative detention of 15 and 7 days respectively."
+    )
+    assert _decisions(text) == {"Levan Beridze": [("prison", 15, "days")], "Giorgi Tsereteli": [("prison", 7, "days")]}
+    text = "Ms Lena Novak and Dr Ivo Maric were given administrative arrest for 10 days."
+    assert _decisions(text) == {"Lena Novak": [("prison", 10, "days")], "Ivo Maric": [("prison", 10, "days")]}
