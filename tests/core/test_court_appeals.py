@@ -81,3 +81,19 @@ def test_an_appeal_ruling_on_the_sentence_told_just_before():
     assert _rulings(text) == [("Ali Baran", "2024-03", prison), ("Ali Baran", "2024-06-03", prison)]
     text = "Ali Baran was sentenced to two years in prison in March. The appeal court later quashed the conviction."
     assert _rulings(text) == [("Ali Baran", None, ()), ("Ali Baran", "2024-03", prison)]
+
+
+def test_an_upheld_sentence_alluding_to_the_first_ruling_is_one_ruling():
+    # the first ruling has no court and no date of its own: "in 2021" dates the act punished
+    for text in (
+        "In June, the high court upheld the one-year suspended sentence imposed on the union's chair, Selin Kaya, "
+        "for a strike in 2021.",
+        "In June, the high court upheld the one-year suspended sentence imposed on Selin Kaya.",
+    ):
+        assert _rulings(text) == [("Selin Kaya", "2024-06", (("suspended", 1, "years"),))], text
+    # negative: the first ruling named with its own date stays a ruling of its own
+    text = "In June, the high court upheld the one-year suspended sentence imposed in 2022 on Selin Kaya."
+    assert _rulings(text) == [
+        ("Selin Kaya", "2022", (("suspended", 1, "years"),)),
+        ("Selin Kaya", "2024-06", (("suspended", 1, "years"),)),
+    ]

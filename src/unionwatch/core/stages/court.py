@@ -624,6 +624,8 @@ _UPHELD = re.compile(r"\b(?:upheld|uphold\w*|confirmed|maintained|(?:rejected|di
 _IMPOSED_BEFORE = compile_scan(
     r"\b(?:upheld|confirmed|maintained)\b[^.;]*?\b(?P<verb>imposed|handed[ ]+down|passed|pronounced)\b", re.IGNORECASE
 )
+# "imposed on X for a sit-in in 2021": the date of the act punished, not of the ruling
+_DATE_OF_THE_ACT = re.compile(r"\bfor[ ]+(?:(?:a|an|the|his|her|their|its)[ ]+)?(?:[\w'-]+[ ]+){0,3}?(?:in|on|of)[ ]+(?:early[ ]+|late[ ]+|mid-?)?$")
 # "... but confirmed the fine imposed on Y", "confirmed Y's sentence"
 _CONFIRMED_OF = compile_scan(
     r"\b(?:upheld|confirmed|maintained)[ ]+(?:[^.;,]{0,40}?'s[ ]+)?(?:(?:the|his|her|their)[ ]+)?(?:[\w-]+[ ]+)?"
@@ -867,7 +869,10 @@ class FindCourtDecisions:
         court = _COURT_WORDS.search(state.norm, lo, sentence.end)
         court_name = state.orgs[courts[0].index].name if courts else (
             re.sub(r"^(?:a|an|the)[ ]+", "", court.group(), flags=re.IGNORECASE) if court else None)
-        date = next((d for d in dates_in(state, sentence) if d.iso and d.start >= found.start("verb") and not d.future), None)
+        date = next((d for d in dates_in(state, sentence) if d.iso and d.start >= found.start("verb") and not d.future
+                     and not _DATE_OF_THE_ACT.search(state.norm, max(sentence.start, d.start - 40), d.start)), None)
+        if court_name is None and date is None:
+            return  # "upheld the sentence imposed on X for a strike in 2021": the first ruling is only alluded to
         for person in dict.fromkeys(people):
             appeal = rulings.current(person)
             if appeal is None or not rulings.is_appeal(appeal) or len(rulings.by_person[person]) > 1:
