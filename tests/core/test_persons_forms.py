@@ -30,3 +30,28 @@ def test_different_initials_stay_another_person():
     persons = _persons(text)
     assert "Olga Ivanova" in persons
     assert "T. Ivanova" not in persons["Olga Ivanova"]
+
+
+def test_union_forms_of_address_are_no_part_of_the_name():
+    text = (
+        "The regional union denounces the arrest of brother Karim Ouali. Brother Ouali was taken away at night. "
+        "Sister Amina Toumi, his colleague, was questioned. Comrade Haddad spoke to the press."
+    )
+    persons = _persons(text)
+    assert {"Karim Ouali", "Amina Toumi"} <= set(persons)
+    assert not any(name.startswith(("Brother", "Sister")) for name in persons)
+    assert "Brother Ouali" not in persons
+
+
+def test_bylines_slogans_and_spanish_body_names_are_not_persons():
+    text = (
+        "Staff Reporter, Khulna\n\nSpecial Correspondent, Dhaka\n\n"
+        "Reinstate Rubel and Sumon! Surface Rahima now!\n\n"
+        "The complaint went to the Procurador de los Derechos Humanos and a vigil was held at the "
+        "Palacio Nacional de la Cultura. Workers from the Mekong Delta city of Can Tho marched."
+    )
+    persons = _persons(text)
+    assert not any(
+        word in name for name in persons
+        for word in ("Reporter", "Correspondent", "Reinstate", "Surface", "Derechos", "Palacio", "Delta")
+    ), persons
