@@ -749,6 +749,8 @@ class FindEvents:
             if not found or _is_aggregate(state, sentence):
                 continue
             _retype(found, masked, sentence.text)
+            if "sentencing" in found and _REQUESTED_SENTENCE.search(sentence.text):
+                found.pop("sentencing")  # "the prosecutor asked the court to sentence X": a request, no ruling
             self._drop_overlaps(found, index in decision_sentences, by_kind)
             _drop_contained(found, masked, sentence.text)
             for kind, match in found.items():
@@ -762,6 +764,7 @@ class FindEvents:
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
         events = _drop_missing_before_death(events, masked)
         state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked, orgs)
+        _retype_decisions(state.events, state.decisions)  # after merging: the ruling told twice is one event
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
             if event.type in DECISION_TYPES and event.date is None:
@@ -847,17 +850,11 @@ class FindEvents:
         """A decision not already reported as an event gives one (sentencing, or its whole measure)."""
         out = []
         for decision in state.decisions:
-            kinds = {t.kind for t in decision.terms}
-            if kinds & {"prison", "suspended", "forced_labour", "other"} or not kinds:
-                kind = "sentencing"
-            elif "restriction_of_movement" in kinds:
-                kind = "travel_restriction"
-            elif kinds == {"fine"}:
-                kind = "fine"
-            else:
-                kind = "sentencing"
+            kind = decision_kind(decision)
             if not decision.terms and _NOT_A_VIOLATION.search(decision.sentence.text):
                 continue  # an acquittal or an annulled verdict is a decision, not a violation
+            if _REQUESTED_SENTENCE.search(decision.sentence.text):
+                continue  # "the prosecutor asked the court to sentence X to three years": a request, no ruling
             if self._quoted_defendant(state, decision):
                 continue
             covered = any(
@@ -873,6 +870,40 @@ class FindEvents:
             event.date = decision.date or event.date
             out.append(event)
         return out
+
+
+def decision_kind(decision: DecisionRecord) -> str:
+    """The event type a ruling gives: `sentencing`, or its whole measure when that is only a fine
+    or only a restriction of movement (the annotation guide's rule)."""
+    kinds = {t.kind for t in decision.terms}
+    if not kinds or kinds & {"prison", "suspended", "forced_labour", "other"}:
+        return "sentencing"
+    if "restriction_of_movement" in kinds:
+        return "travel_restriction"
+    return "fine" if kinds == {"fine"} else "sentencing"
+
+
+# What the prosecution asks for is no ruling: "asked the court to sentence", "sought a sentence of",
+# "requested five years' imprisonment for"
+_REQUESTED_SENTENCE = re.compile(
+    r"\b(?:ask\w*|request\w*|sought|seek\w*|demand\w*|call\w* for|urg\w*)\b (?:the (?:court|judge|tribunal) to sentence"
+    r"|(?:a |an )?(?:prison |jail )?sentences? of|(?:a |an )?(?:[\w'-]+ ){0,2}(?:years?|months?)'? (?:of )?(?:imprisonment|prison|jail)\b)",
+    re.IGNORECASE,
+)
+
+
+def _retype_decisions(events: list[EventRecord], decisions: list[DecisionRecord]) -> None:
+    """ "X was convicted and ordered to pay a fine": a ruling whose whole measure is a fine is a `fine` event."""
+    by_defendant: dict[str, set[str]] = {}
+    for decision in decisions:
+        by_defendant.setdefault(decision.defendant, set()).add(decision_kind(decision))
+    for event in events:
+        if event.type != "sentencing":
+            continue
+        kinds = set().union(*(by_defendant[v] for v in event.victims if v in by_defendant))
+        # only a fine: a "restricted freedom" sentence is still told as a sentencing by the writers
+        if kinds == {"fine"}:
+            event.type = "fine"
 
 
 def _event_date(state: PipelineState, sentence: Sentence, pos: int, kind: str = "") -> DateMention | None:
