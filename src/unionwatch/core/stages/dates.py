@@ -66,7 +66,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # The word just before a bare month, year or weekday that makes it a date ("in April", "last Saturday").
 _LEAD_MONTH = re.compile(
-    r"\b(?P<lead>in|since|until|till|by|from|early|late|mid-?|last|next|this|of|during|a|the|before|after)\s+"
+    # ("its May session", "their June sitting": a possessive before a court's session month)
+    r"\b(?P<lead>in|since|until|till|by|from|early|late|mid-?|last|next|this|of|during|a|the|its|their|before|after)\s+"
     r"(?:(?:early|late|mid-?)\s*)?$"
 )
 _LEAD_YEAR = re.compile(
@@ -96,7 +97,9 @@ _FUTURE = compile_scan(
 _MORE_FUTURE = compile_scan(
     r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
     r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
-    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses))\b",
+    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses)"
+    # deadlines: "appeals must be lodged by", "the union must file its reply by"
+    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?))\b",
 )
 
 

@@ -30,7 +30,9 @@ _FUTURE = compile_scan(
 _MORE_FUTURE = compile_scan(
     r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
     r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
-    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses))\b",
+    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses)"
+    # deadlines: "appeals must be lodged by", "the union must file its reply by"
+    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?))\b",
 )
 
 
@@ -49,6 +51,7 @@ _CUSTODY = re.compile(
 )
 _ENDS = r"\b(?:ends|expires|runs out|lapses)\b"
 _WHAT = [
+    (re.compile(r"\bmust (?:be )?(?:lodged?|filed?|submit(?:ted)?)\b", re.IGNORECASE), "deadline"),
     (re.compile(rf"\b(?:detention|custody|remand|prison|jail|sentence|term)\b[^.;]*{_ENDS}", re.IGNORECASE), "end of detention term"),
     (re.compile(_ENDS, re.IGNORECASE), "end of restriction term"),
     (re.compile(r"\bappeal\w*\b.*\bhearing\b|\bhearing\b.*\bappeal", re.IGNORECASE), "appeal hearing"),
@@ -120,7 +123,7 @@ class FindUpcoming:
                     continue  # "next year" is not a scheduled step
                 elif future and (date.future or (state.doc_date is not None and not date.relative)):
                     what = next((label for pattern, label in _WHAT if pattern.search(text)), "scheduled step")
-                    if what == "scheduled step" and not _a_step_of_the_case(text):
+                    if what in ("scheduled step", "deadline") and not _a_step_of_the_case(text):
                         continue
                 else:
                     continue
