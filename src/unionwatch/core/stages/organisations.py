@@ -158,8 +158,8 @@ class OrgBuilder:
         if lead:
             name = name[lead.end():]
             start += lead.end()
-        if len(name) < 2 or self.mask.hit(start, end):
-            return None
+        if len(name) < 2 or self.mask.hit(start, end) or _is_country(name):
+            return None  # "the Russian Federation", "the Swiss Confederation": a country, not a body
         record = self.find(name)
         if record is None:
             record = OrgRecord(name=name, kind=kind)
@@ -757,6 +757,13 @@ _INNER_PARTICLE = re.compile(r"[ ](?:de|del|des|du|di|da)[ ]")
 def _post(words: list[str]) -> bool:
     """ "Chief Public Prosecutor", "Prosecutor General": a title between two role words names a post."""
     return len(words) >= 2 and words[0].lower() in _V.role_titles and words[-1].lower() in _V.role_titles
+
+
+def _is_country(name: str) -> bool:
+    if " " not in name:
+        return False  # one-word country names are never taken for bodies; spare the lookup
+    entry = lookup(name)
+    return entry is not None and entry.kind == "country"
 
 
 def _is_region(text: str) -> bool:

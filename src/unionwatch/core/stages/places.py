@@ -142,12 +142,14 @@ class PlaceBuilder:
         an opener ("South Africa", "New Delhi"), or any plain word after a locative cue ("in General X")."""
         if i + 1 >= len(tokens):
             return 0
-        if tokens[i].lower not in _PLACE_OPENERS:
+        # "the Russian Federation", "the Czech Republic": a demonym opens only a country's name
+        demonym_led = tokens[i].lower not in _PLACE_OPENERS and is_demonym(tokens[i].text)
+        if tokens[i].lower not in _PLACE_OPENERS and not demonym_led:
             return self._plain_led_town(tokens) if i == 0 else 0
         for j in range(min(len(tokens), i + MAX_PLACE_WORDS), i + 1, -1):
             start, end = tokens[i].start, tokens[j - 1].end
             entry = lookup(self.state.norm[start:end])
-            if entry and self._accept(entry, tokens, i, j, True):
+            if entry and (not demonym_led or entry.kind == "country") and self._accept(entry, tokens, i, j, True):
                 self.add(start, end, entry)
                 return j
         return 0
