@@ -71,3 +71,13 @@ def test_a_term_given_as_the_alternative_to_the_amount():
 
 def test_a_case_number_is_no_fine():
     assert _terms("He was convicted in Case No. S/2024/15 and fined KSh 20,000/-.") == [("fine", [20000], "currency", "KES")]
+
+
+def test_a_fine_counted_in_wages_with_its_sum_in_brackets():
+    text = "The court sentenced her to one year of imprisonment and a fine of four unified basic salaries (US$1,600)."
+    assert ("fine", [1600], "currency", "USD") in _terms(text, "Ecuador")
+    text = "The court fined him ten minimum monthly wages (about 2,000 euros)."
+    assert _terms(text) == [("fine", [2000], "currency", "EUR")]
+    # negative: a salary told beside a ruling is no fine
+    text = "The court jailed him for a year; he earned a salary of US$400."
+    assert [t for t in _terms(text, "Ecuador") if t[0] == "fine"] == []

@@ -424,7 +424,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             (m.group("mult") or "").lower(), 1
         )
         terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(amount)], "currency", "fine", code))
-    terms = [t for t in terms if t.unit != "currency" or not _NOT_A_FINE.search(norm, max(s, t.start - 30), t.start)]
+    terms = [t for t in terms if t.unit != "currency" or not _NOT_A_FINE.search(norm, max(s, t.start - 30), t.start)
+             or _FINE_IN_WAGES.search(norm, max(s, t.start - 90), t.start)]
     terms = [t for t in terms if not _converted_amount(norm, s, t, terms)]
     terms.sort(key=lambda t: t.start)
     return terms
@@ -520,6 +521,11 @@ def _code_money_terms(text: str, s: int, terms: list[TermMatch]) -> None:
 
 # "released on bail of KZT 500,000", "a monthly wage of 8,000 taka": money that is no penalty
 _NOT_A_FINE = re.compile(r"\b(?:bail|bond|surety|sureties|salary|salaries|wages?|earns?|earning|donat\w+|loan)\b(?![^,;]*\bfine)[^,;]*$", re.IGNORECASE)
+# "a fine of four minimum salaries (US$1,600)": a fine counted in wages, its sum in brackets
+_FINE_IN_WAGES = re.compile(
+    r"\b(?:fine[ds]?|ordered[ ]+to[ ]+pay)\b[^,;.()]{0,60}?\b(?:salary|salaries|wages?)[ ]*\([ ]*(?:about[ ]+|approximately[ ]+|some[ ]+)?$",
+    re.IGNORECASE,
+)
 # "4 million riel (about US$1,000)": a conversion in brackets restates the fine before it
 _EQUIVALENT = re.compile(r"\([ ]*(?:about|approximately|approx\.|around|roughly|some|nearly|almost|equivalent[ ]+to|i\.e\.)?[ ]*$", re.IGNORECASE)
 
