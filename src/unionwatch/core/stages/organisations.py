@@ -488,6 +488,20 @@ class OrgBuilder:
                 if described:  # "Sintrainal, the food workers' union, ..."
                     self.add(start, chunk.end, _CUE_KIND.get(described.group(1).lower(), "other"))
 
+    def quoted_names(self, chunks: list[Chunk]) -> None:
+        """ 'the union of ambulance workers "X" (Y)': a quoted name after a body described in lower
+        case is that body; a capitalised gloss in brackets right after it is its translation."""
+        for chunk in chunks:
+            if self.norm[chunk.start - 1:chunk.start] not in _OPEN_QUOTES or self.norm[chunk.end:chunk.end + 1] not in _CLOSE_QUOTES:
+                continue  # cheap test first: only a whole quoted run
+            cue = _DESCRIBED_BODY.search(self.norm, max(0, chunk.start - 80), chunk.start)
+            if cue is None or chunk.headline:
+                continue
+            record = self.add(chunk.start, chunk.end, _CUE_KIND.get(cue.group(1).lower(), "other"))
+            gloss = _PAREN.match(self.norm, chunk.end + 1)
+            if record is not None and gloss and _GLOSS.fullmatch(gloss.group(1)):
+                self.alias(record, gloss.group(1), gloss.start(1), gloss.end(1))
+
     def _company_apposition(self, cue: str, chunk: Chunk, words: list[str]) -> bool:
         """ "the terminal operator, X Y, ...": a company noun, then the name set off by commas."""
         return (
@@ -665,6 +679,15 @@ class OrgBuilder:
 
 
 # company nouns whose name may follow after a comma; not workplaces ("at the factory, Ma X" is a person)
+_OPEN_QUOTES = frozenset('"“«')
+_CLOSE_QUOTES = frozenset('"”»')
+# "union of emergency medical workers «", "association of domestic workers \"": a body's noun,
+# its lower-case description, then the opening quote of its name
+_DESCRIBED_BODY = re.compile(
+    r"\b(trade union|union|association|federation|confederation|organisation|organization|movement|company)"
+    r"(?:[ ]+(?:of|for)(?:[ ]+[a-z][a-z'’-]*){1,5})?[ ]+[\"“«]$"
+)
+_GLOSS = re.compile(r"[A-Z][\w'’-]*(?:[ ]+(?:of|for|and|the|[A-Z][\w'’-]*)){0,5}")
 _APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
 _LABEL_SEPARATORS = frozenset(",;|·•–—/")
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
@@ -833,6 +856,7 @@ class FindOrganisations:
         builder.lower_ministries()
         builder.definitions(chunks)
         builder.cue_names(chunks)
+        builder.quoted_names(chunks)
         builder.camel_case(chunks)
         builder.acronyms(chunks)
         builder.repeated_names(chunks)

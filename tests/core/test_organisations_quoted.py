@@ -1,0 +1,25 @@
+"""Organisations: a quoted name after a body described in lower case (sentences written for these tests)."""
+
+from unionwatch.core import extract_text
+
+
+def _orgs(text: str) -> dict[str, tuple[list[str], str]]:
+    return {o.name: (o.aliases, o.kind) for o in extract_text(text).organizations}
+
+
+def test_a_quoted_name_after_a_described_body_is_that_body():
+    text = (
+        "Police searched the office of the union of hospital porters \"Nadezhda Truda\" (Hope of Labour) on Monday. "
+        "The association of domestic workers \"Casa Unida\" protested. She joined the trade union «Zashchita» in 2020."
+    )
+    orgs = _orgs(text)
+    assert orgs["Nadezhda Truda"] == (["Hope of Labour"], "union")
+    assert orgs["Zashchita"][1] == "union"
+    assert "Casa Unida" in orgs
+    assert not {p.name for p in extract_text(text).persons}
+
+
+def test_a_quoted_phrase_after_other_words_is_no_body():
+    text = "The union leaders called the day \"Black Monday\" (Dark Day). Workers at the plant chanted \"Pay Us Now\"."
+    orgs = _orgs(text)
+    assert not {"Black Monday", "Dark Day", "Pay Us Now"} & set(orgs)
