@@ -58,3 +58,42 @@ def test_a_ruling_after_the_request_is_still_a_sentencing():
         "On 9 May, the district court sentenced Oskar Brandt to three years in a penal colony."
     )
     assert _types(text).count("sentencing") == 1
+
+
+def test_the_article_of_a_conviction_is_no_charge_of_its_own():
+    text = "On 4 May, the city court found Petra Lindqvist guilty under Article 88 of the Criminal Code and sentenced her to two years in prison."
+    types = _types(text)
+    assert "sentencing" in types
+    assert "charges" not in types
+
+
+def test_a_charge_under_an_article_alone_is_still_a_charge():
+    assert "charges" in _types("On 4 May, prosecutors charged Petra Lindqvist under Article 88 of the Criminal Code.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a release that turns into a charge
+        "On 3 May, the investigating judge released Oskar Brandt on bail but charged him with incitement.",
+        "The men were freed on 3 May but charged with blocking a road.",
+        # officers counted or owned, between the verb and "with"
+        "On 3 May, the prosecutor charged six members of the union's executive board, among them Oskar Brandt, with rioting.",
+        "On 3 May, police charged the union's two leaders with holding an illegal meeting.",
+        # the accusation quoted
+        'On 3 May, prosecutors accused the strikers of "disturbing public order" and "sabotage".',
+    ],
+)
+def test_charges_in_turns_counted_officers_and_quoted_accusations(text):
+    assert "charges" in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police charged the crowd with batons on 3 May.",  # a police charge
+        "Oskar Brandt was released on 3 May without charge.",
+    ],
+)
+def test_no_charges_in_a_baton_charge_or_a_release(text):
+    assert "charges" not in _types(text)

@@ -107,6 +107,7 @@ def masked_text(state: PipelineState) -> str:
 NEGATION_WINDOW = 45
 PRONOUN_REACH = 90  # characters before a cue (half as many after) where a pronoun names its victim
 _AND_VERB = re.compile(r" and (?:(?:was|were|then|later|also) )?$")
+_RELEASE_WORD = re.compile(r"\b(?:releas\w*|freed|free)\b")
 
 
 def first_cue(
@@ -129,9 +130,12 @@ def first_cue(
         if cut >= 0:
             window = window[cut + 1:]
         # "freed under judicial control and barred from travelling": a release does not reach past "and <verb>ed"
+        # nor past "but" ("released them on bail but charged them"); an acquittal does ("acquitted but convicted")
         conj = _AND_VERB.search(window)
         if conj:
             window = window[conj.start() + 1:]
+        elif window.endswith(" but ") and _RELEASE_WORD.search(window):
+            window = window[-4:]
         if (neg.search(window) and not _RELEASE_REPORTS.search(window)) or neg_after.match(lower, match.end()):
             continue
         # "Those who were not deported immediately were held": a finite verb opens a clause of its own
@@ -537,7 +541,9 @@ _TERM_LENGTH_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|life)(?:'s?|
 # "spent two years in prison", "had served three years in jail": time served, not a sentence handed down
 _SERVED_BEFORE = re.compile(r"\b(?:spen[dt]|spends|spending|served|serves|serving)\b[^,;]*$")
 # "was tried with him and received six months": the trial is told with its outcome
-_TRIED = re.compile(r"(?:was |were |been |being |are |is )?tried\b|\w+ trial\b")
+# in a sentence that tells the verdict, the trial and the article of the conviction are parts of it:
+# "found him guilty under Article 12", "convicted under article 30 after a two-day trial"
+_TRIED = re.compile(r"(?:was |were |been |being |are |is )?tried\b|\w+ trial\b|under article\b")
 _OPENED_FIRE = re.compile(r"opened fire")
 _STRIKE_CONTEXT = re.compile(r"\b(?:strik(?:e|es|ers?|ing)|stoppage|walkout|walk-out|downed tools|down tools|sit-in|pickets?)\b")
 # "X and his brother were detained": the unionist is among the subjects, so the act is theirs too
