@@ -23,3 +23,16 @@ def test_a_quoted_phrase_after_other_words_is_no_body():
     text = "The union leaders called the day \"Black Monday\" (Dark Day). Workers at the plant chanted \"Pay Us Now\"."
     orgs = _orgs(text)
     assert not {"Black Monday", "Dark Day", "Pay Us Now"} & set(orgs)
+
+
+def test_a_name_after_a_role_at_the_company_is_a_person():
+    text = (
+        "A spokesman for the company, Karim el-Masri, said the bonus would be paid. "
+        "The manager of the firm, Pedro Alvarez Ruiz, refused to comment. "
+        "The strike hurt the company, Rivertown Textiles, badly."
+    )
+    result = extract_text(text)
+    orgs = {o.name for o in result.organizations}
+    assert {"Karim el-Masri", "Pedro Alvarez Ruiz"} <= {p.name for p in result.persons}
+    assert "Rivertown Textiles" in orgs
+    assert not {"Karim el-Masri", "Pedro Alvarez Ruiz"} & orgs

@@ -470,8 +470,11 @@ class OrgBuilder:
             after = after_re.match(self.norm[chunk.end:chunk.end + 40])
             if after and after.group("mod") and not _modifier_ok(after.group("mod"), after.group(2)):
                 after = None
-            if before and before.group("comma") and not self._company_apposition(before.group(1), chunk, words):
-                before = None
+            if before and before.group("comma") and (
+                not self._company_apposition(before.group(1), chunk, words)
+                or _ROLE_AT_CUE.search(self.norm, max(0, before.start() - 40), before.start())
+            ):
+                before = None  # "a spokesman for the company, X Y, said": the apposition names the person
             if before and not chunk.headline:
                 self.add(start, chunk.end, _CUE_KIND.get(before.group(1).lower(), "other"))
             elif after and not is_acronym(" ".join(words)) and not _sentence_initial(chunk) and not _plural_possessive(
@@ -688,6 +691,12 @@ _DESCRIBED_BODY = re.compile(
     r"(?:[ ]+(?:of|for)(?:[ ]+[a-z][a-z'’-]*){1,5})?[ ]+[\"“«]$"
 )
 _GLOSS = re.compile(r"[A-Z][\w'’-]*(?:[ ]+(?:of|for|and|the|[A-Z][\w'’-]*)){0,5}")
+# "a spokesman for the company, X": a role held at the body just named, so X is a person
+_ROLE_AT_CUE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|manager|director|lawyer|representative|owner|chairman|chairwoman|"
+    r"chairperson|head|official|officer|executive|president)[ ]+(?:for|of|at)[ ]+(?:the|a|an)[ ]+$",
+    re.IGNORECASE,
+)
 _APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
 _LABEL_SEPARATORS = frozenset(",;|·•–—/")
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
