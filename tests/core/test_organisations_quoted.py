@@ -36,3 +36,20 @@ def test_a_name_after_a_role_at_the_company_is_a_person():
     assert {"Karim el-Masri", "Pedro Alvarez Ruiz"} <= {p.name for p in result.persons}
     assert "Rivertown Textiles" in orgs
     assert not {"Karim el-Masri", "Pedro Alvarez Ruiz"} & orgs
+
+
+def test_an_of_the_tail_before_an_acronym_belongs_to_the_name():
+    text = (
+        "The Sugar Workers Confederation of the Caribbean (SWCC) and the Federation of Fruit Packers "
+        "of the Highlands (FEFRUPA) wrote to the Ministry of Labour of Ruritania. SWCC said so."
+    )
+    orgs = _orgs(text)
+    assert orgs["Sugar Workers Confederation of the Caribbean"][0] == ["SWCC"]
+    assert orgs["Federation of Fruit Packers of the Highlands"][0] == ["FEFRUPA"]
+    assert "Sugar Workers Confederation" not in orgs
+
+
+def test_a_tail_without_an_acronym_is_not_joined():
+    # the acronym is the evidence that the tail belongs to the name; a bracket of words is none
+    text = "The Sugar Workers Confederation of the Caribbean (in March) threatened to strike."
+    assert "Sugar Workers Confederation of the Caribbean" not in _orgs(text)

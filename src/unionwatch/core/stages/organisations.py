@@ -563,6 +563,8 @@ class OrgBuilder:
             record = self.record_ending_at(end)
             inner_start = paren.start(1)
             acronyms = [m for m in ACRONYM.finditer(paren.group(1)) if _acronym_ok(m.group())]
+            if record is None and acronyms:
+                record = self._of_tail(chunk, end)
             if record is None:
                 start = self._spelled_start(chunks, idx, acronyms[0].group()) if acronyms else None
                 if start is None:
@@ -579,6 +581,28 @@ class OrgBuilder:
                 name = paren.group(1).split("-")[0].strip()
                 if name and name not in record.aliases:
                     record.aliases.append(name)
+
+    def _of_tail(self, chunk: Chunk, end: int) -> OrgRecord | None:
+        """ "Trade Union Confederation of the Americas (TUCA)", "Federation of X Workers of the Coast
+        (FX)": a short place-like tail after "of (the)", confirmed by the acronym that follows, belongs
+        to the name found just before it; the record takes the whole name."""
+        of = _OF_THE_BEFORE.search(self.norm, max(0, chunk.start - 9), chunk.start)
+        if of is None or len(chunk.tokens) > 3 or any(t.lower in _ORG_KIND for t in chunk.tokens):
+            return None
+        span = next(((s, e, r) for s, e, r in self.spans if e == of.start()), None)
+        if span is None:
+            return None
+        start, short_end, record = span
+        full = self.state.text[start:end]
+        if record.name == self.state.text[start:short_end]:
+            record.name = full  # the cut name was only ever this text's truncation
+        elif full not in record.aliases:
+            record.aliases.append(full)
+        record.mentions.append((start, end))
+        self.claims.append(Claim(start, end, "org"))
+        self.mask.add(short_end, end)
+        self.spans.append((start, end, record))
+        return record
 
     def _spelled_start(self, chunks: list[Chunk], idx: int, acronym: str) -> int | None:
         """Start of the name whose capitalised initials spell `acronym`, reaching back across
@@ -697,6 +721,7 @@ _ROLE_AT_CUE = re.compile(
     r"chairperson|head|official|officer|executive|president)[ ]+(?:for|of|at)[ ]+(?:the|a|an)[ ]+$",
     re.IGNORECASE,
 )
+_OF_THE_BEFORE = re.compile(r"[ ]+of(?:[ ]+the)?[ ]+$")
 _APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
 _LABEL_SEPARATORS = frozenset(",;|·•–—/")
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
