@@ -32,6 +32,11 @@ def test_terms_of_other_unnamed_people_stay_with_them():
     assert _decisions(text) == {"Lena Novak": [("fine", 900, "currency")]}
     text = "The court jailed Karim Bashir for a year; the six other strikers were each fined 200 dinars."
     assert _decisions(text) == {"Karim Bashir": [("prison", 1, "years")]}
+    # negative: a named defendant listed with the others shares their term
+    text = "The court fined Lena Novak and three other members 300 euros each."
+    assert _decisions(text) == {"Lena Novak": [("fine", 300, "currency")]}
+    text = "Karim Bashir and seven other strikers were each fined 200 dinars."
+    assert _decisions(text) == {"Karim Bashir": [("fine", 200, "currency")]}
     # negative: a named second defendant still gets the term
     text = "The court fined Lena Novak 900 euros and her deputy, Ivo Maric, 300 euros."
     assert _decisions(text) == {"Lena Novak": [("fine", 900, "currency")], "Ivo Maric": [("fine", 300, "currency")]}

@@ -949,7 +949,7 @@ class FindCourtDecisions:
             group = _group_before(state.norm, persons, term.start)
             referred = _block_reference(state.norm, sentence, persons, term.start, recent) if recent else []
             group = referred or group
-            if group and not referred and _other_group_between(state.norm, persons, term.start):
+            if group and not referred and _other_group_between(state.norm, persons, term.start, terms):
                 continue
             if not group:
                 group = [m.index for m in persons[:1]]
@@ -1044,11 +1044,15 @@ _UNNAMED_PEOPLE = re.compile(
 )
 
 
-def _other_group_between(norm: str, persons: list, pos: int) -> bool:  # noqa: ANN001
-    """True when "N other <people>" stands between the last person named and `pos`."""
+def _other_group_between(norm: str, persons: list, pos: int, terms: list[TermMatch]) -> bool:  # noqa: ANN001
+    """True when "N other <people>" stands between the last person named, once given a term, and `pos`
+    ("fined X 900 euros and three other members 300 euros each"; not "X and three other members were fined")."""
     before = [m for m in persons if m.end <= pos]
     start = before[-1].end if before else 0
-    return " other " in norm[start:pos] and _OTHER_GROUP.search(norm, start, pos) is not None
+    if " other " not in norm[start:pos]:
+        return False
+    found = _OTHER_GROUP.search(norm, start, pos)
+    return found is not None and any(start <= t.start and t.end <= found.start() for t in terms)
 
 
 def _extend_block(block: list[int], people: list[int]) -> list[int]:
