@@ -53,3 +53,17 @@ def test_a_tail_without_an_acronym_is_not_joined():
     # the acronym is the evidence that the tail belongs to the name; a bracket of words is none
     text = "The Sugar Workers Confederation of the Caribbean (in March) threatened to strike."
     assert "Sugar Workers Confederation of the Caribbean" not in _orgs(text)
+
+
+def test_a_generic_body_and_its_quoted_name_are_one_name():
+    text = (
+        "We write about the leaders of the Independent Trade Union \"Kuat\", based in Aktau. "
+        "The Independent Trade Union \"Kuat\" was banned in May. Later Kuat appealed."
+    )
+    orgs = _orgs(text)
+    assert orgs == {'Independent Trade Union "Kuat"': (["Kuat"], "union")}
+
+
+def test_a_named_body_before_a_quote_keeps_its_name():
+    text = "The Rivertown Dockers Union \"Solidarity Now\" banner was seized."
+    assert 'Rivertown Dockers Union "Solidarity Now"' not in _orgs(text)

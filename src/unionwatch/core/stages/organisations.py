@@ -497,6 +497,8 @@ class OrgBuilder:
         for chunk in chunks:
             if self.norm[chunk.start - 1:chunk.start] not in _OPEN_QUOTES or self.norm[chunk.end:chunk.end + 1] not in _CLOSE_QUOTES:
                 continue  # cheap test first: only a whole quoted run
+            if self._generic_before_quote(chunk):
+                continue
             cue = _DESCRIBED_BODY.search(self.norm, max(0, chunk.start - 80), chunk.start)
             if cue is None or chunk.headline:
                 continue
@@ -504,6 +506,23 @@ class OrgBuilder:
             gloss = _PAREN.match(self.norm, chunk.end + 1)
             if record is not None and gloss and _GLOSS.fullmatch(gloss.group(1)):
                 self.alias(record, gloss.group(1), gloss.start(1), gloss.end(1))
+
+    def _generic_before_quote(self, chunk: Chunk) -> bool:
+        """ 'the Independent Trade Union "X"': a body named only by common words, then its quoted
+        name; the two are one name, the quoted part its alias."""
+        found = next(((s, e, r) for s, e, r in self.spans if e == chunk.start - 2), None)
+        if found is None or self.norm[chunk.start - 2] != " ":
+            return False
+        start, _end, record = found
+        generic = self.state.text[start:found[1]]
+        if record.name != generic or not all(map(is_plain_word, generic.split())):
+            return False
+        record.name = self.state.text[start:chunk.end + 1]
+        quoted = self.record_ending_at(chunk.end)
+        if quoted is not None and quoted is not record:
+            self.merge(record, quoted)  # the quoted name alone was taken after its noun ("Union")
+        self.alias(record, chunk.text, chunk.start, chunk.end)
+        return True
 
     def _company_apposition(self, cue: str, chunk: Chunk, words: list[str]) -> bool:
         """ "the terminal operator, X Y, ...": a company noun, then the name set off by commas."""
