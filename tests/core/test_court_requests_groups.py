@@ -50,3 +50,14 @@ def test_honorifics_between_names_and_administrative_detention():
     assert _decisions(text) == {"Levan Beridze": [("prison", 15, "days")], "Giorgi Tsereteli": [("prison", 7, "days")]}
     text = "Ms Lena Novak and Dr Ivo Maric were given administrative arrest for 10 days."
     assert _decisions(text) == {"Lena Novak": [("prison", 10, "days")], "Ivo Maric": [("prison", 10, "days")]}
+
+
+def test_asked_that_and_called_for_a_sentence_are_requests():
+    for text in (
+        "The prosecutor asked that Anna Petrenko be sentenced to four years in a colony.",
+        "The prosecution called for Omar Salih to be jailed for five years.",
+    ):
+        assert all(not terms for terms in _decisions(text).values()), text
+    # negative: a union calling for a release does not void the sentence it tells
+    text = "The union called for the release of Anna Petrenko, who was sentenced to four years in March."
+    assert _decisions(text) == {"Anna Petrenko": [("prison", 4, "years")]}

@@ -28,3 +28,10 @@ def test_a_courts_session_month_after_a_possessive():
     ]
     assert _upcoming("The judges will rule at their October sitting.", "2024-01-10") == [("scheduled step", "2024-10")]
     assert _upcoming("Her complaint was rejected at its March session.", "2024-06-10") == []
+
+
+def test_has_until_and_the_deadline_is():
+    assert _upcoming("The court convicted Anna Petrenko on 19 June. She has until 4 July to appeal.") == [("deadline", "2023-07-04")]
+    assert _upcoming("The deadline for an appeal to the regional court is 4 July.") == [("deadline", "2023-07-04")]
+    # negative: a deadline told in the past tense
+    assert _upcoming("The deadline for an appeal was 4 June.") == []

@@ -62,7 +62,8 @@ _DECISION_SCAN = Scanner(_DECISION_CUE_PATTERN)
 _HYPOTHETICAL = compile_scan(
     r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking"
     # "the prosecutor asked the court to sentence X to three years": a request, not a ruling
-    r"|(?:asked|urged|called on|called upon|invited) the (?:court|judges?|tribunal|bench) to)\b"
+    r"|(?:asked|urged|called on|called upon|invited) the (?:court|judges?|tribunal|bench) to|asked that"
+    r"|call(?:ed|s|ing)? for [^.;]{0,60}?to be (?:sentenced|jailed|imprisoned|fined))\b"
 )
 # A ruling named without terms still gives a decision (terms may follow).
 _RULING = compile_scan(

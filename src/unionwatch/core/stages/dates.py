@@ -99,7 +99,8 @@ _MORE_FUTURE = compile_scan(
     r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
     r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses)"
     # deadlines: "appeals must be lodged by", "the union must file its reply by"
-    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?))\b",
+    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?)|deadline (?:for|to) [^.;]{0,40}?(?:is|expires|falls)"
+    r"|(?:has|have) until)\b",
 )
 
 
@@ -107,7 +108,8 @@ def _more_future(text: str) -> bool:
     """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
     "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
     return ("set " in text or "must " in text or "self" in text or "selves" in text or "stand trial" in text
-            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text)
+            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text
+            or "deadline" in text or "until" in text)
 _PAST_BEFORE = compile_scan(r"\b(?:announced|said|was|were|had|did|took place|happened|held)\b[\w ]*$", re.IGNORECASE)
 _REPORTED_ON = compile_scan(
     r"\b(?:said|says|announced|reported|stated|added|told (?:\w+ ){0,2}|wrote|tweeted)\s+(?:on\s+|late\s+(?:on\s+)?|early\s+(?:on\s+)?)?$"

@@ -32,7 +32,8 @@ _MORE_FUTURE = compile_scan(
     r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
     r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses)"
     # deadlines: "appeals must be lodged by", "the union must file its reply by"
-    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?))\b",
+    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?)|deadline (?:for|to) [^.;]{0,40}?(?:is|expires|falls)"
+    r"|(?:has|have) until)\b",
 )
 
 
@@ -40,7 +41,8 @@ def _more_future(text: str) -> bool:
     """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
     "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
     return ("set " in text or "must " in text or "self" in text or "selves" in text or "stand trial" in text
-            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text)
+            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text
+            or "deadline" in text or "until" in text)
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
@@ -51,7 +53,7 @@ _CUSTODY = re.compile(
 )
 _ENDS = r"\b(?:ends|expires|runs out|lapses)\b"
 _WHAT = [
-    (re.compile(r"\bmust (?:be )?(?:lodged?|filed?|submit(?:ted)?)\b", re.IGNORECASE), "deadline"),
+    (re.compile(r"\bmust (?:be )?(?:lodged?|filed?|submit(?:ted)?)\b|\bdeadline\b|\b(?:has|have) until\b", re.IGNORECASE), "deadline"),
     (re.compile(rf"\b(?:detention|custody|remand|prison|jail|sentence|term)\b[^.;]*{_ENDS}", re.IGNORECASE), "end of detention term"),
     (re.compile(_ENDS, re.IGNORECASE), "end of restriction term"),
     (re.compile(r"\bappeal\w*\b.*\bhearing\b|\bhearing\b.*\bappeal", re.IGNORECASE), "appeal hearing"),
