@@ -97,3 +97,29 @@ def test_charges_in_turns_counted_officers_and_quoted_accusations(text):
 )
 def test_no_charges_in_a_baton_charge_or_a_release(text):
     assert "charges" not in _types(text)
+
+
+def test_a_first_ruling_and_its_appeal_give_one_event_each():
+    text = (
+        "In March 2022 a district court convicted Oskar Brandt. On 20 September 2022, the appeal court "
+        "upheld the conviction of Oskar Brandt but reduced his prison term to eighteen months."
+    )
+    dates = sorted(e.date for e in _events(text) if e.type == "sentencing" and e.date)
+    assert dates == ["2022-03", "2022-09-20"]
+
+
+def test_one_ruling_told_twice_is_one_event():
+    text = (
+        "On 12 March 2022, the district court sentenced Oskar Brandt to three years in prison. "
+        "Oskar Brandt was sentenced after a one-day trial."
+    )
+    assert _types(text).count("sentencing") == 1
+
+
+def test_an_enumerated_item_is_not_dated_by_the_item_before():
+    text = (
+        "The complaint alleges that (i) the company dismissed Oskar Brandt on 3 March 2021; "
+        "(ii) Petra Lindqvist received threats in May 2021; and (iii) both leaders were later convicted."
+    )
+    convicted = [e for e in _events(text) if e.type == "sentencing"]
+    assert convicted and all(e.date != "2021-05" for e in convicted)

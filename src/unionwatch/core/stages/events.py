@@ -855,6 +855,7 @@ class FindEvents:
     def _decision_events(self, state: PipelineState, events: list[EventRecord]) -> list[EventRecord]:
         """A decision not already reported as an event gives one (sentencing, or its whole measure)."""
         out = []
+        claimed: dict[tuple[int, str], str | None] = {}  # (event, defendant) -> the date of the ruling it covers
         for decision in state.decisions:
             kind = decision_kind(decision)
             if not decision.terms and _NOT_A_VIOLATION.search(decision.sentence.text):
@@ -863,10 +864,17 @@ class FindEvents:
                 continue  # "the prosecutor asked the court to sentence X to three years": a request, no ruling
             if self._quoted_defendant(state, decision):
                 continue
-            covered = any(
-                e.type in DECISION_TYPES and decision.defendant in e.victims for e in events + out
+            cover = next(
+                (
+                    e for e in events + out
+                    if e.type in DECISION_TYPES and decision.defendant in e.victims and not _other_ruling(e, decision)
+                    and not _other_day(claimed.get((id(e), decision.defendant)), decision)
+                ),
+                None,
             )
-            if covered:
+            if cover is not None:
+                # an undated report covers one ruling of the defendant, not also their appeal
+                claimed.setdefault((id(cover), decision.defendant), decision.date.iso if decision.date else None)
                 continue
             event = self._event(state, decision.sentence, kind, decision.sentence.start)
             if decision.defendant not in event.victims:
@@ -876,6 +884,18 @@ class FindEvents:
             event.date = decision.date or event.date
             out.append(event)
         return out
+
+
+def _other_ruling(event: EventRecord, decision: DecisionRecord) -> bool:
+    """An event dated otherwise than the ruling tells another ruling on the same defendant (the first
+    verdict and the appeal): each ruling gives its own event (the annotation guide)."""
+    return _other_day(event.date.iso if event.date else None, decision)
+
+
+def _other_day(iso: str | None, decision: DecisionRecord) -> bool:
+    """Whether a date (of an event, or of the ruling an event already covers) is not the ruling's day."""
+    b = decision.date.iso if decision.date else None
+    return bool(iso and b) and not (iso == b or _same_day(iso, b))
 
 
 def decision_kind(decision: DecisionRecord) -> str:
@@ -951,6 +971,10 @@ _OFFENCE_DATE = re.compile(
 )
 
 
+# the items of an enumeration "(i) ...; (ii) ...; and (iii) ..." tell separate incidents
+_ITEM_BREAK = re.compile(r";\s+(?:and\s+)?\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s")
+
+
 def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: int, kind: str) -> bool:
     if date.reporting:
         return False
@@ -961,6 +985,8 @@ def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: 
     for clause in _RELATIVE_CLAUSE.finditer(state.text, sentence.start, sentence.end):
         if clause.start() <= date.start < clause.end() and not clause.start() <= pos < clause.end():
             return False
+    if _ITEM_BREAK.search(state.text, min(date.end, pos), max(date.start, pos)):
+        return False  # "(iv) ... in May 2021; and (v) both were convicted": another item's date
     return not (
         kind in ("sentencing", "charges")
         and date.start > pos
