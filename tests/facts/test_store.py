@@ -178,3 +178,29 @@ def test_a_session_writes_the_quotes_sealed_in_advance_and_cuts_the_others(monke
     assert sorted(Evidence.objects.filter(document=doc).values_list("start", "sentence")) == [
         (first, "The docker Ivo Marlow was arrested at the port."),
         (later, "Ivo Marlow was released a day later.")]
+
+
+def test_a_session_reads_an_entitys_other_event_types_when_a_later_document_needs_them():
+    from unionwatch.facts.store import StoreSession
+
+    def report(kind: str, verb: str, date: str, source: str = "a") -> tuple[Document, x.Extraction]:
+        text = f"The welder Nia Castell was {verb} on {date}, source {source}."
+        start = text.index("Nia Castell")
+        doc = make_document(text)
+        return doc, x.Extraction(
+            document=x.DocumentMeta(),
+            persons=[x.Person(name="Nia Castell", mentions=[(start, start + 11)])],
+            events=[x.Event(type=kind, date=date, date_precision="day", victims=["Nia Castell"],
+                            evidence=text, span=(0, len(text)), confidence=0.8)])
+
+    first = StoreSession()
+    for kind, verb, date in (("arrest", "arrested", "2021-03-02"), ("dismissal", "dismissed", "2021-04-09")):
+        first.add(*report(kind, verb, date))
+    first.flush()
+    assert Event.objects.count() == 2
+    later = StoreSession()  # one document per type: the second needs what the first did not read
+    for kind, verb, date in (("arrest", "arrested", "2021-03-02"), ("dismissal", "dismissed", "2021-04-09")):
+        later.add(*report(kind, verb, date, source="b"))
+    later.flush()
+    assert Event.objects.count() == 2  # both merged with the stored events
+    assert all(e.evidence.count() == 2 for e in Event.objects.all())

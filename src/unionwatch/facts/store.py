@@ -123,6 +123,8 @@ class StoreSession:
         self.upcoming_of: dict[tuple[int, str], list[Upcoming]] = defaultdict(list)
         self.terms_of: dict[int, list[Term]] = defaultdict(list)
         self.loaded: set[tuple[str, int]] = set()
+        # Event types whose stored events are read, per stored entity (by kind and id).
+        self.event_types: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.events: dict[int, Event] = {}
         self.serial: dict[int, int] = {}
         self.quotes: dict[int, QuoteBook] = {}  # by id(document): quotes sealed in advance
@@ -157,7 +159,10 @@ class StoreSession:
                                protected=bool(person.relation))
         for place in extraction.places:
             self._store_place(place, document, seen)
-        self._load_facts([*seen.persons.values(), *seen.organizations.values()])
+        types = {e.type for e in extraction.events}
+        if extraction.court_decisions:
+            types.add("sentencing")  # a new decision is tied to the latest sentencing
+        self._load_facts([*seen.persons.values(), *seen.organizations.values()], types)
         for event in extraction.events:
             self._store_event(event, document, seen)
         for decision in extraction.court_decisions:
@@ -223,28 +228,49 @@ class StoreSession:
         if row.pk is not None:
             self.changed[id(row)] = row
 
-    def _load_facts(self, entities: list[Model]) -> None:
-        """Events, decisions, terms and hearings of these stored entities: a few `IN`
-        queries for all of them, once per session."""
+    def _load_facts(self, entities: list[Model], types: Iterable[str] = (),
+                    decisions: bool = False, upcoming: bool = False) -> None:
+        """What these stored entities already have, as far as this document needs it:
+        their events of these types (events only ever merge with one of their own type),
+        and a person's decisions with their terms, and hearings. A few `IN` queries for
+        all of them; each part once per session.
+
+        An entity reported on again and again has hundreds of events: reading only the
+        types a document speaks of keeps the cost from growing with the store."""
+        types = set(types)
         todo: dict[type, dict[int, Model]] = defaultdict(dict)
+        wanted: set[str] = set()
         for entity in entities:
-            key = (type(entity).__name__, entity.pk)
-            if entity.pk is not None and key not in self.loaded:
-                self.loaded.add(key)
+            if entity.pk is None:
+                continue
+            known = self.event_types[(type(entity).__name__, entity.pk)]
+            if types - known:
+                wanted |= types - known
+                known |= types
                 todo[type(entity)][entity.pk] = entity
         for model, by_pk in todo.items():
-            self._load_events(model, by_pk)
-        persons = todo.get(Person, {})
-        if persons:
-            self._load_decisions(persons)
-            for row in Upcoming.objects.filter(person_id__in=list(persons)).order_by("id"):
-                row.person = persons[row.person_id]
+            self._load_events(model, by_pk, wanted)
+        persons = {e.pk: e for e in entities if isinstance(e, Person) and e.pk is not None}
+        if decisions:
+            self._load_decisions(self._first_time("decisions", persons))
+        if upcoming:
+            first = self._first_time("upcoming", persons)
+            for row in Upcoming.objects.filter(person_id__in=list(first)).order_by("id") if first else ():
+                row.person = first[row.person_id]
                 self.upcoming_of[(id(row.person), row.date_text)].append(row)
 
-    def _load_events(self, model: type[Model], by_pk: dict[int, Model]) -> None:
+    def _first_time(self, part: str, persons: dict[int, Person]) -> dict[int, Person]:
+        """The persons whose `part` is not read yet in this session (now marked read)."""
+        first = {pk: p for pk, p in persons.items() if (part, pk) not in self.loaded}
+        self.loaded.update((part, pk) for pk in first)
+        return first
+
+    def _load_events(self, model: type[Model], by_pk: dict[int, Model], types: set[str]) -> None:
+        # More types than an entity needs may be read: what is known already is kept.
         through = getattr(Event, _VICTIMS[model]).through
         column = f"{model.__name__.lower()}_id"
-        links = list(through.objects.filter(**{f"{column}__in": list(by_pk)})
+        links = list(through.objects.filter(**{f"{column}__in": list(by_pk)},
+                                            event__type__in=sorted(types))
                      .values_list(column, "event_id"))
         missing = sorted({e for _, e in links} - set(self.events))
         for chunk in _chunks(missing):
@@ -254,6 +280,8 @@ class StoreSession:
             self.events_of[id(by_pk[entity_pk])][id(event)] = event
 
     def _load_decisions(self, persons: dict[int, Person]) -> None:
+        if not persons:
+            return
         decisions = list(CourtDecision.objects.filter(defendant_id__in=list(persons)).order_by("id"))
         for decision in decisions:
             decision.defendant = persons[decision.defendant_id]
@@ -317,7 +345,7 @@ class StoreSession:
                                                   document=document, local=seen.persons)
             else:
                 defendant = inner[0]
-        self._load_facts([defendant])
+        self._load_facts([defendant], {"sentencing"}, decisions=True)
         court = seen.organizations.get(item.court or "") if item.court else None
         decision = self._find_same_decision(defendant, item.date or "")
         if decision is None:
@@ -370,7 +398,7 @@ class StoreSession:
         if person is None:
             self._load_unattached(date_text)
         else:
-            self._load_facts([person])
+            self._load_facts([person], upcoming=True)
         rows = self.upcoming_of[(id(person) if person is not None else 0, date_text)]
         existing = min(rows, key=self._order) if rows else None
         if existing is None:
