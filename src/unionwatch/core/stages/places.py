@@ -57,6 +57,14 @@ _ORDINAL_OF = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ ]+of[ ]+$")
 _CUE_LAST = frozenset({"of", "in", "at", "near", "from", "to", "outside", "across", "the"})
 _CUE_PHRASE_LAST = frozenset({"of", "to", "from"})  # the last words of place_cue_before ("city of", "road to")
 _PLACE_AFTER = re.compile(r",[ ]+[A-Z][\w-]+")
+# "MBABANE – The court...", "Kisumu — Police...": a dateline set off by a dash
+_DATELINE_DASH = re.compile(r"[ ]+[–—-][ ]+[A-Z]")
+
+
+def _dateline(norm: str, start: int, end: int) -> bool:
+    return (start == 0 or norm[start - 1] == "\n") and _DATELINE_DASH.match(norm, end) is not None
+
+
 # Plain words that open place names: "South Africa", "Western Cape", "New Delhi", "Upper Nile"
 # words that make a known name part of another one ("Federal Capital Territory", "Autonomous Region of X")
 _QUALIFIERS = frozenset({"federal", "national", "autonomous", "special", "metropolitan"})
@@ -198,7 +206,7 @@ class PlaceBuilder:
         norm = self.state.norm
         return bool(
             _PLACE_PREP.search(norm, max(0, start - 20), start) or _PLACE_AFTER.match(norm, end)
-            or self._listed(start, end)
+            or self._listed(start, end) or _dateline(norm, start, end)
         )
 
     def _listed(self, start: int, end: int) -> bool:
