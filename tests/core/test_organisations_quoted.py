@@ -67,3 +67,13 @@ def test_a_generic_body_and_its_quoted_name_are_one_name():
 def test_a_named_body_before_a_quote_keeps_its_name():
     text = "The Rivertown Dockers Union \"Solidarity Now\" banner was seized."
     assert 'Rivertown Dockers Union "Solidarity Now"' not in _orgs(text)
+
+
+def test_a_place_based_modifier_before_a_body_noun_is_no_body():
+    text = (
+        "The Nairobi-based group Workers Voice criticised the verdict. A Dubai-registered firm, "
+        "Sandline Logistics, hired the strikers' replacements. The Lagos-headquartered union NUPENG protested."
+    )
+    orgs = _orgs(text)
+    assert not any(name.endswith(("-based", "-registered", "-headquartered")) for name in orgs), orgs
+    assert "Workers Voice" in orgs

@@ -463,6 +463,8 @@ class OrgBuilder:
             words = _words(chunk)
             if not words or all(map(is_plain_word, words)) or lookup(" ".join(words)) or is_demonym(words[0]):
                 continue
+            if words[-1].lower().endswith(_DESCRIBING_SUFFIXES):
+                continue  # "the London-based group X", "a Dubai-registered firm": the noun's modifier
             start = chunk.tokens[len(chunk.tokens) - len(words)].start
             before = before_re.search(self.norm, max(0, chunk.start - 40), chunk.start) if _previous_word(
                 self.norm, chunk.start
@@ -741,6 +743,7 @@ _ROLE_AT_CUE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_BEFORE = re.compile(r"[ ]+of(?:[ ]+the)?[ ]+$")
+_DESCRIBING_SUFFIXES = ("-based", "-born", "-registered", "-owned", "-listed", "-headquartered", "-run")
 _APPOSITION_CUES = frozenset({"company", "firm", "corporation", "subsidiary", "contractor", "supplier", "manufacturer", "retailer"})
 _LABEL_SEPARATORS = frozenset(",;|·•–—/")
 _CUE_LAST_WORDS = frozenset(w.split()[-1] for w in _V.org_cue_before)
