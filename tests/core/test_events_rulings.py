@@ -123,3 +123,20 @@ def test_an_enumerated_item_is_not_dated_by_the_item_before():
     )
     convicted = [e for e in _events(text) if e.type == "sentencing"]
     assert convicted and all(e.date != "2021-05" for e in convicted)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Subject: Arbitrary detention, prosecution and death threats against the leaders of the dockworkers' union of Port Amara",
+        "Re: Dismissals, threats and harassment of the members of the municipal cleaners' union in the city of Velden",
+    ],
+)
+def test_a_long_subject_line_is_a_heading(subject):
+    text = f"Dear Director-General,\n\n{subject}\n\nWe write to you about our union.\n"
+    assert _types(text) == []
+
+
+def test_a_long_line_that_tells_an_incident_is_no_heading():
+    text = "Dear Director-General,\n\nOn 3 May police arrested Oskar Brandt and four other members of the dockworkers' union at the port gate\n"
+    assert "arrest" in _types(text)

@@ -498,6 +498,7 @@ def _aggregate_scanner() -> Scanner:
 
 
 HEADING_WORDS = 12
+_SUBJECT_LINE = ("Subject:", "Re:", "RE:", "SUBJECT:", "Object:", "Concerning:")
 _LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s")
 _TERMINAL = ".!?\"'”’:;)"
 
@@ -507,8 +508,11 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
     trade unionists"): a heading names a topic, the incidents are told below it."""
     stripped = sentence.text.rstrip()
     # closing punctuation first: the common case, with no split of the sentence
-    if not stripped or stripped[-1] in _TERMINAL or len(sentence.text.split()) > HEADING_WORDS:
+    if not stripped or stripped[-1] in _TERMINAL:
         return False
+    if len(sentence.text.split()) > HEADING_WORDS:
+        # a letter's subject line, however long, names the topic: "Re: Arrest and threats against ..."
+        return stripped.startswith(_SUBJECT_LINE) and text.rfind("\n", 0, sentence.start) + 1 == sentence.start
     before = text.rfind("\n", 0, sentence.start) + 1
     after = text.find("\n", sentence.end)
     line = text[before:after if after >= 0 else len(text)].strip()
