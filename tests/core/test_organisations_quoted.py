@@ -77,3 +77,15 @@ def test_a_place_based_modifier_before_a_body_noun_is_no_body():
     orgs = _orgs(text)
     assert not any(name.endswith(("-based", "-registered", "-headquartered")) for name in orgs), orgs
     assert "Workers Voice" in orgs
+
+
+def test_an_ombudsman_office_is_a_body_but_its_holder_a_person():
+    text = (
+        "The complaint was filed with the Human Rights Ombudsman in March. "
+        "Ombudsman Grace Wanjiru visited the prison. The Labour Ombudsman of Ruritania opened an inquiry."
+    )
+    result = extract_text(text)
+    orgs = {o.name for o in result.organizations}
+    assert {"Human Rights Ombudsman", "Labour Ombudsman of Ruritania"} <= orgs
+    assert "Grace Wanjiru" in {p.name for p in result.persons}
+    assert not any("Wanjiru" in name for name in orgs)
