@@ -140,3 +140,17 @@ def test_a_long_subject_line_is_a_heading(subject):
 def test_a_long_line_that_tells_an_incident_is_no_heading():
     text = "Dear Director-General,\n\nOn 3 May police arrested Oskar Brandt and four other members of the dockworkers' union at the port gate\n"
     assert "arrest" in _types(text)
+
+
+def test_a_complaints_committee_summary_line_tells_no_incident():
+    text = (
+        "Case No. 9999 (Velden)\n\n"
+        "Allegations: The complainant organization alleges the arrest of union leaders and the dismissal of strikers.\n\n"
+        "The union has 300 members.\n"
+    )
+    assert _types(text) == []
+
+
+def test_the_complainants_allegations_in_the_body_are_incidents():
+    text = "The complainant alleges that on 3 May 2023 police arrested Oskar Brandt, the union president, at the port gate."
+    assert "arrest" in _types(text)

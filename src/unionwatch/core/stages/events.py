@@ -747,7 +747,11 @@ class FindEvents:
         orgs = frozenset(o.name for o in state.orgs)
         masked = masked_text(state)
         # headings and the items of a list of demands report no incident: not even scanned
-        skip = lambda sentence: _is_heading(state.text, sentence) or _demand_item(state, sentence)  # noqa: E731
+        # nor does the summary line of a complaints committee case ("Allegations: the complainant alleges
+        # the arrest of ..."): the incidents are told in the report's body
+        skip = lambda sentence: (  # noqa: E731
+            _is_heading(state.text, sentence) or _demand_item(state, sentence) or sentence.text.startswith("Allegations:")
+        )
         for index, by_kind in sorted(cue_matches(state, skip).items()):
             sentence = state.sentences[index]
             blocked = [(m.start, m.end) for m in mentions_in(state, sentence.start, sentence.end, "org")]
