@@ -89,3 +89,15 @@ def test_an_ombudsman_office_is_a_body_but_its_holder_a_person():
     assert {"Human Rights Ombudsman", "Labour Ombudsman of Ruritania"} <= orgs
     assert "Grace Wanjiru" in {p.name for p in result.persons}
     assert not any("Wanjiru" in name for name in orgs)
+
+
+def test_a_company_in_the_plural_possessive_before_a_site_name():
+    text = (
+        "Workers occupied a dock at Hanmaru Steel Heavy Industries' Ulsan shipyard in June. "
+        "The Garment Workers' Union marched. Later Hanmaru Steel refused to negotiate."
+    )
+    result = extract_text(text)
+    orgs = {o.name for o in result.organizations}
+    assert {"Hanmaru Steel Heavy Industries", "Garment Workers' Union"} <= orgs
+    assert not any("Ulsan" in name for name in orgs)
+    assert not {p.name for p in result.persons}

@@ -231,6 +231,20 @@ class OrgBuilder:
                         continue  # "Samsung Electronics", "Glencore's Mopani Copper Mines", "the Amazon basin"
                     self.add(match.start(), match.end(), kind)
 
+    def possessive_companies(self, chunks: list[Chunk]) -> None:
+        """ "X Heavy Industries' Y shipyard": a company's name ending in a plural keyword, written in
+        the possessive before another name; the chunk ran on across the apostrophe."""
+        for chunk in chunks:
+            cut = chunk.text.find("' ")  # cheap test first: most chunks have no apostrophe
+            if cut < 0:
+                continue
+            left = [t for t in chunk.tokens if t.end <= chunk.start + cut]
+            if len(left) < 2 or _ORG_KIND.get(left[-1].lower) != "company" or not left[-1].lower.endswith("s"):
+                continue
+            if all(is_plain_word(t.text) for t in left[:-1]):
+                continue  # "Heavy Industries' ...": no name before the keyword
+            self.add(chunk.start, left[-1].end, "company")
+
     def keyword_phrases(self, chunks: list[Chunk]) -> None:
         i = 0
         while i < len(chunks):
@@ -904,6 +918,7 @@ class FindOrganisations:
         builder.legal_forms(chunks)
         builder.legal_suffixes(chunks)
         builder.dotted_suffixes(chunks)
+        builder.possessive_companies(chunks)
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.courts_of_places(chunks)
