@@ -154,3 +154,19 @@ def test_a_complaints_committee_summary_line_tells_no_incident():
 def test_the_complainants_allegations_in_the_body_are_incidents():
     text = "The complainant alleges that on 3 May 2023 police arrested Oskar Brandt, the union president, at the port gate."
     assert "arrest" in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brother Okafor was threatened by two officers on 3 May as he left the union office.",
+        "On 3 May, sister Maria Lenz and brother Tomas Weil were questioned by the police about the strike.",
+    ],
+)
+def test_brother_and_sister_as_a_form_of_address_are_no_relatives(text):
+    assert "intimidation_of_family" not in _types(text)
+
+
+def test_a_named_brother_of_a_unionist_is_kin():
+    text = "On 3 May, Oskar Brandt's brother Tomas was threatened by two officers outside his home."
+    assert "intimidation_of_family" in _types(text)

@@ -106,6 +106,9 @@ def masked_text(state: PipelineState) -> str:
 
 NEGATION_WINDOW = 45
 PRONOUN_REACH = 90  # characters before a cue (half as many after) where a pronoun names its victim
+# "Brother Ghribi was arrested", "sister Amel Jaziri": a union's form of address before a name, with
+# no possessive before it ("his brother Ali" is kin)
+_COMRADE = re.compile(r"(?<!his )(?<!her )(?<!their )(?<!'s )\b[Bb]rother (?=[A-Z])|(?<!his )(?<!her )(?<!their )(?<!'s )\b[Ss]ister (?=[A-Z])")
 _AND_VERB = re.compile(r" and (?:(?:was|were|then|later|also) )?$")
 _RELEASE_WORD = re.compile(r"\b(?:releas\w*|freed|free)\b")
 
@@ -762,6 +765,9 @@ class FindEvents:
                     found[kind] = match
             if not found or _is_aggregate(state, sentence):
                 continue
+            family = found.get("intimidation_of_family")
+            if family is not None and _COMRADE.search(state.text, family.start(), family.end() + 2):
+                found.pop("intimidation_of_family")  # "Brother Ghribi", "sister Amel": comrades addressed, no kin
             _retype(found, masked, sentence.text)
             if "sentencing" in found and _REQUESTED_SENTENCE.search(sentence.text):
                 found.pop("sentencing")  # "the prosecutor asked the court to sentence X": a request, no ruling
