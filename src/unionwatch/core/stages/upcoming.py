@@ -7,7 +7,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from unionwatch.core.stages.base import DateMention, UpcomingRecord
-from unionwatch.core.stages.dates import resolve_day_month
+from unionwatch.core.stages.dates import (  # one list of rarer future cues
+    _MORE_FUTURE,
+    _more_future,
+    resolve_day_month,
+)
 from unionwatch.core.stages.fastre import compile_scan
 from unionwatch.core.stages.sentence_index import dates_in
 
@@ -24,25 +28,6 @@ _FUTURE = compile_scan(
     r"|(?:term|detention|sentence|custody|ban|restriction|arrest|remand) (?:ends|expires|runs out))\b",
 )
 
-# Rarer cues, kept apart behind a test for their literals (a longer alternation slows every search):
-# "the court has set the appeal hearing for", "must present herself to the inspectorate by", "are to stand
-# trial on", "when it expires on"
-_MORE_FUTURE = compile_scan(
-    r"\b(?:set (?:a|the|its|his|her|their) (?:[\w'-]+ ){0,3}?(?:hearing|trial|session|appeal|sentencing|arraignment|date)"
-    r"|must (?:present|report|surrender)|(?:present|report|surrender)s? (?:himself|herself|themselves)"
-    r"|(?:to|will) (?:stand|face|go on) trial|(?:expires|lapses)"
-    # deadlines: "appeals must be lodged by", "the union must file its reply by"
-    r"|must (?:be )?(?:lodged?|filed?|submit(?:ted)?)|deadline (?:for|to) [^.;]{0,40}?(?:is|expires|falls)"
-    r"|(?:has|have) until)\b",
-)
-
-
-def _more_future(text: str) -> bool:
-    """Whether the rarer future cues may occur in `text`: one of their literals is there (case as written:
-    "Set" is rare at a sentence start). Written out: faster than a loop or a regex."""
-    return ("set " in text or "must " in text or "self" in text or "selves" in text or "stand trial" in text
-            or "face trial" in text or "on trial" in text or "expires" in text or "lapses" in text
-            or "deadline" in text or "until" in text)
 _DETENTION = re.compile(r"\b(?:detention|detained|custody|remand\w*|prison|jail)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
