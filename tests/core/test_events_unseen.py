@@ -1,0 +1,77 @@
+"""Events: classes of wording met on blind sets (issue 3), each on sentences written for these tests."""
+
+import pytest
+
+from unionwatch.core import extract_text
+from unionwatch.core.types import DocumentMeta
+
+
+def _events(text: str, date: str | None = "2024-05-10"):
+    return extract_text(text, DocumentMeta(date=date)).events
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in _events(text)]
+
+
+# ---------------------------------------------------------------- threats told to a person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a warning addressed to a person, whatever its consequence
+        "Two men stopped Ana Ruiz outside the depot and warned her that next time \"nobody would find her\".",
+        "A note pinned to his door warned him to \"quit or leave town\".",
+        "The inspector warned Omar Said he would \"rot in a cell\" if he kept talking to the press.",
+        # told to quit the union
+        "Several drivers said they had been told to leave the union before the end of the month.",
+        "A foreman took Lina Vos aside and told her to \"forget about the union\".",
+        # a consequence only a threat gives
+        "The manager told her that no one on the list would ever work in the district again.",
+        "The director told a staff assembly that anyone who joined the union would \"not have a job by spring\".",
+    ],
+)
+def test_warnings_and_orders_told_to_a_person_are_threats(text):
+    assert "threat" in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The federation warned that the new law would weaken collective bargaining.",
+        "Omar Said told reporters that the union would appeal the ruling.",
+        "The union told its members to leave the building before the storm.",
+    ],
+)
+def test_statements_and_advice_are_not_threats(text):
+    assert "threat" not in _types(text)
+
+
+# ---------------------------------------------------------------- the family as the target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His wife has been telephoned at night by men who did not give their names.",
+        "Her 16-year-old son was stopped on his way home by two plain-clothes officers.",
+        "Agents detained his 19-year-old daughter for a night at the district station.",
+        "Ruiz's daughter received a text message with a photograph of the family car.",
+        # the harm foretold to a relative
+        "Officers told her that her husband would \"pay for it\" if she spoke to the press.",
+        "He was told that his brother could \"lose his post at the ministry\" if he stayed in the union.",
+    ],
+)
+def test_acts_on_relatives_are_intimidation_of_family(text):
+    assert "intimidation_of_family" in _types(text)
+
+
+def test_a_relatives_threat_is_not_a_second_event():
+    text = "Omar Said was told that his wife could \"lose her job at the clinic\" if he kept organising."
+    kinds = _types(text)
+    assert "intimidation_of_family" in kinds and "threat" not in kinds
+
+
+def test_news_given_to_a_relative_is_no_intimidation():
+    assert "intimidation_of_family" not in _types("The lawyer told Ana Ruiz that her husband would be home by Friday.")
