@@ -94,3 +94,23 @@ def test_a_bare_duration_after_a_long_object_of_sentenced():
 )
 def test_more_prison_and_suspended_wordings(text, expected):
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ban whose object runs long before its length
+        ("The judge also barred Rosa Lind from holding any elected post in unions, cooperatives or other "
+         "public associations for four years.", [("ban_from_office", [4], "years")]),
+        ("It prohibited him from leading any workers' organisation, including his own branch, for three years.",
+         [("ban_from_office", [3], "years")]),
+        # a ban on leaving is a restriction of movement, not a ban from office
+        ("The court barred her from leaving the country for two years.", [("restriction_of_movement", [2], "years")]),
+        # a frequency is no duration
+        ("Under the order she must report twice a month to the probation office.", []),
+        ("He has to attend three times a week at a supervision centre.", []),
+        ("She reports once a month to the court monitoring unit, for a year of probation.", [("other", [1], "years")]),
+    ],
+)
+def test_long_bans_and_frequencies(text, expected):
+    assert _terms(text) == expected

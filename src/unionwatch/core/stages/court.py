@@ -46,6 +46,8 @@ _LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\
 _SUSPENDED_FOR = re.compile(
     r"\b(?:suspended|deferred)[ ]+for[ ]+(?:a[ ]+)?(?:(?:probation(?:ary)?|trial|test)[ ]+)?(?:period[ ]+of[ ]+)?$", re.IGNORECASE
 )
+# "twice a month", "three times a year": a frequency ("a month" is no duration there)
+_FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)[ ]+$", re.IGNORECASE)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentences?|in prison|terms?)\b|\bimprisonment for life\b", re.IGNORECASE)
 _DECISION_CUE_PATTERN = (
     r"\b(?:sentenced|sentences?|convicted|found (?:[^.;:]{1,80}? )?(?<!not )guilty|given|gave|dealt|handed|ordered to pay|fined"
@@ -100,6 +102,11 @@ _LIST_GAP = re.compile(
 )
 _BAR = r"\b(?:bars?|barred|barring|bans?|banned|banning|prohibit\w*|forbid\w*|disqualif\w*|depriv\w*[ ]+(?:\w+[ ]+)?of[ ]+the[ ]+right)\b"
 _LEAVING = r"(?:leaving|travel\w*|going[ ]+abroad|exiting|departing)\b"
+# "barred X from holding any leadership post in public associations, including unions, for five years":
+# a ban whose object (a post, an activity) runs longer than the window of _KIND_BEFORE
+_BAR_LONG_OBJECT = re.compile(
+    rf"{_BAR}[^;.]{{0,60}}?\bfrom[ ]+(?!{_LEAVING})\w+ing\b[^;.]{{0,140}}?\bfor[ ]+(?:about[ ]+)?$", re.IGNORECASE
+)
 _W = r"[\w'-]+[ ]+"  # one word of the gap; "general-regime" is one word
 _RESTRICTION = (
     r"restrict\w*|freedom of movement|house arrest|home (?:confinement|detention)|limitation of (?:freedom|liberty)"
@@ -355,11 +362,15 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
                 second = (m.start("num2"), [_clean(extra)], unit2)
         if terms and _SUSPENDED_FOR.search(text, max(0, m.start() - 40), m.start()):
             continue
+        if _FREQUENCY.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "report twice a month", "three times a week": how often, not how long
         limit = durations[k + 1].start() if k + 1 < len(durations) else len(text)
         after = text[m.end():min(limit, m.end() + 70)].replace('"', "")  # "restricted freedom" in quotes
         prev_end = terms[-1].end - s if terms else 0
         before = text[max(prev_end, m.start() - 90):m.start()]
         kind = "suspended" if _REPLACED_BY_SUSPENDED.match(after) else _kind(after, before, unit)
+        if kind is None and _BAR_LONG_OBJECT.search(text, max(prev_end, m.start() - 200), m.start()):
+            kind = "ban_from_office"  # "barred X from holding any post in ..., including ..., for five years"
         if kind in ("prison", None) and has_suspended and _SUSPENDED_SENTENCE_OF.search(before):
             kind = "suspended"  # "a suspended sentence of 18 months' imprisonment": the imprisonment is suspended
         if kind is None and terms and _SAME_KIND_GAP.fullmatch(text, terms[-1].end - s, m.start()):
