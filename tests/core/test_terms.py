@@ -128,10 +128,10 @@ def test_a_list_of_defendants_with_appositions():
 def test_lashes_probation_periods_and_gave():
     assert _terms("He was sentenced to five years in prison and 74 lashes.") == [
         ("prison", [5], "years", None),
-        ("other", [74], "lashes", None),
+        ("other", [74], None, None),
     ]
-    assert _terms("The judge ordered twenty strokes of the cane.") == [("other", [20], "lashes", None)]
-    assert _terms("Both men received 30 lashes each.") == [("other", [30], "lashes", None)]
+    assert _terms("The judge ordered twenty strokes of the cane.") == [("other", [20], None, None)]
+    assert _terms("Both men received 30 lashes each.") == [("other", [30], None, None)]
     assert _terms("She was given a one-year prison term suspended for three years.") == [("suspended", [1], "years", None)]
     text = "The same court gave his deputy, Olga Marin, two years of restricted freedom."
     assert _decisions(text) == {"Olga Marin": [("restriction_of_movement", 2, "years")]}
@@ -354,7 +354,7 @@ def test_a_plural_relative_clause_keeps_the_whole_list():
         "Union members Ana Ruiz and Jorge Bello, who were detained at a rally on 1 May, "
         "were each sentenced to 20 lashes and 18 months' imprisonment, suspended for three years."
     )
-    both = [("other", 20, "lashes"), ("suspended", 18, "months")]
+    both = [("other", 20, None), ("suspended", 18, "months")]
     assert _decisions(text) == {"Ana Ruiz": both, "Jorge Bello": both}
     text = "Ana Ruiz and Jorge Bello, who are both teachers, were jailed for two years."
     assert _decisions(text) == {"Ana Ruiz": [("prison", 2, "years")], "Jorge Bello": [("prison", 2, "years")]}

@@ -39,7 +39,8 @@ _DURATION = compile_scan(
 _UNIT_STEMS = ("year", "month", "week", "day", "hour")  # a duration needs one (lower case suffices: no folding quirks)
 _DIGIT = re.compile(r"\d")  # the same digits as the amount patterns' \d
 _LIST_SPLIT = re.compile(r"[ ]*,[ ]*|[ ]+and[ ]+(?!a[ ]+half)|[ ]+or[ ]+", re.IGNORECASE)
-# Corporal punishment: "74 lashes", "twenty strokes of the cane" (a count; the guide's unit is "lashes").
+# Corporal punishment: "74 lashes", "twenty strokes of the cane": a count with no unit (the guide's units are
+# years, months, days, hours, life and currency; the note says what is counted).
 _LASHES = re.compile(rf"(?<![\w.])(?P<num>\d+|{_NUMWORD})[ ]+(?:lashes|strokes)\b", re.IGNORECASE)
 # "a one-year term suspended for five years": the second duration is the probation, not a term
 # ("suspended for a probation period of three years": the same)
@@ -410,7 +411,7 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     for m in _LASHES.finditer(text) if "lashes" in low or "strokes" in low else ():
         count = parse_number(m.group("num"))
         if count is not None:
-            terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(count)], "lashes", "other", note=m.group().lower()))
+            terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(count)], None, "other", note=m.group().lower()))
     has_digit = _DIGIT.search(text) is not None
     for m in _money().finditer(text) if has_digit else ():
         word = m.group("sym") or m.group("cur") or ""
