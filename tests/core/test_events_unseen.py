@@ -75,3 +75,36 @@ def test_a_relatives_threat_is_not_a_second_event():
 
 def test_news_given_to_a_relative_is_no_intimidation():
     assert "intimidation_of_family" not in _types("The lawyer told Ana Ruiz that her husband would be home by Friday.")
+
+
+# ---------------------------------------------------------------- custody: held, remanded, jailed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The branch secretary, Omar Said, was among those held.", "detention"),
+        ("Those still held include Ana Ruiz, the union's treasurer.", "detention"),
+        ("A magistrate sent them to judicial custody for ten days.", "detention"),
+        ("The court placed the two organisers on a three-day remand.", "detention"),
+        ("Police executed arrest warrants against Ana Ruiz and Omar Said on 3 May.", "arrest"),
+        ("After the verdict Omar Said was taken to the Northern Correctional Centre.", "imprisonment"),
+        ("Ana Ruiz served six months in the Eastern Rehabilitation Centre before her release.", "imprisonment"),
+        ("The union's founder is now serving fifteen days of administrative arrest.", "imprisonment"),
+        ("The employer filed a criminal complaint for trespass against eight dismissed workers.", "charges"),
+    ],
+)
+def test_custody_and_prosecution_wordings(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The meeting was still held in the union hall despite the ban.", "detention"),
+        ("The union filed a complaint against the company with the labour inspectorate.", "charges"),
+        ("The judge issued arrest warrants for the two managers, who fled.", "arrest"),
+    ],
+)
+def test_custody_and_prosecution_look_alikes(text, kind):
+    assert kind not in _types(text)
