@@ -55,3 +55,19 @@ def test_more_wordings_of_a_step_to_come():
     assert _upcoming("He will be eligible for parole in March next year.", "2022-07-20") == [("scheduled step", "2023-03")]
     # an inspection of a workplace is not a step of the case
     assert _upcoming("The labour inspectorate will inspect the factory on 30 July.", "2022-07-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date a step was called off is no step ahead (a day-month already past reads as next year's)
+        ("The trial set for 14 July was postponed because the judge was ill.", []),
+        ("Her hearing scheduled for 18 July has been cancelled.", []),
+        ("The appeal hearing fixed for 12 July was again adjourned.", []),
+        # the new date of a postponed step is one
+        ("The trial set for 14 July was postponed to 9 September.", [("trial", "2022-09-09")]),
+        ("The hearing was adjourned until 3 August.", [("hearing", "2022-08-03")]),
+    ],
+)
+def test_a_step_called_off_keeps_only_its_new_date(text, expected):
+    assert _upcoming(text, "2022-07-20") == expected

@@ -75,6 +75,12 @@ def _not_past(iso: str, state: PipelineState) -> bool:
 
 
 _YEAR = re.compile(r"\d{4}")
+# "The hearing set for 3 October was postponed", "on 3 May has been cancelled": the date given up, not a step ahead
+_CALLED_OFF_AFTER = re.compile(
+    r"[^.;]{0,30}?\b(?:was|were|has[ ]+been|have[ ]+been|had[ ]+been)[ ]+(?:\w+[ ]+)?"
+    r"(?:postponed|adjourned|cancell?ed|called[ ]+off|deferred|put[ ]+off|suspended|moved)\b",
+    re.IGNORECASE,
+)
 
 
 def _remand_date(date: DateMention, state: PipelineState) -> DateMention:
@@ -84,6 +90,14 @@ def _remand_date(date: DateMention, state: PipelineState) -> DateMention:
     month, day = int(date.iso[-5:-3]), int(date.iso[-2:])
     iso, _ = resolve_day_month(month, day, state.doc_date, True)
     return replace(date, iso=iso, future=True) if iso else date
+
+
+def _called_off(low: str, norm: str, pos: int, end: int) -> bool:
+    """The date at `pos` is the one a step was called off from (a cheap test of the literals first)."""
+    if not ("postpon" in low or "adjourn" in low or "cancel" in low or " off" in low or "suspend" in low or "moved" in low
+            or "defer" in low):
+        return False
+    return _CALLED_OFF_AFTER.match(norm, pos, end) is not None
 
 
 class FindUpcoming:
@@ -117,6 +131,8 @@ class FindUpcoming:
                 if until and not _UNTIL.search(state.norm, *window):
                     date = _remand_date(date, state)
                 if date.iso in seen or not _not_past(date.iso, state):
+                    continue
+                if _called_off(low, state.norm, date.end, sentence.end):
                     continue
                 seen.add(date.iso)
                 out.append(UpcomingRecord(what, date, sentence))
