@@ -108,3 +108,44 @@ def test_custody_and_prosecution_wordings(text, kind):
 )
 def test_custody_and_prosecution_look_alikes(text, kind):
     assert kind not in _types(text)
+
+
+# ---------------------------------------------------------------- strikes broken, talks refused, jobs taken
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police used water cannon to stop the nurses marching on the ministry.", "strike_suppression"),
+        ("The governor issued a decree banning \"all rallies, marches and pickets\" for a month.", "strike_suppression"),
+        ("Riot police arrived at dawn and ordered the dockers to leave.", "strike_suppression"),
+        ("Officers dismantled the strikers' camp outside the mine.", "strike_suppression"),
+        ("Gendarmes moved in to clear the highway that the miners had blocked.", "strike_suppression"),
+        ("Soldiers opened fire on hundreds of workers who were blocking the plant gate.", "strike_suppression"),
+        ("The ministry docked two weeks' pay from every nurse who joined the walkout.", "strike_suppression"),
+        ("For a year the company has refused to open negotiations with the union.", "bargaining_refusal"),
+        ("Management refused to continue talks after the strike began.", "bargaining_refusal"),
+        ("The employer has rejected every invitation to mediation.", "bargaining_refusal"),
+        ("The agreement, which the employer terminated unilaterally in March, covered 2,000 drivers.", "bargaining_refusal"),
+        ("The mill refused to renew the contracts of 40 weavers after they joined the union.", "dismissal"),
+        ("The port authority barred nine union members from returning to work.", "dismissal"),
+        ("The ministry transferred 15 union leaders to schools in remote districts.", "dismissal"),
+        ("Six shop stewards were transferred by ministerial order to a depot 300 km away.", "dismissal"),
+        ("The plant later fired another 80 workers who had joined the strike.", "dismissal"),
+    ],
+)
+def test_strike_bargaining_and_job_wordings(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Firefighters moved in to clear the road after the landslide.", "strike_suppression"),
+        ("The union dismantled its stand at the end of the fair.", "strike_suppression"),
+        ("The union refused to continue the strike after the agreement was signed.", "bargaining_refusal"),
+        ("The prisoner was transferred by court order to a hospital in the capital.", "dismissal"),
+    ],
+)
+def test_strike_bargaining_and_job_look_alikes(text, kind):
+    assert kind not in _types(text)
