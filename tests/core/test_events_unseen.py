@@ -149,3 +149,38 @@ def test_strike_bargaining_and_job_wordings(text, kind):
 )
 def test_strike_bargaining_and_job_look_alikes(text, kind):
     assert kind not in _types(text)
+
+
+# ---------------------------------------------------------------- acts named, not told
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Three former officers of a disbanded dockers' union were convicted on Monday.", "deregistration"),
+        ("The now-dissolved teachers' federation had 9,000 members.", "deregistration"),
+        ("More than 60 unions have dissolved in the territory since 2020, according to official records.", "deregistration"),
+        ("On 4 June two witnesses were questioned in closed session.", "interrogation"),
+    ],
+)
+def test_bodies_named_by_their_fate_and_court_witnesses_are_no_events(text, kind):
+    assert kind not in _types(text)
+
+
+def test_the_ministry_dissolving_a_union_is_still_told():
+    assert "deregistration" in _types("On 3 March the ministry dissolved the teachers' union.")
+
+
+def test_a_grievance_protested_takes_no_date_from_the_protest():
+    text = (
+        "The drivers were dismissed on 2 April 2024. "
+        "Some 300 workers had gathered outside the depot since 20 April to protest against the dismissal of the drivers."
+    )
+    dismissals = [e for e in _events(text) if e.type == "dismissal"]
+    assert len(dismissals) == 1 and dismissals[0].date == "2024-04-02"
+
+
+def test_the_date_of_a_governments_reply_does_not_date_the_act():
+    text = "In its communication dated 12 March 2024, the Government states that the contracts were terminated lawfully."
+    dismissals = [e for e in _events(text) if e.type == "dismissal"]
+    assert dismissals and dismissals[0].date is None

@@ -192,6 +192,10 @@ def first_cue(
             continue  # "summoned to report to Evin prison on 15 November to begin serving": custody still to come
         if kind == "intimidation_of_family" and _SOURCE_BEFORE.search(lower, max(floor, match.start() - 40), match.start()):
             continue  # "according to relatives, 23 people were detained": the family tells, it is not the target
+        if kind == "interrogation" and _WITNESS_BEFORE.search(lower, max(floor, match.start() - 40), match.start()):
+            continue  # "two witnesses were questioned in closed session": evidence heard at a trial
+        if kind == "deregistration" and _defunct_body(lower, floor, match):
+            continue  # "two former leaders of a disbanded union": the body named by its fate, told elsewhere
         return match
     return None
 
@@ -354,6 +358,20 @@ def _came_after(lower: str, floor: int, match: re.Match[str]) -> bool:
     """The cue is the subject of a sentence that dates it against something else."""
     opening = _CAME_AFTER.match(lower, floor)
     return bool(opening) and not _is_verb(match) and match.end() <= opening.end() - len(opening.group().rsplit(" ", 1)[-1])
+
+
+_WITNESS_BEFORE = Gated(re.compile(r"\bwitness(?:es)?\b[^.;,]{0,30}$"))
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|its|their|now)[ -]$")
+_BODY_AFTER = re.compile(r"(?:[ -][\w'’-]+){0,4}?[ ](?:unions?|federations?|confederations?|associations?|groups?|organi[sz]ations?)\b")
+
+
+def _defunct_body(lower: str, floor: int, match: re.Match[str]) -> bool:
+    """ "a disbanded union", "the now-dissolved federation": a participle before the body's noun."""
+    return (
+        match.group().endswith("ed")
+        and bool(_DETERMINER_END.search(lower, max(floor, match.start() - 5), match.start()))
+        and bool(_BODY_AFTER.match(lower, match.end()))
+    )
 
 
 _TO_REPORT = Gated(re.compile(r"\b(?:summoned|ordered|told|due|required|called) to (?:report|present (?:himself|herself|themselves)|surrender)\b"))
@@ -985,6 +1003,14 @@ _OFFENCE_DATE = re.compile(
 )
 
 
+_LETTER_DATE = re.compile(
+    r"\b(?:communications?|letters?|reply|replies|submissions?|observations|report|note|email|e-mail)\s+(?:dated|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# a grievance named by those who protest it: the act was told, or happened, before the protest's day
+_GRIEVANCE = re.compile(r"\bprotest(?:s|ed|ing)?\s+(?:at|against|over)\s+(?:the\s+)?$")
+
+
 # the items of an enumeration "(i) ...; (ii) ...; and (iii) ..." tell separate incidents
 _ITEM_BREAK = re.compile(r";\s+(?:and\s+)?\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s")
 
@@ -996,6 +1022,10 @@ def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: 
         return date.start in _entry_heads(state)  # a report's dated entries date their incidents
     if date.relative and date.text.lower() == "today" and _STATEMENT_DAY.match(state.text, date.end):
         return False
+    if _LETTER_DATE.search(state.text, max(sentence.start, date.start - 40), date.start):
+        return False  # "In its communication dated 30 May 2024, the Government states ...": the day of the reply
+    if _GRIEVANCE.search(state.lower, max(sentence.start, pos - 40), pos):
+        return False  # "gathered since 27 May to protest against the dismissal of ...": the protest's day, not the act's
     for clause in _RELATIVE_CLAUSE.finditer(state.text, sentence.start, sentence.end):
         if clause.start() <= date.start < clause.end() and not clause.start() <= pos < clause.end():
             return False
