@@ -12,8 +12,9 @@ can only ever reach the review queue. A rejected pair is never proposed again.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Model
 from django.utils import timezone
@@ -69,9 +70,16 @@ def _full_names(kind: str, names: list[str]) -> list[str]:
     return full or names
 
 
+@lru_cache(maxsize=1 << 15)
+def _name_score(kind: str, names: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[float, str, str]:
+    """`best_score` of two name lists (full names first): pure, and asked again and again
+    in a bulk import (the same people in report after report, each scored against the
+    same stored candidates), so remembered."""
+    return best_score(kind, _full_names(kind, list(names)), _full_names(kind, list(theirs)))
+
+
 def score_candidate(kind: str, names: list[str], entity: Model, context: Context) -> Candidate:
-    name_score, mine, theirs = best_score(kind, _full_names(kind, names),
-                                          _full_names(kind, entity.all_names()))
+    name_score, mine, theirs = _name_score(kind, tuple(names), tuple(entity.all_names()))
     reasons = [f"{mine!r}~{theirs!r} {name_score:.2f}"] if name_score else []
     score = name_score
     if name_score and context.country and entity.country:
@@ -161,14 +169,21 @@ class Resolver:
         self._load_keys(model, keys - self.covered[kind])
 
     def _load_keys(self, model: type[Model], keys: set[str]) -> None:
+        # Plain SQL (`store.read_rows`, `store.select`): this runs for every batch and
+        # for names the prefetch did not cover, and the ORM's query building cost more
+        # than the queries.
+        from unionwatch.facts.store import quoted, select
         from unionwatch.search.models import NameKey
 
         if not keys:
             return
         kind = kind_of(model)
+        q = quoted(NameKey)
         rows: list[tuple[str, int]] = []
         for chunk in _chunks(sorted(keys)):
-            rows += NameKey.objects.filter(kind=kind, key__in=chunk).values_list("key", "entity_id")
+            rows += select(NameKey, f"SELECT {q['key']}, {q['entity_id']} FROM {q['']} "
+                                    f"WHERE {q['kind']} = %s AND {q['key']} IN ({marks(chunk)})",
+                           [kind, *chunk])
         self._load_entities(model, {pk for _, pk in rows})
         for key, pk in rows:
             entity = self.loaded.get((kind, pk))
@@ -177,15 +192,21 @@ class Resolver:
         self.covered[kind] |= keys
 
     def _load_entities(self, model: type[Model], ids: set[int]) -> None:
+        from unionwatch.facts.store import as_object, quoted, read_rows, select
+
         kind = kind_of(model)
         missing = sorted(pk for pk in ids if (kind, pk) not in self.loaded)
+        q, j = quoted(model), quoted(Judgement)
         for chunk in _chunks(missing):
-            for entity in model.objects.filter(pk__in=chunk):
+            for _, values in read_rows(model, f"WHERE {q['id']} IN ({marks(chunk)})", chunk):
+                entity = as_object(model, values)
                 self.loaded[(kind, entity.pk)] = entity
                 self.rejected[(kind, entity.pk)] = set()
-            rows = Judgement.objects.filter(
-                entity_type=kind, verdict=Judgement.Verdict.NEGATIVE, undone_at=None,
-                left_id__in=chunk).values_list("left_id", "name")
+            rows = select(Judgement, f"SELECT {j['left_id']}, {j['name']} FROM {j['']} "
+                                     f"WHERE {j['entity_type']} = %s AND {j['verdict']} = %s "
+                                     f"AND {j['undone_at']} IS NULL AND {j['left_id']} IN "
+                                     f"({marks(chunk)})",
+                          [kind, Judgement.Verdict.NEGATIVE.value, *chunk])
             for left_id, name in rows:
                 if name and (kind, left_id) in self.rejected:
                     self.rejected[(kind, left_id)].add(name_key(name))
@@ -273,13 +294,19 @@ class Resolver:
 
     # --- writing ---------------------------------------------------------------------
 
-    def flush(self) -> list[Model]:
-        """Write new entities, changes, judgements and name keys; returns the new rows."""
+    def flush(self) -> list[Model | WrittenJudgement]:
+        """Write new entities, changes, judgements and name keys; returns the new rows
+        (for the audit log).
+
+        New rows go in as prepared rows (`store.insert_objects`, `store.insert_rows`):
+        a batch makes thousands of name keys and judgements, and `bulk_create`'s
+        per-value preparation cost more than the resolution itself."""
+        from unionwatch.facts.store import insert_objects, insert_rows
         from unionwatch.search.models import NameKey
 
         now = timezone.now()
         for model in MODELS.values():
-            model.objects.bulk_create([e for e in self.created if type(e) is model], batch_size=500)
+            insert_objects([e for e in self.created if type(e) is model], now)
             changed = [e for e in self.changed.values() if type(e) is model]
             for entity in changed:
                 entity.updated = now
@@ -291,17 +318,48 @@ class Resolver:
             ids = [e.pk for e in renamed if kind_of(type(e)) == kind]
             for chunk in _chunks(ids):
                 NameKey.objects.filter(kind=kind, entity_id__in=chunk).delete()
-        NameKey.objects.bulk_create(
-            [NameKey(kind=kind_of(type(e)), entity_id=e.pk, key=k)
-             for e in [*self.created, *renamed]
-             for k in sorted(stored_keys(kind_of(type(e)), e.all_names()))], batch_size=2000)
-        judgements = Judgement.objects.bulk_create([
-            Judgement(entity_type=kind, left_id=left.pk, right_id=right.pk if right else None,
-                      name=name[:300], document=document, verdict=verdict, score=candidate.score,
-                      reason="; ".join(candidate.reasons)[:300], automatic=True)
-            for kind, left, right, name, document, verdict, candidate in self.judgements
-        ], batch_size=500)
-        return [*self.created, *judgements]
+        insert_rows(NameKey, ["kind", "entity_id", "key"], [
+            (kind_of(type(e)), e.pk, k) for e in [*self.created, *renamed]
+            for k in sorted(stored_keys(kind_of(type(e)), e.all_names()))])
+        return [*self.created, *self._write_judgements(now)]
+
+    def _write_judgements(self, now) -> list[WrittenJudgement]:
+        """One judgement per resolved name (thousands per batch), written as prepared
+        rows; what is returned is what the audit log reads of each."""
+        from unionwatch.facts.store import insert_rows
+
+        rows = []
+        for kind, left, right, name, document, verdict, candidate in self.judgements:
+            if document is not None and document.pk is None:
+                raise ValueError("Judgement.document: the related row is not saved")
+            rows.append((kind, left.pk, right.pk if right else None, name[:300],
+                         document.pk if document is not None else None, verdict,
+                         candidate.score, "; ".join(candidate.reasons)[:300], True, now, {}))
+        ids = insert_rows(Judgement, _JUDGEMENT_COLUMNS, rows, returning=True)
+        return [WrittenJudgement(pk, *row[:3], row[5]) for pk, row in zip(ids, rows, strict=True)]
+
+
+_JUDGEMENT_COLUMNS = ["entity_type", "left_id", "right_id", "name", "document_id", "verdict",
+                      "score", "reason", "automatic", "created", "data"]
+
+
+class WrittenJudgement:
+    """A judgement row as written by `Resolver.flush`: its id and what its `__str__`
+    (the audit log's description of it) reads, without a model instance."""
+
+    __slots__ = ("pk", "entity_type", "left_id", "right_id", "verdict")
+    _meta = Judgement._meta
+    __str__ = Judgement.__str__
+
+    def __init__(self, pk: int, entity_type: str, left_id: int, right_id: int | None,
+                 verdict: str) -> None:
+        self.pk, self.entity_type, self.left_id = pk, entity_type, left_id
+        self.right_id, self.verdict = right_id, verdict
+
+
+def marks(values: Sized) -> str:
+    """Placeholders for the values of an `IN (...)` list."""
+    return ", ".join(["%s"] * len(values))
 
 
 def _chunks(items: list, size: int = 500) -> Iterator[list]:

@@ -26,6 +26,7 @@ import pycountry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router
 from django.db.models import Model
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from unionwatch.core import types as core
@@ -45,7 +46,7 @@ from unionwatch.facts.models import (
     Upcoming,
     ValueClaim,
 )
-from unionwatch.facts.resolve import Context, Resolver, _chunks
+from unionwatch.facts.resolve import Context, Resolver, _chunks, marks
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s|\n\s*\n")
 _VICTIMS = {Person: "victim_persons", Organization: "victim_organizations"}
@@ -255,7 +256,11 @@ class StoreSession:
             self._load_decisions(self._first_time("decisions", persons))
         if upcoming:
             first = self._first_time("upcoming", persons)
-            for row in Upcoming.objects.filter(person_id__in=list(first)).order_by("id") if first else ():
+            q = quoted(Upcoming)
+            rows = read_rows(Upcoming, f"WHERE {q['person_id']} IN ({marks(first)}) "
+                                       f"ORDER BY {q['id']}", list(first)) if first else ()
+            for _, values in rows:
+                row = as_object(Upcoming, values)
                 row.person = first[row.person_id]
                 self.upcoming_of[(id(row.person), row.date_text)].append(row)
 
@@ -267,28 +272,39 @@ class StoreSession:
 
     def _load_events(self, model: type[Model], by_pk: dict[int, Model], types: set[str]) -> None:
         # More types than an entity needs may be read: what is known already is kept.
+        # One statement (links and events joined), read as rows: the ORM's query
+        # building cost more than the query, once or twice per document.
         through = getattr(Event, _VICTIMS[model]).through
-        column = f"{model.__name__.lower()}_id"
-        links = list(through.objects.filter(**{f"{column}__in": list(by_pk)},
-                                            event__type__in=sorted(types))
-                     .values_list(column, "event_id"))
-        missing = sorted({e for _, e in links} - set(self.events))
-        for chunk in _chunks(missing):
-            self.events.update((e.pk, e) for e in Event.objects.filter(pk__in=chunk))
-        for entity_pk, event_pk in links:
-            event = self.events[event_pk]
-            self.events_of[id(by_pk[entity_pk])][id(event)] = event
+        column = through._meta.get_field(model.__name__.lower()).column
+        event_column = through._meta.get_field("event").column
+        for chunk in _chunks(sorted(by_pk)):
+            q = quoted(through)
+            rows = read_rows(
+                Event, f"JOIN {q['']} ON {q[event_column]} = {quoted(Event)['id']} "
+                f"WHERE {q[column]} IN ({marks(chunk)}) AND {quoted(Event)['type']} "
+                f"IN ({marks(types)})", [*chunk, *sorted(types)], lead=[q[column]])
+            for entity_pk, values in rows:
+                event = self.events.get(values[0])
+                if event is None:
+                    event = self.events[values[0]] = as_object(Event, values)
+                self.events_of[id(by_pk[entity_pk])][id(event)] = event
 
     def _load_decisions(self, persons: dict[int, Person]) -> None:
         if not persons:
             return
-        decisions = list(CourtDecision.objects.filter(defendant_id__in=list(persons)).order_by("id"))
+        q = quoted(CourtDecision)
+        decisions = [as_object(CourtDecision, values) for _, values in read_rows(
+            CourtDecision, f"WHERE {q['defendant_id']} IN ({marks(persons)}) ORDER BY {q['id']}",
+            list(persons))]
         for decision in decisions:
             decision.defendant = persons[decision.defendant_id]
             self.decisions_of[id(decision.defendant)].append(decision)
         by_pk = {d.pk: d for d in decisions}
+        q = quoted(Term)
         for chunk in _chunks(list(by_pk)):
-            for term in Term.objects.filter(decision_id__in=chunk).order_by("id"):
+            for _, values in read_rows(Term, f"WHERE {q['decision_id']} IN ({marks(chunk)}) "
+                                             f"ORDER BY {q['id']}", chunk):
+                term = as_object(Term, values)
                 self.terms_of[id(by_pk[term.decision_id])].append(term)
 
     def _load_unattached(self, date_text: str) -> None:
@@ -448,10 +464,9 @@ class StoreSession:
         for model, relation in _VICTIMS.items():
             through = getattr(Event, relation).through
             column = f"{model.__name__.lower()}_id"
-            through.objects.bulk_create([
-                through(event_id=event.pk, **{column: victim.pk})
-                for event, victim in self.victim_links.values() if type(victim) is model
-            ], batch_size=500, ignore_conflicts=True)
+            insert_rows(through, ["event_id", column], [
+                (event.pk, victim.pk) for event, victim in self.victim_links.values()
+                if type(victim) is model], ignore_conflicts=True)
 
     def _refresh_conflicts(self, cts: dict, now) -> list[Model]:
         """Set the `conflicted` flag of every fact that got a claim, from all its claims
@@ -539,9 +554,11 @@ def _converter(field: models.Field, connection) -> Callable | None:
 
 
 def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence],
-                returning: bool = False) -> list[int]:
+                returning: bool = False, ignore_conflicts: bool = False) -> list[int]:
     """Insert rows given as tuples of Python values in the order of `columns` (field
     attnames), in few statements; returns the new primary keys when `returning`.
+    `ignore_conflicts`: a row that breaks a unique constraint is skipped (as
+    `bulk_create(ignore_conflicts=True)`; no keys are returned then).
 
     Portable SQL built by the backend's own operations (Django's connection), so the
     same code runs on SQLite and PostgreSQL. The caller supplies every column the
@@ -553,11 +570,14 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
     rows = _converted(list(rows), [_converter(f, connection) for f in fields])
     if not rows:
         return []
-    qn = connection.ops.quote_name
-    head = f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
-    if not returning:
+    ops = connection.ops
+    conflict = OnConflict.IGNORE if ignore_conflicts else None
+    head = (f"{ops.insert_statement(on_conflict=conflict)} {ops.quote_name(meta.db_table)} "
+            f"({', '.join(ops.quote_name(f.column) for f in fields)}) ")
+    if not returning or ignore_conflicts:
+        suffix = ops.on_conflict_suffix_sql(fields, conflict, None, None) if conflict else ""
         with connection.cursor() as cursor:
-            cursor.executemany(head + connection.ops.bulk_insert_sql(fields, [["%s"] * len(fields)]),
+            cursor.executemany(f"{head}{ops.bulk_insert_sql(fields, [['%s'] * len(fields)])} {suffix}",
                                rows)
         return []
     return _insert_returning(connection, meta, head, fields, rows)
@@ -629,6 +649,79 @@ def insert_objects(objs: Sequence[Model], now=None) -> list[Model]:
         obj.pk = pk
         obj._state.adding, obj._state.db = False, db
     return list(objs)
+
+
+# --- rows read back -------------------------------------------------------------------------
+
+
+def quoted(model: type[Model]) -> dict[str, str]:
+    """The model's columns, qualified and quoted for this backend ('' is the table)."""
+    return _QUOTED.get(model) or _QUOTED.setdefault(model, _quote_columns(model))
+
+
+def _quote_columns(model: type[Model]) -> dict[str, str]:
+    qn = connections[router.db_for_read(model)].ops.quote_name
+    table = qn(model._meta.db_table)
+    return {"": table, **{f.column: f"{table}.{qn(f.column)}" for f in model._meta.concrete_fields}}
+
+
+_QUOTED: dict[type, dict[str, str]] = {}
+
+
+def select(model: type[Model], sql: str, params: Sequence) -> list[tuple]:
+    """The rows of one plain statement, on the database `model` is read from."""
+    with connections[router.db_for_read(model)].cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.fetchall()
+
+
+def read_rows(model: type[Model], tail: str, params: Sequence,
+              lead: Sequence[str] = ()) -> list[tuple]:
+    """`SELECT <lead>, <model's columns> FROM <model's table> <tail>`: each row as
+    (lead values, or the first one alone, raw; the model's values, raw). `as_object`
+    makes an instance of the values. For the reads a document makes (its entities'
+    facts): the same rows the ORM would read, without building a query each time."""
+    connection = connections[router.db_for_read(model)]
+    q = quoted(model)
+    columns = [*lead, *(q[f.column] for f in model._meta.concrete_fields)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)} FROM {q['']} {tail}", list(params))
+        rows = cursor.fetchall()
+    n = len(lead)
+    if n == 1:
+        return [(row[0], row[1:]) for row in rows]
+    return [(row[:n], row[n:]) for row in rows]
+
+
+def as_object(model: type[Model], values: Sequence) -> Model:
+    """An instance of `model` from the raw values of its concrete fields (`read_rows`),
+    converted as the ORM converts what it reads (dates, JSON, decimals, sealed text)."""
+    db = router.db_for_read(model)
+    converters = _CONVERTERS.get((model, db))
+    if converters is None:
+        converters = _CONVERTERS[(model, db)] = _read_converters(model, connections[db])
+    if converters:
+        values = list(values)
+        connection = connections[db]
+        for index, convs, col in converters:
+            value = values[index]
+            for convert in convs:
+                value = convert(value, col, connection)
+            values[index] = value
+    return model.from_db(db, None, values)
+
+
+_CONVERTERS: dict[tuple[type, str], list] = {}
+
+
+def _read_converters(model: type[Model], connection) -> list:
+    found = []
+    for index, model_field in enumerate(model._meta.concrete_fields):
+        col = model_field.get_col(model._meta.db_table)
+        convs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        if convs:
+            found.append((index, convs, col))
+    return found
 
 
 def _refresh_foreign_key(obj: Model, relation) -> None:
