@@ -184,3 +184,51 @@ def test_the_date_of_a_governments_reply_does_not_date_the_act():
     text = "In its communication dated 12 March 2024, the Government states that the contracts were terminated lawfully."
     dismissals = [e for e in _events(text) if e.type == "dismissal"]
     assert dismissals and dismissals[0].date is None
+
+
+# ---------------------------------------------------------------- measures on the union, its money and its people
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Officers froze US$40,000 in its bank accounts.", "asset_freeze"),
+        ("Police seized the union's cash box and its account, which remains frozen.", "asset_freeze"),
+        ("The federation protested the blocking of its bank account since March.", "asset_freeze"),
+        ("The organiser died of his wounds in hospital a week later.", "killing"),
+        ("She had burns on her arms consistent with torture.", "assault"),
+        ("Soldiers forced the gate of the union hall and searched it for two hours.", "raid"),
+        ("The union's office in the capital was occupied by soldiers.", "raid"),
+        ("A petrol bomb was thrown at the door of the union's office.", "property_damage"),
+        ("The prosecutor opened an investigation into the union's president, Ana Ruiz, on 2 May.", "charges"),
+        ("Omar Said, who had faced the same charge, was convicted in absentia.", "charges"),
+        ("In June the regional court upheld the verdict.", "sentencing"),
+        ("The judge ordered the withdrawal of their passports.", "travel_restriction"),
+        ("The court imposed a prohibition on leaving the country.", "travel_restriction"),
+        ("The two were released with the obligation to sign a register at the court every week.", "travel_restriction"),
+        ("Omar Said remained free under a written undertaking not to leave the region.", "travel_restriction"),
+        ("The ministry has failed for six months to issue a registration certificate to the branch.", "registration_refusal"),
+        ("The federation had its registration revoked by the registrar in May.", "deregistration"),
+        ("The registrar cancelled the union's certificate of registration.", "deregistration"),
+        ("An economic court suspended the drivers' union for six months.", "deregistration"),
+        ("The order demanded the suspension of all its activities and the closure of its headquarters.", "deregistration"),
+        ("Leaflets branding the union's officers as \"rebel agents\" appeared on the walls.", "harassment"),
+        ("He said he was questioned for hours without a lawyer and kicked by the guards.", "assault"),
+    ],
+)
+def test_measures_on_the_union_its_money_and_its_people(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The board suspended the deduction of union subscriptions in 2022.", "deregistration"),
+        ("The employer suspended the union's shop steward for a week.", "deregistration"),
+        ("The miner died of his injuries after a rock fall.", "killing"),
+        ("The court overturned the ban on leaving the country.", "travel_restriction"),
+        ("The dismissed worker died of natural causes in hospital.", "killing"),
+    ],
+)
+def test_measures_look_alikes(text, kind):
+    assert kind not in _types(text)

@@ -139,14 +139,14 @@ def first_cue(
             window = window[conj.start() + 1:]
         elif window.endswith(" but ") and _RELEASE_WORD.search(window):
             window = window[-4:]
-        if (neg.search(window) and not _RELEASE_REPORTS.search(window)) or neg_after.match(lower, match.end()):
+        if (neg.search(window) and not _RELEASE_REPORTS.search(window + match.group())) or neg_after.match(lower, match.end()):
             continue
         # "Those who were not deported immediately were held": a finite verb opens a clause of its own
         if _AUXILIARY.match(match.group()):
             if _NO_SUBJECT.search(window[-64:]):
                 continue  # "no member of the security forces has been tried"
-        elif immediate.search(window[-64:]):
-            continue
+        elif immediate.search(window[-64:]) and not match.group().startswith(("and ", "then ")):
+            continue  # "questioned without a lawyer and slapped": a conjunct of its own is not negated
         head = match.start() + match.group().rfind(" ") + 1  # "threatened her with arrest": the noun frame holds "her with"
         if kind != "threat" and _THREATENED_WITH.search(lower, max(floor, match.start() - 60), head):
             continue  # "threatened her with arrest": the sanction held out, not carried out
@@ -234,7 +234,8 @@ _ACCIDENT_BEFORE = Gated(re.compile(
 _WEAPONS_AFTER = re.compile(r"\s+(?:batons|sticks|clubs|truncheons|rattan|canes|horses|whips|lathis)\b")
 # "released after giving a statement", "freed on condition that he surrender his passport": the release tells of the act
 _RELEASE_REPORTS = re.compile(
-    r"\b(?:released|freed)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?)\b"
+    r"\b(?:released|freed|free)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?"
+    r"|under (?:an? |the )?(?:[\w-]+ )?(?:undertaking|pledge|recogni[sz]ance)|with (?:the |an? )?(?:obligation|duty|requirement)|subject to)\b"
 )
 # Intruders nobody names: a break-in is no search by the authorities (the taxonomy's raid).
 _UNKNOWN_INTRUDERS = Gated(re.compile(
