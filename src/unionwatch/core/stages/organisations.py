@@ -28,6 +28,7 @@ _GROUP_NOUNS = frozenset(_DATA["group_nouns"])
 _NOT_ORGS = frozenset(_DATA["not_organisations"])
 _CUSTODY_WORDS = frozenset(_DATA["custody_words"])
 _CAUSE_WORDS = frozenset(_DATA["cause_words"])
+_PORTFOLIO_WORDS = frozenset(_DATA["portfolio_words"])
 _KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federation", "union", "company", "ngo", "other"]
 _HEAD_FIRST = frozenset(
     ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service", "secretariat", "board", "frente", "ejército", "ejercito"]
@@ -68,6 +69,19 @@ def _ministry_key(folded: str) -> str:
     """ "labour ministry" and "ministry of labour" are one name (cached: `find` asks for every record)."""
     match = _MINISTRY_LAST.fullmatch(folded)
     return f"{match.group(2)} of {match.group(1)}" if match else folded
+# "Ministry of Labour, Employment and Social Security", "Ministry of Labour and Social Protection of the
+# Population": a list of portfolios (commas, or an inner "of the") that keyword_phrases would cut
+_PORTFOLIO = r"[A-Z][a-z'’-]+(?:[ ]+(?:(?:of|from|for)[ ]+the[ ]+)?[A-Z][a-z'’-]+)*"
+_PORTFOLIO_BODY = re.compile(
+    rf"\b(?:Ministry|Department|Secretariat)[ ]+of[ ]+(?:the[ ]+)?{_PORTFOLIO}(?:(?:[ ]*,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+){_PORTFOLIO})*"
+)
+_PORTFOLIO_WORD = re.compile(r"[A-Za-z'’-]+")
+# "Criminal Court No. 2 of Isfahan", "City Court No. 2": a numbered court (the chunk stops at "No")
+_NUMBERED_COURT = re.compile(
+    r"\b(?:[A-Z][\w'’-]*[ ]+){1,5}?(?:Court|Tribunal)[ ]+No\.?[ ]?\d{1,3}\b(?P<seat>[ ]+of[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)?"
+)
+_BRANCH_OF = re.compile(r"\bBranch[ ]+\d{1,3}[ ]+of[ ]+(?:the[ ]+)?$")
+_SEAT_AFTER = re.compile(r"[ ]+(?:in|at)[ ]+([A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)")
 _ORDINAL_LEAD = re.compile(r"(?:\b([A-Z][\w'-]+)[ ]+)?\b(\d{1,3}(?:st|nd|rd|th))[ ]+$")
 _COURT_OF = re.compile(
     r"\b[Tt]he[ ]+((?:(?:district|city|regional|municipal|military|provincial|county|criminal|civil|administrative"
@@ -171,6 +185,21 @@ class OrgBuilder:
         self.mask.add(start, end)
         self.spans.append((start, end, record))
         return record
+
+    def add_inner(self, start: int, end: int, kind: str) -> None:
+        """A body named inside the name just added ("... of the Philippine National Police"): a record of
+        its own, though its words are already claimed by the outer name."""
+        name = self.state.text[start:end].strip()
+        if len(name) < 2 or _is_country(name):
+            return
+        record = self.find(name)
+        if record is None:
+            record = OrgRecord(name=name, kind=kind)
+            self.orgs.append(record)
+        elif name != record.name and name not in record.aliases:
+            record.aliases.append(name)
+        record.mentions.append((start, end))
+        self.spans.append((start, end, record))
 
     def find(self, name: str) -> OrgRecord | None:
         folded = _ministry_key(fold_name(name))
@@ -344,13 +373,28 @@ class OrgBuilder:
             start = self._ordinal_start(start)
             lead_known = _V.known_orgs.get(tokens[k][0].lower()) if is_acronym(tokens[k][0]) else None
             self.add(start, segs[end].end, lead_known[1] if lead_known else kind)
-            if end > k and conns[end].startswith("of") and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2:
-                self.add(segs[end].start, segs[end].end, kinds[end])
+            # (not a union named after its employer: "Union of Workers of the X Company" names no company)
+            outer_union = kind in ("union", "federation")
+            if end > k and conns[end] == "of the" and kinds[end] in _SUB_ORG_KINDS and len(tokens[end]) >= 2 and not outer_union:
+                self.add_inner(segs[end].start, segs[end].end, kinds[end])
+            parent = self._parent_body(tokens, kinds, conns, k, end)
+            if parent is not None and not outer_union:  # "the X Directorate of the Ministry of Labour and Y"
+                self.add_inner(segs[parent].start, segs[end].end, kinds[parent])
             if kinds[k] == "court" or any(kd == "court" for kd in kinds[k:end + 1]):
                 for j in range(k + 1, end + 1):
                     if conns[j] in ("of", "of the"):
                         self.state.claims.append(Claim(segs[j].start, segs[j].end, "court_place"))
             k = end + 1
+
+    @staticmethod
+    def _parent_body(tokens: list[list[str]], kinds: list[str | None], conns: list[str], k: int, end: int) -> int | None:
+        """The segment that opens a ministry named after "of the" inside a longer name, when the
+        ministry's own name runs over several segments ("... of the Ministry of Labour and Social Welfare")."""
+        for j in range(k + 1, end):
+            if (conns[j] == "of the" and len(tokens[j]) == 1 and tokens[j][0].lower() in ("ministry", "ministries")
+                    and conns[j + 1].startswith("of")):
+                return j
+        return None
 
     def _label_item(self, start: int, end: int) -> bool:
         """A name that is a whole item of a label line, not words of a Title Case headline: one
@@ -391,6 +435,66 @@ class OrgBuilder:
         if seat and not is_plain_word(seat) and seat.lower() not in _ORG_KIND:
             return lead.start()
         return lead.start(2)
+
+    def portfolio_ministries(self) -> None:
+        """ "Ministry of Labour, Employment and Social Security": a ministry named by a list of its
+        portfolios, or with an "of the" inside them; every word must be a portfolio word."""
+        if "Ministry of " not in self.norm and "Department of " not in self.norm and "Secretariat of " not in self.norm:
+            return
+        for match in _PORTFOLIO_BODY.finditer(self.norm):
+            text = match.group()
+            items = text.split(" of ", 1)[1]
+            if "," not in items and " of the " not in items and " from the " not in items:
+                continue  # a plain "Ministry of Labour and Social Welfare": keyword_phrases reads it
+            words = [w.lower() for w in _PORTFOLIO_WORD.findall(items)]
+            if all(w in _PORTFOLIO_WORDS or w in ("and", "of", "the", "from", "for") for w in words):
+                self.add(match.start(), match.end(), "government")
+
+    def numbered_courts(self) -> None:
+        """ "Criminal Court No. 2 of Isfahan", "Anti-Terrorism Court No. 9": a court with its number."""
+        if "No" not in self.norm:
+            return
+        for match in _NUMBERED_COURT.finditer(self.norm):
+            start = match.start()
+            lead = _LEADING_THE.match(self.norm, start)
+            if lead:
+                start = lead.end()
+            if match.group("seat"):
+                self.state.claims.append(Claim(match.start("seat") + 4, match.end("seat"), "court_place"))
+            self.add(start, match.end(), "court")
+
+    def branches_and_seats(self) -> None:
+        """ "Branch 1 of the Revolutionary Court of X": the branch is the court's full name; "the Basic
+        Court in Novi Sad": the seat after "in"/"at" gives a fuller name. The shorter name stays an alias."""
+        for start, end, record in list(self.spans):
+            if record.kind not in ("court", "police", "government"):
+                continue
+            branch = _BRANCH_OF.search(self.norm, max(0, start - 20), start) if record.kind == "court" else None
+            if branch:
+                self._fuller_name(record, branch.start(), end)
+                self.mentions_add(record, branch.start(), start)
+            seat = _SEAT_AFTER.match(self.norm, end)
+            if seat:
+                entry = lookup(seat.group(1))
+                if entry is not None and entry.kind == "city":
+                    self._fuller_name(record, start, seat.end())  # the seat stays a place: no mention over it
+
+    def _fuller_name(self, record: OrgRecord, start: int, end: int) -> None:
+        full = self.state.text[start:end]
+        if full == record.name or full in record.aliases:
+            return
+        if full.startswith(record.name) or full.endswith(record.name):
+            record.aliases.append(record.name)
+            record.name = full
+        else:
+            record.aliases.append(full)
+
+    def mentions_add(self, record: OrgRecord, start: int, end: int) -> None:
+        """The words a name grew by ("Branch 1 of the") are part of its mention."""
+        if not self.mask.hit(start, end):
+            record.mentions.append((start, end))
+            self.claims.append(Claim(start, end, "org"))
+            self.mask.add(start, end)
 
     def courts(self, chunks: list[Chunk]) -> None:
         """Courts written with lower-case words: "the Savelovsky court", "X district court of Y"."""
@@ -873,7 +977,8 @@ def _joining_word(word: str) -> bool:
     """A word that joins an organisation's name by "and": a common noun ("Port and Dock Workers'
     Union", "Road and Transport ..."), not a name ("Ivo and ...")."""
     low = word.lower()
-    return is_plain_word(word) or low in _V.non_entity_heads or low in _ORG_KIND
+    # (a portfolio word too: "Employment and Labour Relations Court")
+    return is_plain_word(word) or low in _V.non_entity_heads or low in _ORG_KIND or low in _PORTFOLIO_WORDS
 
 
 def _words(chunk: Chunk) -> list[str]:
@@ -919,9 +1024,12 @@ class FindOrganisations:
         builder.legal_suffixes(chunks)
         builder.dotted_suffixes(chunks)
         builder.possessive_companies(chunks)
+        builder.portfolio_ministries()
+        builder.numbered_courts()
         builder.keyword_phrases(chunks)
         builder.courts(chunks)
         builder.courts_of_places(chunks)
+        builder.branches_and_seats()
         builder.regional_governments(chunks)
         builder.group_causes(chunks)
         builder.lower_ministries()

@@ -1,0 +1,48 @@
+"""Official names of state bodies and courts: portfolio lists, numbered courts and branches, seats."""
+
+from unionwatch.core import extract_text
+
+
+def _orgs(text: str) -> dict[str, tuple[list[str], str]]:
+    return {o.name: (o.aliases, o.kind) for o in extract_text(text).organizations}
+
+
+def test_a_ministry_named_by_a_list_of_portfolios():
+    text = (
+        "The Ministry of Health, Labour and Social Affairs did not reply. Later the Ministry of Employment "
+        "and Social Protection of the Population issued a statement."
+    )
+    orgs = _orgs(text)
+    assert "Ministry of Health, Labour and Social Affairs" in orgs
+    assert "Ministry of Employment and Social Protection of the Population" in orgs
+    assert "Social Affairs" not in orgs
+    # a list of bodies after a ministry is no portfolio list
+    orgs = _orgs("The Ministry of Labour, Amnesty International and the ILO met on Monday.")
+    assert "Ministry of Labour" in orgs
+    assert not any(name.startswith("Ministry of Labour,") for name in orgs)
+
+
+def test_a_ministry_inside_the_name_of_its_unit_is_a_body_too():
+    orgs = _orgs("The Trade Union Registration Directorate of the Ministry of Labour and Social Welfare refused.")
+    assert "Ministry of Labour and Social Welfare" in orgs
+    # a union named after its employer names no company of its own
+    orgs = _orgs("She chairs the Union of Workers of the Northern Cement Company.")
+    assert "Northern Cement Company" not in orgs
+
+
+def test_numbered_courts_and_branches():
+    orgs = _orgs("In May, Criminal Court No. 4 of Tabriz fined him. Branch 12 of the Revolutionary Court of Rasht jailed her.")
+    assert "Criminal Court No. 4 of Tabriz" in orgs
+    assert orgs["Branch 12 of the Revolutionary Court of Rasht"] == (["Revolutionary Court of Rasht"], "court")
+
+
+def test_a_court_with_its_seat_keeps_the_short_name_as_alias():
+    orgs = _orgs("On Monday the Basic Court in Belgrade convicted the driver.")
+    assert orgs["Basic Court in Belgrade"] == (["Basic Court"], "court")
+    # a date after "in" is no seat
+    orgs = _orgs("The case went to the High Court in May.")
+    assert "High Court" in orgs
+
+
+def test_a_portfolio_word_joins_a_court_name():
+    assert "Employment and Labour Relations Court" in _orgs("The Employment and Labour Relations Court ruled for the union.")
