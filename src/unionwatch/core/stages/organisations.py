@@ -452,8 +452,8 @@ class OrgBuilder:
 
     def numbered_courts(self) -> None:
         """ "Criminal Court No. 2 of Isfahan", "Anti-Terrorism Court No. 9": a court with its number."""
-        if "No" not in self.norm:
-            return
+        if "Court No" not in self.norm and "Tribunal No" not in self.norm:
+            return  # cheap test first: the pattern tries every capitalised word
         for match in _NUMBERED_COURT.finditer(self.norm):
             start = match.start()
             lead = _LEADING_THE.match(self.norm, start)
