@@ -46,3 +46,12 @@ def test_a_court_with_its_seat_keeps_the_short_name_as_alias():
 
 def test_a_portfolio_word_joins_a_court_name():
     assert "Employment and Labour Relations Court" in _orgs("The Employment and Labour Relations Court ruled for the union.")
+
+
+def test_an_organ_of_a_known_body_is_named_without_its_owner():
+    orgs = _orgs("The complaint went to the International Labour Organization's Committee on Freedom of Association.")
+    assert orgs["Committee on Freedom of Association"][1] == "intergovernmental"
+    # a possessor that is no body keeps its place in the name
+    assert "Attorney General's Office" in _orgs("The Attorney General's Office charged him.")
+    # and a generic part of a known body is no name of its own
+    assert "Regional Office" not in _orgs("Amnesty International's Regional Office said so.")

@@ -359,6 +359,9 @@ class OrgBuilder:
             if end == k and len(tokens[k]) == 1 and tokens[k][0].lower() in _HEAD_FIRST:
                 k += 1  # "the Board of Directors": a lone head word names no body
                 continue
+            organ = self._organ_of_a_body(segs, tokens, kinds, conns, (k, end))
+            if organ is not None:
+                k, owner_kind = organ  # "the ILO's Committee on Freedom of Association": the organ, without its owner
             phrase_kinds = [kd for kd in kinds[k:end + 1] if kd]
             start = segs[k].tokens[len(segs[k].tokens) - len(tokens[k])].start
             owner = _POSSESSIVE_CITY.search(self.norm, max(0, start - 40), start)
@@ -366,7 +369,7 @@ class OrgBuilder:
                 entry = lookup(owner.group(1))
                 if entry is not None and entry.kind == "city":
                     start = owner.start(1)
-            kind = min(phrase_kinds, key=_KIND_PRIORITY.index)
+            kind = min(phrase_kinds, key=_KIND_PRIORITY.index) if organ is None or owner_kind is None else owner_kind
             if self._indefinite(start, segs[end].end, kind):
                 k = end + 1
                 continue
@@ -385,6 +388,25 @@ class OrgBuilder:
                     if conns[j] in ("of", "of the"):
                         self.state.claims.append(Claim(segs[j].start, segs[j].end, "court_place"))
             k = end + 1
+
+    def _organ_of_a_body(self, segs: list[Chunk], tokens: list[list[str]], kinds: list[str | None], conns: list[str],
+                         bounds: tuple[int, int]) -> tuple[int, str | None] | None:
+        """The segment after "'s" when the possessor is a body already known and the possessed part
+        names an organ of its own ("Committee on X", "Office of Y"): that organ's first segment, and
+        the owner's kind (an organ of the ILO is intergovernmental too) when known."""
+        k, end = bounds
+        j = next((i for i in range(k + 1, end + 1) if conns[i] == "'s"), None)
+        if j is None or not any(kinds[j:end + 1]) or not tokens[j]:
+            return None
+        if j == end and all(is_plain_word(t) or t.lower() in _ORG_KIND for t in tokens[j]):
+            return None  # "Amnesty International's Regional Office": a generic part, not a name
+        start, stop = segs[k].tokens[len(segs[k].tokens) - len(tokens[k])].start if tokens[k] else segs[k].start, segs[j - 1].end
+        owner = self.state.text[start:stop]
+        record = self.find(owner)
+        known = _V.known_orgs.get(owner.lower())
+        if record is not None or known is not None or self.mask.hit(start, stop):
+            return j, record.kind if record is not None else known[1] if known is not None else None
+        return None
 
     @staticmethod
     def _parent_body(tokens: list[list[str]], kinds: list[str | None], conns: list[str], k: int, end: int) -> int | None:
