@@ -232,3 +232,30 @@ def test_measures_on_the_union_its_money_and_its_people(text, kind):
 )
 def test_measures_look_alikes(text, kind):
     assert kind not in _types(text)
+
+
+# ---------------------------------------------------------------- one incident or two
+
+
+def test_unnamed_people_held_in_another_dated_scene_are_another_incident():
+    text = (
+        "On 3 February 2023 police arrested the branch secretary, Omar Said, at the depot. "
+        "He was held for two weeks.\n\n"
+        "On 1 May 2023 riot police broke up a march of dockers in the capital. "
+        "Twelve people were detained overnight and released the next day."
+    )
+    arrests = [e for e in _events(text) if e.type == "arrest"]
+    assert {e.date for e in arrests} == {"2023-02-03", "2023-05-01"}
+
+
+def test_unnamed_people_held_in_the_same_scene_are_the_same_incident():
+    text = (
+        "On 1 May 2023 police arrested dozens of dockers at the port gate. "
+        "Twelve of them were detained overnight at the central station."
+    )
+    assert [e.type for e in _events(text)].count("arrest") == 1
+
+
+def test_a_night_in_the_cells_is_arrest_and_detention():
+    kinds = _types("Eight strikers were detained overnight and released the next morning.")
+    assert "arrest" in kinds and "detention" in kinds

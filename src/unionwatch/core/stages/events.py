@@ -42,7 +42,7 @@ _GENERIC_PERPETRATORS = Gated(compile_scan(
 # Detention cues that report a holding of its own, beside the arrest ("arrested ... and held for five days").
 _HELD = re.compile(
     r"sent to|(?:refused|denied|rejected) |bail |remand|spen[dt] |and (?:then |later )?(?:held|kept) |"
-    r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b|(?:held|kept|detained) \w+ (?:overnight|incommunicado|without|for)\b"
+    r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b|(?:held|kept|detained) \w+ (?:overnight|incommunicado|without|for)\b|detained overnight\b"
 )
 # A measure before the trial ("before being placed under house arrest") is no term of the sentence.
 _PRE_TRIAL = compile_scan(
@@ -1291,6 +1291,10 @@ def _same_day(a: str | None, b: str | None) -> bool:
     return a == b or (len(a) != len(b) and (a.startswith(b + "-") or b.startswith(a + "-")))
 
 
+def _iso(date: DateMention | None) -> str | None:
+    return date.iso if date is not None else None
+
+
 def _finer(date: DateMention, than: DateMention) -> bool:
     a, b = date.iso or "", than.iso or ""
     return len(a) > len(b) and _same_day(a, b)
@@ -1337,6 +1341,10 @@ def _is_twin(
             return borrowed is None or _same_day(date_e, borrowed.iso)
         return date_e is None or _same_day(date_e, date_o)
     if not victims_e:
+        if date_e is None:
+            # "Nineteen people were detained overnight" in a paragraph dated 1 May: another act than January's
+            borrowed, earlier = scene(event), date_o or _iso(scene(other))
+            return borrowed is None or not earlier or _same_day(borrowed.iso, earlier)
         return date_e is None or _same_day(date_e, date_o)
     # named victims after a general mention of the same act
     return date_e is None or date_o is None or _same_day(date_e, date_o)
