@@ -55,3 +55,23 @@ def test_an_organ_of_a_known_body_is_named_without_its_owner():
     assert "Attorney General's Office" in _orgs("The Attorney General's Office charged him.")
     # and a generic part of a known body is no name of its own
     assert "Regional Office" not in _orgs("Amnesty International's Regional Office said so.")
+
+
+def test_a_body_named_by_called_or_known_as():
+    orgs = _orgs("In May a court suspended the union, which is called Birlik, for six months.")
+    assert orgs["Birlik"][1] == "union"
+    # a person named after "called" is no body
+    assert "Ivan Petrov" not in _orgs("A union leader called Ivan Petrov spoke to the crowd.")
+
+
+def test_a_company_named_later_by_its_first_words():
+    orgs = _orgs("They were dismissed by Kaya Tekstil Sanayi Ticaret A.Ş. in May. Kaya Tekstil did not reply.")
+    assert orgs == {"Kaya Tekstil Sanayi Ticaret A.Ş.": (["Kaya Tekstil"], "company")}
+
+
+def test_courts_of_first_instance_divisions_and_case_numbers():
+    orgs = _orgs("The Setif court of first instance convicted him, and the High Court Division later granted bail.")
+    assert "Setif court of first instance" in orgs
+    assert "High Court Division" in orgs
+    # "CASE No. 3501" is a reference, not a body
+    assert "CASE" not in _orgs("CASE No. 3501\n\nThe Committee examined the complaint on 3 May 2024.")

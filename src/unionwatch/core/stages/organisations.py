@@ -29,6 +29,7 @@ _NOT_ORGS = frozenset(_DATA["not_organisations"])
 _CUSTODY_WORDS = frozenset(_DATA["custody_words"])
 _CAUSE_WORDS = frozenset(_DATA["cause_words"])
 _PORTFOLIO_WORDS = frozenset(_DATA["portfolio_words"])
+_LEGAL_FORMS = frozenset(_DATA["legal_forms"])
 _KIND_PRIORITY = ["court", "police", "government", "intergovernmental", "federation", "union", "company", "ngo", "other"]
 _HEAD_FIRST = frozenset(
     ["confederation", "federation", "congress", "union", "ministry", "office", "committee", "council", "centre", "center", "association", "organisation", "organization", "court", "department", "agency", "authority", "commission", "bureau", "compañía", "compania", "company", "bank", "institute", "foundation", "syndicate", "sindicato", "league", "party", "movement", "front", "registry", "service", "secretariat", "board", "frente", "ejército", "ejercito"]
@@ -44,7 +45,9 @@ _SUB_ORG_KINDS = frozenset({"police", "government", "court", "company"})
 _CONNECTOR = re.compile(r"[ ]+(of the|for the|of|for|and|&|to|on|de la|de|del|des|du)[ ]+|('s)[ ]+")
 _COURT_AFTER = re.compile(
     r"((?:[ ]+(?:district|city|regional|municipal|military|appeals?|appellate|supreme|high|provincial|county|criminal"
-    r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court)\b"
+    r"|civil|administrative|economic|inter-district|interdistrict|town|magistrates'?|labour|labor))*[ ]+court"
+    # "the Laghouat court of first instance": the court's formal name
+    r"(?:[ ]+of[ ]+(?:first[ ]+instance|appeals?|cassation)(?![ ]+of\b))?)\b"
 )
 _OF_CHUNK = re.compile(r"[ ]+of[ ]+")
 _INDEFINITE = re.compile(r"(?<![\w'])(?:a|an|A|An)[ ]+$")
@@ -79,6 +82,10 @@ _PORTFOLIO_WORD = re.compile(r"[A-Za-z'’-]+")
 # "Criminal Court No. 2 of Isfahan", "City Court No. 2": a numbered court (the chunk stops at "No")
 _NUMBERED_COURT = re.compile(
     r"\b(?:[A-Z][\w'’-]*[ ]+){1,5}?(?:Court|Tribunal)[ ]+No\.?[ ]?\d{1,3}\b(?P<seat>[ ]+of[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)?"
+)
+_CALLED = re.compile(
+    r"\b(union|trade union|federation|confederation|association|company|firm|group|movement|party|network|coalition)"
+    r",?[ ]+(?:(?:which|that|now)[ ]+(?:is[ ]+|was[ ]+)?)?(?:called|named|known[ ]+as)[ ]+[\"“]?$"
 )
 _BRANCH_OF = re.compile(r"\bBranch[ ]+\d{1,3}[ ]+of[ ]+(?:the[ ]+)?$")
 _SEAT_AFTER = re.compile(r"[ ]+(?:in|at)[ ]+([A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)")
@@ -210,6 +217,9 @@ class OrgBuilder:
         if " " in name and not is_acronym(name):
             for record in self.orgs:
                 if " " in record.name and names_match(record.name, name):
+                    return record
+            for record in self.orgs:  # "X Otomotiv" for "X Otomotiv Yan Sanayi A.Ş.": the full name's first words
+                if record.kind == "company" and record.name.startswith(name + " ") and _legal_form_last(record.name):
                     return record
             for record in self.orgs:  # "Board of Investment" for "Board of Investment of Sri Lanka"
                 rest = record.name[len(name):]
@@ -517,6 +527,17 @@ class OrgBuilder:
             record.mentions.append((start, end))
             self.claims.append(Claim(start, end, "org"))
             self.mask.add(start, end)
+
+    def called_names(self, chunks: list[Chunk]) -> None:
+        """ "the union, which is called X", "a company known as Y": the name given to a body just described."""
+        if " called " not in self.norm and " named " not in self.norm and " known as " not in self.norm:
+            return
+        for chunk in chunks:
+            cue = _CALLED.search(self.norm, max(0, chunk.start - 60), chunk.start)
+            words = _words(chunk)
+            if cue is None or chunk.headline or not words or words[0] != chunk.tokens[0].text or all(map(is_plain_word, words)):
+                continue
+            self.add(chunk.start, chunk.end, _CUE_KIND.get(cue.group(1).lower(), "other"))
 
     def courts(self, chunks: list[Chunk]) -> None:
         """Courts written with lower-case words: "the Savelovsky court", "X district court of Y"."""
@@ -850,7 +871,7 @@ class OrgBuilder:
                 known = _V.known_orgs.get(word.lower())
                 if known:
                     self.add(start, end, known[1])
-                elif len(_caps(word)) >= 3 and not _NUMBER_AFTER.match(norm, end):  # "KHM 006 / 0924": a reference code
+                elif len(_caps(word)) >= 3 and not _REFERENCE_AFTER.match(norm, end):  # "KHM 006 / 0924", "CASE No. 3": a reference
                     after = norm[end:end + 20].lower()
                     kind = "union" if _UNION_AFTER.match(after) else "other"
                     self.add(start, end, kind)
@@ -918,6 +939,11 @@ def _tail_word(word: str) -> bool:
     return entry is not None and entry.kind == "country"
 
 
+def _legal_form_last(name: str) -> bool:
+    """The name ends in a legal form ("... Sanayi A.Ş.", "... Pvt Ltd")."""
+    return name.rsplit(" ", 1)[-1].lower() in _LEGAL_FORMS
+
+
 def _modifier_ok(modifier: str, noun: str) -> bool:
     """ "the Azot fertiliser plant": a product word between a company name and its noun, not "for union"."""
     return (
@@ -929,6 +955,7 @@ def _modifier_ok(modifier: str, noun: str) -> bool:
 
 
 _NUMBER_AFTER = re.compile(r"[ ]+\d")
+_REFERENCE_AFTER = re.compile(r"[ ]+(?:No\.?|NO\.?|Nos\.?|Ref\.?|REF\.?)?[ ]*\d")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]")
 _UNION_AFTER = re.compile(r"\s+(?:trade )?union\b")
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")
@@ -1053,6 +1080,7 @@ class FindOrganisations:
         builder.courts_of_places(chunks)
         builder.branches_and_seats()
         builder.regional_governments(chunks)
+        builder.called_names(chunks)
         builder.group_causes(chunks)
         builder.lower_ministries()
         builder.definitions(chunks)
