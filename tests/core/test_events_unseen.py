@@ -259,3 +259,39 @@ def test_unnamed_people_held_in_the_same_scene_are_the_same_incident():
 def test_a_night_in_the_cells_is_arrest_and_detention():
     kinds = _types("Eight strikers were detained overnight and released the next morning.")
     assert "arrest" in kinds and "detention" in kinds
+
+
+# ---------------------------------------------------------------- custody ill-treatment, strikes prohibited, conditional harm
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In the detention centre Omar Said was pressed to confess on camera.", "other"),
+        ("Her lawyer said she had been denied medical care for a month.", "other"),
+        ("Ana Ruiz, who has asthma, has been refused medication since her arrest.", "other"),
+        ("The minister declared the mines an essential service and prohibited the strike.", "strike_suppression"),
+        ("The walkout, which the labour court had declared illegal, ended after a week.", "strike_suppression"),
+        ("Staff were told that their contracts \"might not survive\" if they stayed in the union.", "threat"),
+        ("The ministry warned that any nurse who joined the stoppage would be deemed to have resigned.", "threat"),
+        ("The four were driven to the central station, where they spent three nights.", "detention"),
+        ("The two organisers have spent eight months behind bars.", "detention"),
+        ("The judge granted a prosecution request to keep the three in pre-trial detention.", "detention"),
+        ("Miners who had walked out to demand safety gear were beaten by guards at the gate.", "assault"),
+    ],
+)
+def test_custody_ill_treatment_prohibited_strikes_and_conditional_harm(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The clinic was denied a licence extension.", "other"),
+        ("The coach told the players that they would be picked if they stayed fit.", "threat"),
+        ("The union demanded that the police be prosecuted.", "charges"),
+        ("The judge rejected a prosecution request to keep the three in pre-trial detention.", "detention"),
+    ],
+)
+def test_custody_strike_and_threat_look_alikes(text, kind):
+    assert kind not in _types(text)

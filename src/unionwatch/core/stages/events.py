@@ -139,7 +139,7 @@ def first_cue(
             window = window[conj.start() + 1:]
         elif window.endswith(" but ") and _RELEASE_WORD.search(window):
             window = window[-4:]
-        if (neg.search(window) and not _RELEASE_REPORTS.search(window + match.group())) or neg_after.match(lower, match.end()):
+        if (neg.search(window) and not _not_negating(lower, floor, window, match)) or neg_after.match(lower, match.end()):
             continue
         # "Those who were not deported immediately were held": a finite verb opens a clause of its own
         if _AUXILIARY.match(match.group()):
@@ -170,7 +170,9 @@ def first_cue(
             continue  # "calls for the release of X and Y, imprisoned after ...": the call, not a report
         if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
             continue  # "police arrested two suspects in the killing": the culprits, not the victims
-        if _DEMANDED.search(lower, floor, match.start()) or (_is_verb(match) and _in_demand(lower, floor, match.start())):
+        if _DEMANDED.search(lower, floor, match.start()) or (
+            _is_verb(match) and _in_demand(lower, floor, match.start()) and not _purpose_of_subject(lower, floor, match)
+        ):
             continue  # "we urge ... that the sentence is quashed, that the harassment ends": a wish, not a report
         if _DENIED_ANY.search(lower, max(floor, match.start() - DENIAL_REACH), match.start()):
             continue  # "denied that any of the leaders had been assaulted": the authorities' denial
@@ -237,6 +239,30 @@ _RELEASE_REPORTS = re.compile(
     r"\b(?:released|freed|free)\b[^,;]*?\b(?:after|following|on (?:strict )?conditions?|on condition|under (?:strict )?conditions?"
     r"|under (?:an? |the )?(?:[\w-]+ )?(?:undertaking|pledge|recogni[sz]ance)|with (?:the |an? )?(?:obligation|duty|requirement)|subject to)\b"
 )
+NOT_NEGATING_REACH = 120
+# "granted a prosecution request to keep them in pre-trial detention": the request was granted
+_GRANTED = re.compile(r"\bgrant(?:ed|s|ing)? (?:a |an |the )?(?:[\w'-]+ ){0,2}(?:request|motion|application|demand)\b")
+# "workers who had stopped work to demand the minimum wage were baton-charged": the demand is the
+# purpose of the subject's own act, and the finite verb of the cue opens the main clause
+_PURPOSE_CLAUSE = re.compile(r"\bwho (?:had |have |has |were |was )?\w+ (?:[\w'-]+ ){0,3}?to (?:demand|call for|press for|ask for|protest)\b")
+
+
+def _not_negating(lower: str, floor: int, window: str, match: re.Match[str]) -> bool:
+    """Whether the negation word found in `window` does not govern the cue after it."""
+    if _RELEASE_REPORTS.search(window + match.group()):
+        return True
+    before = lower[max(floor, match.start() - NOT_NEGATING_REACH):match.start()]
+    if _GRANTED.search(before):
+        return True
+    return _purpose_of_subject(lower, floor, match)
+
+
+def _purpose_of_subject(lower: str, floor: int, match: re.Match[str]) -> bool:
+    """ "Workers who walked out to demand pay were beaten": the demand is the subject's purpose, the cue the main verb."""
+    before = lower[max(floor, match.start() - NOT_NEGATING_REACH):match.start()]
+    return bool(_AUXILIARY.match(match.group()) and _PURPOSE_CLAUSE.search(before))
+
+
 # Intruders nobody names: a break-in is no search by the authorities (the taxonomy's raid).
 _UNKNOWN_INTRUDERS = Gated(re.compile(
     r"\b(?:unknown|unidentified|masked|hooded) (?:persons|people|men|individuals|assailants|attackers|intruders)\b"
