@@ -295,3 +295,23 @@ def test_custody_ill_treatment_prohibited_strikes_and_conditional_harm(text, kin
 )
 def test_custody_strike_and_threat_look_alikes(text, kind):
     assert kind not in _types(text)
+
+
+# ---------------------------------------------------------------- counts over years, events that follow events
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dozens of plantation workers have been killed in the valley since 2012, and few cases were solved.", "killing"),
+        ("Unions say hundreds of nurses have been arrested over pay protests since 2019.", "arrest"),
+        ("According to the federation, thousands of teachers were dismissed in 2023 alone.", "dismissal"),
+        ("The strike came in a wave of arrests that followed protests by drivers in March.", "surveillance"),
+    ],
+)
+def test_counts_over_years_and_events_following_events(text, kind):
+    assert kind not in _types(text)
+
+
+def test_dozens_arrested_on_one_day_is_still_an_incident():
+    assert "arrest" in _types("Dozens of dockers were arrested at the port gate on 3 May.")

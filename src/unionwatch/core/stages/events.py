@@ -166,6 +166,8 @@ def first_cue(
             continue  # "the rally was held in front of parliament": a gathering takes place
         if kind == "surveillance" and _FOLLOWED_BY_EVENT.match(lower, match.end()):
             continue  # "was followed by a press conference": what came next
+        if kind == "surveillance" and _EVENT_FOLLOWED.search(lower, max(floor, match.start() - 40), match.start()):
+            continue  # "a wave of detentions that followed sit-ins by teachers": one event after another
         if kind in _CUSTODY_TYPES and _RELEASE_OF.search(lower, floor, match.start()):
             continue  # "calls for the release of X and Y, imprisoned after ...": the call, not a report
         if kind in _CUSTODY_TYPES and _SUSPECTS_AFTER.match(lower, match.end()):
@@ -335,6 +337,10 @@ def _gathering_held(text: str, lo: int, hi: int) -> bool:
     return match is not None and not _PREPOSITION.search(text, lo, match.start())
 
 
+_EVENT_FOLLOWED = Gated(re.compile(
+    r"\b(?:detentions?|arrests?|strikes?|protests?|sit-ins?|raids?|events?|days?|weeks?|months?|years?|meetings?|waves?|"
+    r"period|crackdown|rall(?:y|ies)|march(?:es)?|dismissals?|clashes|violence|unrest)(?:,? (?:that|which))? $"
+))
 _FOLLOWED_BY_EVENT = re.compile(
     r" by (?:a|an|the) (?:[\w-]+ )?(?:press|meeting|conference|statement|debate|discussion|strike|march|rally|vote|series|"
     r"period|wave|decision|announcement|protest|demonstration|sit-in|round|number)"
