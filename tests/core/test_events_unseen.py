@@ -315,3 +315,25 @@ def test_counts_over_years_and_events_following_events(text, kind):
 
 def test_dozens_arrested_on_one_day_is_still_an_incident():
     assert "arrest" in _types("Dozens of dockers were arrested at the port gate on 3 May.")
+
+
+# ---------------------------------------------------------------- one ruling spelled out in a list
+
+
+def test_the_items_of_a_ruling_list_are_one_sentencing():
+    text = (
+        "On 4 March 2024 the city court convicted four leaders of the dockers' union. The court ruled as follows:\n"
+        "- Omar Said, chairman: five years in prison;\n"
+        "- Ana Ruiz, secretary: three years in prison, suspended;\n"
+        "- Lina Vos, treasurer: a fine of 2,000 dollars.\n"
+    )
+    rulings = [e for e in _events(text) if e.type == "sentencing"]
+    assert len(rulings) == 1 and {"Omar Said", "Ana Ruiz"} <= set(rulings[0].victims)
+
+
+def test_separate_rulings_told_in_sentences_stay_apart():
+    text = (
+        "On 4 March 2024 the city court sentenced Omar Said to five years in prison. "
+        "On 9 June 2024 a court in the port sentenced Ana Ruiz to two years in prison."
+    )
+    assert [e.type for e in _events(text)].count("sentencing") == 2

@@ -794,6 +794,12 @@ def _demand_item(state: PipelineState, sentence: Sentence) -> bool:
     return lead is not None and lead.endswith(":") and bool(_DEMAND_LEAD.search(lead))
 
 
+def _ruling_item(state: PipelineState, sentence: Sentence) -> bool:
+    """ "The court ruled as follows: - X: three years; - Y: ...": an item of a list that spells out one ruling."""
+    lead = list_lead(state, sentence)
+    return lead is not None and lead.endswith(":")
+
+
 class FindEvents:
     def __call__(self, state: PipelineState) -> None:
         decision_sentences = {i for d in state.decisions for i in d.sentences}
@@ -834,7 +840,8 @@ class FindEvents:
         events.extend(self._decision_events(state, events))
         events.sort(key=lambda e: (e.sentence.start, e.cue_start))
         events = _drop_missing_before_death(events, masked)
-        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs), masked, orgs)
+        items = frozenset(e.sentence.index for e in events if e.type == "sentencing" and _ruling_item(state, e.sentence))
+        state.events = _drop_fatal_shootings(dedupe(events, lambda e: _scene_date(state, e.sentence), orgs, items), masked, orgs)
         _retype_decisions(state.events, state.decisions)  # after merging: the ruling told twice is one event
         dates = {d.defendant: d.date for d in state.decisions if d.date is not None}
         for event in state.events:  # "were each sentenced": the ruling's date, told in the sentence before
@@ -1386,12 +1393,15 @@ def dedupe(
     events: list[EventRecord],
     scene: Callable[[EventRecord], DateMention | None] | None = None,
     orgs: frozenset[str] = frozenset(),
+    ruling_items: frozenset[int] = frozenset(),
 ) -> list[EventRecord]:
     """One event per incident and type: same victims or same date means the same incident.
 
     `scene` gives the date an undated event borrows from the sentences before it; it
-    only refines the date of the incident the event is merged into ("in August" ->
-    "on 14 August"), never decides whether two reports are one incident.
+    refines the date of the incident the event is merged into ("in August" ->
+    "on 14 August"), and tells apart only acts with no victim named and no date.
+    `ruling_items` are the sentences of a list that spells out one ruling ("The court
+    ruled as follows: - X: three years; - Y: a fine"): their sentencings are that ruling's.
     """
     kept: list[EventRecord] = []
     scene = scene or (lambda _: None)
@@ -1401,6 +1411,8 @@ def dedupe(
         # "was tried with him and received six months": each defendant has a ruling of their own
         if not others and event.date is None and event.type != "sentencing" and _SAME_INCIDENT.search(event.sentence.text):
             twin = next((o for o in reversed(kept) if o.type == event.type), None)
+        if event.type == "sentencing" and event.sentence.index in ruling_items:
+            twin = next((o for o in reversed(kept) if o.type == "sentencing"), None)
         if twin is None and not others:
             twin = next((o for o in kept if o.type == event.type and _is_twin(event, o, scene, orgs)), None)
         if twin is None:
