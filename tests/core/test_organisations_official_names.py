@@ -39,6 +39,8 @@ def test_numbered_courts_and_branches():
 def test_a_court_with_its_seat_keeps_the_short_name_as_alias():
     orgs = _orgs("On Monday the Basic Court in Belgrade convicted the driver.")
     assert orgs["Basic Court in Belgrade"] == (["Basic Court"], "court")
+    # a region may be the seat too
+    assert "Labour Court in Mendoza" in _orgs("The Labour Court in Mendoza heard the case.")
     # a date after "in" is no seat
     orgs = _orgs("The case went to the High Court in May.")
     assert "High Court" in orgs

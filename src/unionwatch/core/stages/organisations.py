@@ -508,7 +508,7 @@ class OrgBuilder:
             seat = _SEAT_AFTER.match(self.norm, end)
             if seat:
                 entry = lookup(seat.group(1))
-                if entry is not None and entry.kind == "city":
+                if entry is not None and entry.kind in ("city", "region"):
                     self._fuller_name(record, start, seat.end())  # the seat stays a place: no mention over it
 
     def _fuller_name(self, record: OrgRecord, start: int, end: int) -> None:
