@@ -337,3 +337,28 @@ def test_separate_rulings_told_in_sentences_stay_apart():
         "On 9 June 2024 a court in the port sentenced Ana Ruiz to two years in prison."
     )
     assert [e.type for e in _events(text)].count("sentencing") == 2
+
+
+# ---------------------------------------------------------------- what the lead sentence names
+
+
+def test_a_time_shift_keeps_the_sentence_date_from_the_earlier_act():
+    text = "The union's president was shot dead on 16 August 2023, his family said, months after he told police he had received death threats."
+    threat = next(e for e in _events(text) if e.type == "threat")
+    assert threat.date is None
+
+
+def test_a_date_before_an_aside_still_dates_the_act():
+    arrest = next(e for e in _events("On 3 May 2024, two days after the strike began, police arrested Omar Said.") if e.type == "arrest")
+    assert arrest.date == "2024-05-03"
+
+
+def test_acts_named_one_after_another_keep_their_own_persons():
+    text = (
+        "The federation condemns the abduction of Omar Said, its secretary general, "
+        "and the arrest of the union's president and four of its members in the capital."
+    )
+    events = _events(text)
+    abduction = next(e for e in events if e.type == "disappearance")
+    arrest = next(e for e in events if e.type == "arrest")
+    assert abduction.victims == ["Omar Said"] and "Omar Said" not in arrest.victims

@@ -890,6 +890,9 @@ class FindEvents:
         clause = _clause_persons(state, sentence, ctx, pos)
         if clause is not None:
             victims = clause
+        nominal = _nominal_scope(state, sentence, pos)
+        if nominal is not None:  # "condemns the abduction of X, and the arrest of four members": each act its own persons
+            victims = [name for start, name in ctx.spans if nominal[0] <= start < nominal[1]]
         if kind == "intimidation_of_family":
             victims = [v for v in victims if v not in ctx.relatives]  # the unionist, not the relative
         for start, name, reporting in ctx.orgs:
@@ -1051,6 +1054,18 @@ _LETTER_DATE = re.compile(
 _GRIEVANCE = re.compile(r"\bprotest(?:s|ed|ing)?\s+(?:at|against|over)\s+(?:the\s+)?$")
 
 
+# "months after he told police he had received threats": what follows happened at another time
+_TIME_SHIFT = re.compile(
+    r"\b(?:days|weeks|months|years|a (?:day|week|month|year)|shortly|soon|long) (?:after|before)\b", re.IGNORECASE
+)
+
+
+def _shifted(text: str, lo: int, hi: int) -> bool:
+    """Whether a time shift stands between a date (ending at `lo`) and the cue (at `hi`) in the cue's own clause."""
+    shifts = list(_TIME_SHIFT.finditer(text, lo, hi))
+    return bool(shifts) and "," not in text[shifts[-1].end():hi]
+
+
 # the items of an enumeration "(i) ...; (ii) ...; and (iii) ..." tell separate incidents
 _ITEM_BREAK = re.compile(r";\s+(?:and\s+)?\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s")
 
@@ -1069,6 +1084,8 @@ def _may_date(state: PipelineState, sentence: Sentence, date: DateMention, pos: 
     for clause in _RELATIVE_CLAUSE.finditer(state.text, sentence.start, sentence.end):
         if clause.start() <= date.start < clause.end() and not clause.start() <= pos < clause.end():
             return False
+    if date.end <= pos and _shifted(state.text, date.end, pos):
+        return False  # "shot dead on Wednesday, months after he had received death threats": another time
     if _ITEM_BREAK.search(state.text, min(date.end, pos), max(date.start, pos)):
         return False  # "(iv) ... in May 2021; and (v) both were convicted": another item's date
     return not (
@@ -1229,6 +1246,20 @@ def _clause_persons(state: PipelineState, sentence: Sentence, ctx: _SentenceCont
     if names:
         return list(dict.fromkeys(names))
     return None if _ANY_PRONOUN.search(state.lower, lo, hi) else []
+
+
+# "the abduction and torture of X, ..., and the arrest of the union's president": acts named one after another
+_NOMINAL_AT = re.compile(r"(?:the|his|her|their|its) (?:[\w-]+ ){0,3}?[\w-]+ of |(?!\w+ed\b)[\w-]+(?: and [\w-]+)? of ")
+_NOMINAL_BREAK = re.compile(r",? and (?:the|his|her|their|its) (?:[\w-]+ ){0,2}?[\w-]+ (?:of|on|against)\b|;")
+
+
+def _nominal_scope(state: PipelineState, sentence: Sentence, pos: int) -> tuple[int, int] | None:
+    """The span of the "of" phrase of a nominal cue, when the sentence coordinates several such acts."""
+    head = _NOMINAL_AT.match(state.lower, pos, sentence.end)
+    if head is None or " of " not in state.lower[pos:head.end() + 1] or not _NOMINAL_BREAK.search(state.lower, sentence.start, sentence.end):
+        return None
+    end = _NOMINAL_BREAK.search(state.lower, head.end(), sentence.end)
+    return pos, end.start() if end else sentence.end
 
 
 @dataclass
