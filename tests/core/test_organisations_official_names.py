@@ -77,3 +77,10 @@ def test_courts_of_first_instance_divisions_and_case_numbers():
     assert "High Court Division" in orgs
     # "CASE No. 3501" is a reference, not a body
     assert "CASE" not in _orgs("CASE No. 3501\n\nThe Committee examined the complaint on 3 May 2024.")
+
+
+def test_the_agency_credited_in_a_dateline_is_a_body():
+    text = "KISUMU, Kenya, May 30 (Lakewire) -- A union leader was arrested on Friday."
+    assert _orgs(text)["Lakewire"][1] == "other"
+    # a country in brackets in a case title is no agency
+    assert "Chile" not in _orgs("Report 401, Case No 3100 (Chile) - Complaint against the Government")

@@ -87,6 +87,7 @@ _CALLED = re.compile(
     r"\b(union|trade union|federation|confederation|association|company|firm|group|movement|party|network|coalition)"
     r",?[ ]+(?:(?:which|that|now)[ ]+(?:is[ ]+|was[ ]+)?)?(?:called|named|known[ ]+as)[ ]+[\"“]?$"
 )
+_AGENCY_AFTER = re.compile(r"\)[ ]*(?:-{1,2}|–|—)[ ]")
 _BRANCH_OF = re.compile(r"\bBranch[ ]+\d{1,3}[ ]+of[ ]+(?:the[ ]+)?$")
 _SEAT_AFTER = re.compile(r"[ ]+(?:in|at)[ ]+([A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)")
 _ORDINAL_LEAD = re.compile(r"(?:\b([A-Z][\w'-]+)[ ]+)?\b(\d{1,3}(?:st|nd|rd|th))[ ]+$")
@@ -505,7 +506,7 @@ class OrgBuilder:
             if branch:
                 self._fuller_name(record, branch.start(), end)
                 self.mentions_add(record, branch.start(), start)
-            seat = _SEAT_AFTER.match(self.norm, end)
+            seat = _SEAT_AFTER.match(self.norm, end) if " of " not in record.name else None  # "court of X" has its seat
             if seat:
                 entry = lookup(seat.group(1))
                 if entry is not None and entry.kind in ("city", "region"):
@@ -538,6 +539,19 @@ class OrgBuilder:
             if cue is None or chunk.headline or not words or words[0] != chunk.tokens[0].text or all(map(is_plain_word, words)):
                 continue
             self.add(chunk.start, chunk.end, _CUE_KIND.get(cue.group(1).lower(), "other"))
+
+    def dateline_agencies(self, chunks: list[Chunk]) -> None:
+        """ "HARARE, 12 June (Nile Wire) - ...": the news agency credited in a dateline is a body (media)."""
+        for chunk in chunks:
+            if self.norm[chunk.start - 1:chunk.start] != "(" or not _AGENCY_AFTER.match(self.norm, chunk.end):
+                continue  # cheap test first: a whole bracketed run followed by a dash
+            line_start = self.norm.rfind("\n", 0, chunk.start) + 1
+            before = self.norm[line_start:chunk.start - 1]
+            if len(before) > 80 or "," not in before or not before[:1].isupper() or is_acronym(chunk.text):
+                continue
+            entry = lookup(chunk.text)  # a country or region there is a case title's ("Case No 3 (Chile) - ")
+            if (entry is None or entry.kind == "city") and not chunk.headline:
+                self.add(chunk.start, chunk.end, "other")
 
     def courts(self, chunks: list[Chunk]) -> None:
         """Courts written with lower-case words: "the Savelovsky court", "X district court of Y"."""
@@ -1081,6 +1095,7 @@ class FindOrganisations:
         builder.branches_and_seats()
         builder.regional_governments(chunks)
         builder.called_names(chunks)
+        builder.dateline_agencies(chunks)
         builder.group_causes(chunks)
         builder.lower_ministries()
         builder.definitions(chunks)
