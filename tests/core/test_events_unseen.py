@@ -362,3 +362,19 @@ def test_acts_named_one_after_another_keep_their_own_persons():
     abduction = next(e for e in events if e.type == "disappearance")
     arrest = next(e for e in events if e.type == "arrest")
     assert abduction.victims == ["Omar Said"] and "Omar Said" not in arrest.victims
+
+
+def test_one_more_victim_days_later_is_another_arrest():
+    text = (
+        "On 5 March 2024 police arrested three organisers of the chemical workers' union, Omar Said, Ana Ruiz and Lina Vos. "
+        "Two days later, a fourth activist, Tom Reyes, was taken from his workplace at the plant."
+    )
+    assert [e.type for e in _events(text)].count("arrest") == 2
+
+
+def test_one_more_victim_of_the_same_sweep_is_the_same_arrest():
+    text = (
+        "On 5 March 2024 police arrested three organisers of the chemical workers' union, Omar Said, Ana Ruiz and Lina Vos. "
+        "A fourth activist, Tom Reyes, was also taken from his workplace at the plant."
+    )
+    assert [e.type for e in _events(text)].count("arrest") == 1

@@ -1350,6 +1350,10 @@ _SAME_INCIDENT = compile_scan(
 )
 
 
+# "Two days later, a fourth activist was taken": one more victim, but on another day
+_DAYS_LATER = compile_scan(
+    r"\b(?:(?:\w+|a) (?:days?|weeks?|months?) later|the (?:next|following) (?:day|morning|week|month))\b", re.I
+)
 _AGAIN = compile_scan(r"\b(?:again|re-?arrest\w*|once more|another|second time|third time|new (?:arrest|raid|search|attack))\b", re.I)
 _STATE = compile_scan(r"\b(?:currently|still|remains?|remained|(?:is|are) (?:being )?held)\b", re.I)
 
@@ -1440,7 +1444,10 @@ def dedupe(
         twin = None
         others = _OTHER_VICTIMS.match(event.sentence.text)  # "Other activists ...": new victims, new incident
         # "was tried with him and received six months": each defendant has a ruling of their own
-        if not others and event.date is None and event.type != "sentencing" and _SAME_INCIDENT.search(event.sentence.text):
+        if (
+            not others and event.date is None and event.type != "sentencing"
+            and _SAME_INCIDENT.search(event.sentence.text) and not _DAYS_LATER.search(event.sentence.text)
+        ):
             twin = next((o for o in reversed(kept) if o.type == event.type), None)
         if event.type == "sentencing" and event.sentence.index in ruling_items:
             twin = next((o for o in reversed(kept) if o.type == "sentencing"), None)
