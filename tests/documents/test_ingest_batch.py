@@ -172,3 +172,17 @@ def test_the_fast_path_stores_what_the_per_document_path_stores(tmp_path, monkey
     # once, as made: one "update" fewer than when each document is stored on its own.
     assert [a for a in fast_audit if a[0] != "update"] == [a for a in slow_audit if a[0] != "update"]
     assert not Counter(a for a in fast_audit if a[0] == "update") - Counter(slow_audit)
+
+
+def test_the_storing_connection_gets_a_larger_page_cache_on_sqlite():
+    from django.db import connection
+
+    from unionwatch.documents.ingest import SQLITE_CACHE_KIB, _bulk_cache
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite setting")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size = -2000")
+        _bulk_cache()
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -SQLITE_CACHE_KIB

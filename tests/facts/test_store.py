@@ -204,3 +204,52 @@ def test_a_session_reads_an_entitys_other_event_types_when_a_later_document_need
     later.flush()
     assert Event.objects.count() == 2  # both merged with the stored events
     assert all(e.evidence.count() == 2 for e in Event.objects.all())
+
+
+def test_rows_read_back_as_plain_sql_are_the_rows_the_orm_reads():
+    from unionwatch.facts.models import Term
+    from unionwatch.facts.store import as_object, quoted, read_rows
+
+    sentenced("Oren Tallis", "On 2 June 2020 a court sentenced Oren Tallis to 3 years.", "2020-06-02",
+              terms=[x.Term("imprisonment", 3, "years", note="suspended")])
+    for model in (Event, CourtDecision, Term, Person):
+        q = quoted(model)
+        rows = read_rows(model, f"ORDER BY {q['id']}", [])
+        mine = [as_object(model, values) for _, values in rows]
+        theirs = list(model.objects.order_by("id"))
+        fields = [f.attname for f in model._meta.concrete_fields]
+        assert [[getattr(o, f) for f in fields] for o in mine] == \
+               [[getattr(o, f) for f in fields] for o in theirs]
+        assert all(not o._state.adding for o in mine)
+    event = as_object(Event, read_rows(Event, "", [])[0][1])
+    assert event.perpetrators == [] and event.date.isoformat() == "2020-06-02"
+
+
+def test_victim_links_written_twice_are_stored_once():
+    from unionwatch.facts.store import insert_rows
+
+    person = Person.objects.create(name="Kasia Brendt")
+    event = Event.objects.create(type="arrest")
+    through = Event.victim_persons.through
+    insert_rows(through, ["event_id", "person_id"], [(event.pk, person.pk)], ignore_conflicts=True)
+    insert_rows(through, ["event_id", "person_id"], [(event.pk, person.pk), (event.pk, person.pk)],
+                ignore_conflicts=True)
+    assert list(event.victim_persons.all()) == [person]
+
+
+def test_judgements_written_as_rows_are_logged_as_the_model_describes_them():
+    from unionwatch.audit.models import AuditEntry
+    from unionwatch.facts.models import Judgement
+
+    sentenced("Tamsin Orvell", "Tamsin Orvell was sentenced on 4 May 2021.", "2021-05-04")
+    sentenced("Tamsin Orvell", "A court sentenced Tamsin Orvell on 4 May 2021.", "2021-05-04")
+    sentenced("Tamsin Orvell", "Tamsin Orvell was sentenced in another country.", None, country="Belarus")
+    judgements = list(Judgement.objects.order_by("id"))
+    first, other = Person.objects.order_by("id")
+    assert [(j.verdict, j.left_id, j.right_id) for j in judgements] == [
+        ("positive", first.pk, None), ("unsure", first.pk, other.pk)]
+    assert all(j.automatic and j.document_id and j.created and j.data == {} and j.reason
+               for j in judgements)
+    logged = dict(AuditEntry.objects.filter(object_type="facts.judgement", action="create")
+                  .values_list("object_id", "object_repr"))
+    assert logged == {str(j.pk): str(j) for j in judgements}

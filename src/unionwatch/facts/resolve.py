@@ -124,11 +124,18 @@ def _orgs_in_roles(roles: list[str], orgs: list[Organization]) -> set[int]:
     }
 
 
+@lru_cache(maxsize=1 << 15)
+def _local_score(kind: str, names: tuple[str, ...], known: str) -> float:
+    """`best_score` against one name of the document, remembered like `_name_score`."""
+    return best_score(kind, list(names), [known])[0]
+
+
 def match_local(kind: str, names: list[str], local: dict[str, Model]) -> Model | None:
     """An entity already named in this document: surnames resolve here."""
     hits = {}
+    key = tuple(names)
     for known, entity in local.items():
-        score, _, _ = best_score(kind, names, [known])
+        score = _local_score(kind, key, known)
         threshold = 0.6 if len(names[0].split()) == 1 or len(known.split()) == 1 else MERGE_AT
         if score >= threshold:
             hits[id(entity)] = entity  # new entities of this batch have no id yet
