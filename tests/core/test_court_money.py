@@ -28,6 +28,10 @@ def _terms(text: str, country: str | None = None) -> list[tuple]:
         ("The court fined him $900.", None, "USD", 900),
         # a generic word read by the country
         ("She was fined 2,900 roubles.", "Belarus", "BYN", 2900),
+        # lei are Romanian unless the document is Moldovan; sums are Uzbek
+        ("The court fined the driver 4,500 lei.", None, "RON", 4500),
+        ("The court fined the driver 4,500 lei.", "Moldova", "MDL", 4500),
+        ("The steward was fined 2 million sums.", None, "UZS", 2000000),
         ("She was fined 2,900 roubles.", None, "RUB", 2900),
     ],
 )

@@ -267,6 +267,8 @@ _GENERIC_CURRENCY = {
     "riyal": {"saudi arabia": "SAR", "qatar": "QAR", "yemen": "YER"},
     "kwacha": {"zambia": "ZMW", "malawi": "MWK"},
     "som": {"uzbekistan": "UZS"},
+    "lei": {"moldova": "MDL"},
+    "leu": {"moldova": "MDL"},
     "rouble": {"belarus": "BYN"},
     "ruble": {"belarus": "BYN"},
 }
