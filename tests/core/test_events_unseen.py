@@ -378,3 +378,14 @@ def test_one_more_victim_of_the_same_sweep_is_the_same_arrest():
         "A fourth activist, Tom Reyes, was also taken from his workplace at the plant."
     )
     assert [e.type for e in _events(text)].count("arrest") == 1
+
+
+def test_a_withdrawn_case_is_no_new_charge():
+    text = "The prosecutor's office withdrew nothing until 3 March 2021, when the criminal case against the three organisers was withdrawn."
+    assert "charges" not in _types(text)
+
+
+def test_finding_guilty_under_an_article_is_the_ruling_not_a_charge():
+    text = "The court also barred Omar Said from union office for five years after finding him guilty of organising an illegal strike under Article 402."
+    kinds = _types(text)
+    assert "charges" not in kinds and "sentencing" in kinds

@@ -182,6 +182,8 @@ def first_cue(
             continue  # "an explosion at a mine killed 301 workers": a disaster, not a killing of unionists
         if kind == "imprisonment" and lower.count('"', floor, match.start()) % 2:
             continue  # '"Our colleague is in jail for ..."': a speaker's words about a known custody
+        if kind == "charges" and _WITHDRAWN_AFTER.match(lower, match.end()):
+            continue  # "the criminal case against the three was withdrawn on 3 March": the end of charges told before
         if kind == "charges" and _WEAPONS_AFTER.match(lower, match.end()):
             continue  # "charged the crowd with batons": a police charge, an assault
         if _MONTH_MARCH.search(match.group()) or (match.group().endswith("march") and _DAY_AFTER.match(lower, match.end())):
@@ -235,6 +237,9 @@ _ACCIDENT_BEFORE = Gated(re.compile(
     r"\b(?:explosions?|blasts?|fires?|collapses?|accidents?|crash(?:es)?|floods?|landslides?|disasters?|earthquakes?|"
     r"storms?|diseases?|covid(?:-19)?|virus|stampedes?|cave-ins?|gas leaks?)\b[^.;,]{0,60}$"
 ))
+_WITHDRAWN_AFTER = re.compile(
+    r"[^.;,]{0,60}?\b(?:was|were|had been|has been|have been) (?:\w+ )?(?:withdrawn|dropped|dismissed|closed|discontinued|quashed|annulled)\b"
+)
 _WEAPONS_AFTER = re.compile(r"\s+(?:batons|sticks|clubs|truncheons|rattan|canes|horses|whips|lathis)\b")
 # "released after giving a statement", "freed on condition that he surrender his passport": the release tells of the act
 _RELEASE_REPORTS = re.compile(
