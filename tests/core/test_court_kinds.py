@@ -114,3 +114,23 @@ def test_more_prison_and_suspended_wordings(text, expected):
 )
 def test_long_bans_and_frequencies(text, expected):
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspended part told with its own unit splits the prison term
+        ("The court jailed the steward for two years, of which eight months were suspended.",
+         [("prison", [16], "months"), ("suspended", [8], "months")]),
+        ("She got a year in jail, three months of which are suspended.", [("prison", [9], "months"), ("suspended", [3], "months")]),
+        # a number before "suspended" with no "of which" stays as it was read
+        ("He got three years in prison, two suspended.", [("prison", [3], "years")]),
+        # exile is a term of its own kind, not a second prison term
+        ("He was sentenced to four years in prison and two years of exile to a border town.",
+         [("prison", [4], "years"), ("other", [2], "years")]),
+        ("She was sentenced to three years of internal exile.", [("other", [3], "years")]),
+        ("The court sentenced him to six years' imprisonment, and he spent five years in exile.", [("prison", [6], "years")]),
+    ],
+)
+def test_suspended_parts_and_exile(text, expected):
+    assert _terms(text) == expected

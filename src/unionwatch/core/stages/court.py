@@ -127,7 +127,9 @@ _KIND_AFTER = [
     # "a ban", "a five-year ban"; not "18 months and banned him from office for three years" (a new clause)
     ("ban_from_office", re.compile(r"^\W*(?:(?!and\b)\w+[ ]+){0,1}(?:ban|bans|banned|barred|prohibition|disqualification)\b", re.IGNORECASE)),
     # "two years' probation"; not "two years and a probation period of three" (the condition of a suspended term)
-    ("other", re.compile(rf"^\W*(?:(?!and\b){_W}){{0,2}}(?:court[ ]+)?(?:monitoring|supervision|probation|supervised[ ]+release)", re.IGNORECASE)),
+    ("other", re.compile(rf"^\W*(?:(?!and\b){_W}){{0,2}}(?:court[ ]+)?(?:monitoring|supervision|probation|supervised[ ]+release"
+             # "two years of exile to a remote town", "internal exile"; not "five years in exile" (abroad)
+             r"|internal[ ]+exile|(?<!\bin[ ])exile|banishment)", re.IGNORECASE)),
     ("prison", re.compile(
         rf"^\W*(?:{_W}){{0,3}}(?:prison|jail|gaol|imprisonment|(?:penal |labour |correctional |regime )?colony|behind bars|incarceration|in a labour camp"
         r"|administrative (?:detention|arrest))", re.IGNORECASE)),
@@ -231,7 +233,7 @@ def _pretrial(text: str, start: int, end: int) -> bool:
 _BARE_FROM = len(_KIND_BEFORE) - 2  # the last two patterns: a bare duration after a giving verb
 # "gave them thirty days to leave", "48 hours' notice": a deadline, not a term
 _DEADLINE_AFTER = re.compile(r"^(?:['’]s?)?[ ]+(?:to[ ]+(?!be\b|serve\b|prison\b|jail\b|life\b)[a-z]+\b|notice\b|in[ ]+which\b)")
-_NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order)", re.IGNORECASE)}
+_NOTES = {"other": re.compile(r"(court monitoring order|judicial supervision|probation|monitoring order|exile|banishment)", re.IGNORECASE)}
 _COURT_WORDS = re.compile(r"\b(?:(?:a|an|the)[ ]+)?(?:[A-Z][\w-]+[ ]+)?(?:[a-z]+[ ]+)?(?:court|judge|tribunal)\b")
 
 
@@ -384,6 +386,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             kind = terms[-1].kind  # "sentenced X to 14 months in prison, and Y to 10 months": the verb is shared
         if kind == "other" and terms and terms[-1].kind == "suspended" and "probation" in after[:40].lower():
             continue  # "a three-year suspended sentence and two years of probation": the condition of the suspended term
+        if has_suspended and _suspended_part(text, s, terms, m, (nums, unit)):
+            continue  # "a year in prison, six months of which were suspended": the part is told with its unit
         probation = _PROBATION_WITH.fullmatch(text, terms[-1].end - s, m.start()) if terms else None
         if probation and (kind == "other" or "period" in probation.group()):
             terms[-1].kind = "suspended"  # "two years with three years' probation": a conditional term
@@ -444,6 +448,37 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
     terms = [t for t in terms if not _converted_amount(norm, s, t, terms)]
     terms.sort(key=lambda t: t.start)
     return terms
+
+
+# "two years in prison, of which eight months (are) suspended", "a year in prison, six months of which were
+# suspended": a part of the prison term, with its own unit, is suspended
+_PART_GAP = re.compile(r"(?:[ ]+(?:in[ ]+prison|in[ ]+jail|of[ ]+imprisonment|imprisonment))?[ ]*,[ ]*(?P<which>of[ ]+(?:which|them)[ ]+)?")
+_PART_AFTER = re.compile(
+    r"(?:['’]s?)?[ ]+(?P<which>of[ ]+(?:which|them)[ ]+)?(?:(?:are|were|is|was|to[ ]+be|being)[ ]+)?(?:suspended|conditional)\b"
+)
+_MONTHS_IN = {"years": 12, "months": 1}
+
+
+def _suspended_part(text: str, s: int, terms: list[TermMatch], m: re.Match[str], told: tuple[list, str]) -> bool:
+    """Split the prison term before `m` into the part served and the suspended part `m` tells; True when done."""
+    nums, unit = told
+    if not terms or terms[-1].kind != "prison" or len(nums) != 1 or len(terms[-1].amounts) != 1:
+        return False
+    prev = terms[-1]
+    gap = _PART_GAP.fullmatch(text, prev.end - s, m.start())
+    after = _PART_AFTER.match(text, m.end())
+    if not gap or not after or not (gap.group("which") or after.group("which")):
+        return False
+    if prev.unit not in _MONTHS_IN or unit not in _MONTHS_IN or prev.amounts[0] is None:
+        return False
+    common = prev.unit if prev.unit == unit else "months"
+    total = prev.amounts[0] * (_MONTHS_IN[prev.unit] if common == "months" else 1)
+    part = nums[0] * (_MONTHS_IN[unit] if common == "months" else 1)
+    if not 0 < part < total:
+        return False
+    prev.amounts, prev.unit = [_clean(total - part)], common
+    terms.append(TermMatch(s + m.start(), s + m.end(), [_clean(part)], common, "suspended"))
+    return True
 
 
 _FURTHER = re.compile(r"[^;.()]{0,90}?,?[ ]+(?:and|plus)[ ]+(?:to[ ]+)?(?:a[ ]+|an[ ]+)?(?:further|another|additional|extra)[ ]+")
