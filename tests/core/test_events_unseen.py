@@ -389,3 +389,11 @@ def test_finding_guilty_under_an_article_is_the_ruling_not_a_charge():
     text = "The court also barred Omar Said from union office for five years after finding him guilty of organising an illegal strike under Article 402."
     kinds = _types(text)
     assert "charges" not in kinds and "sentencing" in kinds
+
+
+def test_an_attempt_to_extort_a_confession_is_ill_treatment():
+    assert "other" in _types("Investigators tried to make Ana Ruiz sign a false confession.")
+
+
+def test_an_attempted_arrest_is_still_no_arrest():
+    assert "arrest" not in _types("Police attempted to arrest Ana Ruiz at the depot but workers blocked the gate.")

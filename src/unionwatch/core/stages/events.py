@@ -247,6 +247,7 @@ _RELEASE_REPORTS = re.compile(
     r"|under (?:an? |the )?(?:[\w-]+ )?(?:undertaking|pledge|recogni[sz]ance)|with (?:the |an? )?(?:obligation|duty|requirement)|subject to)\b"
 )
 NOT_NEGATING_REACH = 120
+_ATTEMPTED = re.compile(r"\b(?:attempted|tried|sought) to $")
 # "granted a prosecution request to keep them in pre-trial detention": the request was granted
 _GRANTED = re.compile(r"\bgrant(?:ed|s|ing)? (?:a |an |the )?(?:[\w'-]+ ){0,2}(?:request|motion|application|demand)\b")
 # "workers who had stopped work to demand the minimum wage were baton-charged": the demand is the
@@ -258,6 +259,8 @@ def _not_negating(lower: str, floor: int, window: str, match: re.Match[str]) -> 
     """Whether the negation word found in `window` does not govern the cue after it."""
     if _RELEASE_REPORTS.search(window + match.group()):
         return True
+    if "confess" in match.group() and _ATTEMPTED.search(window):
+        return True  # "attempted to make him sign a false confession": the pressure is the ill-treatment
     before = lower[max(floor, match.start() - NOT_NEGATING_REACH):match.start()]
     if _GRANTED.search(before):
         return True
