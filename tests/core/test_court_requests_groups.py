@@ -61,3 +61,19 @@ def test_asked_that_and_called_for_a_sentence_are_requests():
     # negative: a union calling for a release does not void the sentence it tells
     text = "The union called for the release of Anna Petrenko, who was sentenced to four years in March."
     assert _decisions(text) == {"Anna Petrenko": [("prison", 4, "years")]}
+
+
+def test_a_ruling_after_a_request_in_the_same_sentence():
+    text = "The prosecution sought six years in prison for Mirela Dunca, but the court sentenced her to three years."
+    assert _decisions(text) == {"Mirela Dunca": [("prison", 3, "years")]}
+    # a request alone still gives no term
+    text = "The prosecution sought six years in prison for Mirela Dunca, and the verdict is due in May."
+    assert all(not terms for terms in _decisions(text).values())
+
+
+def test_a_second_term_that_cannot_be_part_of_a_mixed_one():
+    text = "Petra Holm and Jonas Berg were sentenced to three years and twenty months in prison respectively."
+    assert _decisions(text) == {"Petra Holm": [("prison", 3, "years")], "Jonas Berg": [("prison", 20, "months")]}
+    # a true mixed term stays one
+    text = "Petra Holm was sentenced to three years and nine months in prison."
+    assert _decisions(text) == {"Petra Holm": [("prison", 45, "months")]}

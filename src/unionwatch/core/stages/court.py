@@ -66,7 +66,14 @@ _HYPOTHETICAL = compile_scan(
     r"\b(?:risks?|risking|faces? up to|facing up to|could|might|would|if convicted|demanded|requested|asked for|seeks?|seeking"
     # "the prosecutor asked the court to sentence X to three years": a request, not a ruling
     r"|(?:asked|urged|called on|called upon|invited) the (?:court|judges?|tribunal|bench) to|asked that"
-    r"|call(?:ed|s|ing)? for [^.;]{0,60}?to be (?:sentenced|jailed|imprisoned|fined))\b"
+    r"|call(?:ed|s|ing)? for [^.;]{0,60}?to be (?:sentenced|jailed|imprisoned|fined)"
+    # "prosecutors sought six years in prison" (not "who sought asylum")
+    r"|sought (?:an? )?(?:[\w-]+ ){0,3}?(?:years?|months?|sentences?|prison|jail|fines?|imprisonment))\b"
+)
+# "The prosecutor demanded five years, but the court sentenced her to two": the ruling after the request
+# (lower-case text)
+_RULED_INSTEAD = re.compile(
+    r"\b(?:but|however|instead|while|whereas)\b[^.;]{0,50}?\b(?:sentenced|jailed|fined|gave|handed|imposed|ordered)\b"
 )
 # A ruling named without terms still gives a decision (terms may follow).
 _RULING = compile_scan(
@@ -361,7 +368,8 @@ def find_terms(norm: str, sentence: Sentence, country: str | None = None) -> lis
             extra = parse_number(m.group("num2")) or 0
             unit2 = _unit(m.group("unit2"))
             factor = {"years": {"months": 12, "weeks": 52, "days": 365}}.get(unit, {}).get(unit2)
-            if factor and len(nums) == 1:
+            # ("two years and eighteen months ... respectively": a second term, as no mixed term has 18 months)
+            if factor and len(nums) == 1 and extra < factor:
                 nums, unit = [nums[0] * factor + extra], unit2
             else:
                 second = (m.start("num2"), [_clean(extra)], unit2)
@@ -827,8 +835,13 @@ class FindCourtDecisions:
                 continue
             text = state.norm[sentence.start:sentence.end]
             cue = _DECISION_CUE.search(state.lower, sentence.start, sentence.end) if sentence.index in cued else None
-            if _HYPOTHETICAL.search(state.lower, sentence.start, sentence.end):
-                continue
+            floor = sentence.start  # terms before it are only requested ("demanded five years, but ...")
+            hypothetical = _HYPOTHETICAL.search(state.lower, sentence.start, sentence.end)
+            if hypothetical:
+                ruled = _RULED_INSTEAD.search(state.lower, hypothetical.end(), sentence.end)
+                if ruled is None:
+                    continue
+                floor = ruled.start()
             continuation = (
                 cue is None
                 and sentence.index - last_index <= CONTINUATION_SENTENCES
@@ -837,6 +850,10 @@ class FindCourtDecisions:
             if cue is None and not continuation:
                 continue
             terms = find_terms(state.norm, sentence, state.meta.country)
+            if floor > sentence.start:
+                terms = [t for t in terms if t.start >= floor]
+                if not terms:
+                    continue
             if not terms and cue is not None and _ANNOUNCES_LIST.search(text):
                 last_index, last_group = sentence.index, []  # "The sentences handed down are as follows:"
                 continue
