@@ -397,3 +397,17 @@ def test_an_attempt_to_extort_a_confession_is_ill_treatment():
 
 def test_an_attempted_arrest_is_still_no_arrest():
     assert "arrest" not in _types("Police attempted to arrest Ana Ruiz at the depot but workers blocked the gate.")
+
+
+def test_a_confiscated_passport_is_the_travel_ban_not_a_raid():
+    kinds = _types("Ana Ruiz was stopped at the airport on 3 August and barred from leaving; her passport was confiscated.")
+    assert "travel_restriction" in kinds and "raid" not in kinds
+
+
+def test_a_search_that_takes_a_passport_is_still_a_raid():
+    kinds = _types("Officers searched Ana Ruiz's flat and confiscated her passport and her laptop.")
+    assert "raid" in kinds
+
+
+def test_a_transfer_to_house_arrest_is_no_dismissal():
+    assert "dismissal" not in _types("Omar Said spent two months in pre-trial detention before being transferred to house arrest.")

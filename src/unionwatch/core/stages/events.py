@@ -673,6 +673,7 @@ def _retype(found: dict[str, re.Match[str]], text: str, sentence: str) -> None:
         found.setdefault("detention", jailed)
 
 
+_PASSPORT_BEFORE = re.compile(r"\bpassports? (?:was |were |had been |has been |have been )?$")
 _SEIZED_UNION_THINGS = re.compile(
     r"(?:confiscat|seiz)\w*\s+(?:[\w'-]+\s+){0,2}?(?:the\s+(?:union|federation|association|confederation)'s|its)\b"
 )
@@ -703,6 +704,8 @@ def _drop_contained(found: dict[str, re.Match[str]], text: str, sentence: str) -
         found.setdefault("asset_freeze", taken)
     if taken is not None and "killing" in found and _FORCED_ENTRY.match(taken.group()) and not _SEARCH_WORD.search(sentence.lower()):
         found.pop("raid")  # "barged into the house ... and gunned him down": the way in was part of the killing
+    if taken is not None and "travel_restriction" in found and _PASSPORT_BEFORE.search(text, max(0, taken.start() - 30), taken.start()):
+        found.pop("raid")  # "his passport was confiscated": the document seized is the travel ban
     deported = found.get("other")
     if deported is not None and _STRIKE_CONTEXT.search(sentence.lower()):
         found.pop("other")  # strikers sent out of the country: the strike is punished
