@@ -411,3 +411,16 @@ def test_a_search_that_takes_a_passport_is_still_a_raid():
 
 def test_a_transfer_to_house_arrest_is_no_dismissal():
     assert "dismissal" not in _types("Omar Said spent two months in pre-trial detention before being transferred to house arrest.")
+
+
+def test_a_separate_case_is_another_charge():
+    text = (
+        "Omar Said and Ana Ruiz were charged with sedition in March 2024. "
+        "A separate case against six other union members, who are accused of blocking a road, will return to court in June."
+    )
+    assert [e.type for e in _events(text)].count("charges") == 2
+
+
+def test_taken_to_an_interrogation_centre_is_held():
+    kinds = _types("The two leaders were taken to an interrogation centre where they were questioned for days.")
+    assert "detention" in kinds

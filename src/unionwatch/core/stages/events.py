@@ -43,6 +43,7 @@ _GENERIC_PERPETRATORS = Gated(compile_scan(
 _HELD = re.compile(
     r"sent to|(?:refused|denied|rejected) |bail |remand|spen[dt] |and (?:then |later )?(?:held|kept) |"
     r"(?:is|are|was|were|been) (?:\w+ )?(?:held|kept)\b|(?:held|kept|detained) \w+ (?:overnight|incommunicado|without|for)\b|detained overnight\b"
+    r"|(?:was|were|been|being) (?:\w+ )?(?:taken|driven|brought|transferred|moved) to (?:a |an |the )?(?:[\w-]+ ){0,2}(?:interrogation|detention|holding)\b"
 )
 # A measure before the trial ("before being placed under house arrest") is no term of the sentence.
 _PRE_TRIAL = compile_scan(
@@ -1350,6 +1351,7 @@ def _context(state: PipelineState, sentence: Sentence) -> _SentenceContext:
 
 
 _OTHER_VICTIMS = re.compile(r"\W*(?:other|another|several other|more)\b", re.IGNORECASE)
+_SEPARATE = compile_scan(r"\b(?:a|the) separate (?:case|trial|ruling|judgment|hearing|proceedings?|prosecution|investigation)\b", re.I)
 _SAME_INCIDENT = compile_scan(
     r"\b(?:also|as well|too|same (?:day|morning|evening|night|afternoon|sweep|raid|operation|crackdown)|(?:along )?with (?:them|him|her)"
     # "A fourth member, X, was briefly detained", "X was among those held": one more victim of the act told
@@ -1453,7 +1455,8 @@ def dedupe(
     scene = scene or (lambda _: None)
     for event in events:
         twin = None
-        others = _OTHER_VICTIMS.match(event.sentence.text)  # "Other activists ...": new victims, new incident
+        # "Other activists ...": new victims, new incident; "In a separate case, ...": another case
+        others = _OTHER_VICTIMS.match(event.sentence.text) or _SEPARATE.search(event.sentence.text)
         # "was tried with him and received six months": each defendant has a ruling of their own
         if (
             not others and event.date is None and event.type != "sentencing"
