@@ -84,3 +84,12 @@ def test_the_agency_credited_in_a_dateline_is_a_body():
     assert _orgs(text)["Lakewire"][1] == "other"
     # a country in brackets in a case title is no agency
     assert "Chile" not in _orgs("Report 401, Case No 3100 (Chile) - Complaint against the Government")
+
+
+def test_several_of_tails_before_an_acronym_and_a_mixed_case_short_name():
+    orgs = _orgs("The Federation of Workers of the Textile Sector of Peru (FTSP) filed a complaint.")
+    assert orgs["Federation of Workers of the Textile Sector of Peru"] == (["FTSP"], "federation")
+    orgs = _orgs("He led the Union of Banana Workers of the Uraba Coast (Sintrabacos) until May.")
+    assert orgs["Union of Banana Workers of the Uraba Coast"][0] == ["Sintrabacos"]
+    # a weekday in brackets is no short name
+    assert "Union of Dock Workers" in _orgs("The Union of Dock Workers of the Port (Monday) met.")

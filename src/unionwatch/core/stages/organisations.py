@@ -759,8 +759,12 @@ class OrgBuilder:
             record = self.record_ending_at(end)
             inner_start = paren.start(1)
             acronyms = [m for m in ACRONYM.finditer(paren.group(1)) if _acronym_ok(m.group())]
-            if record is None and acronyms:
-                record = self._of_tail(chunk, end)
+            # "Union of Sugarcane Workers of the X Valley (Sintracaña)": a union's short name in mixed case
+            short = paren.group(1) if not acronyms and _short_name(paren.group(1)) else None
+            if record is None and (acronyms or short):
+                record = self._of_tail(chunks, idx, end, unions_only=not acronyms)
+            if short and record is not None and record.kind in ("union", "federation"):
+                self.alias(record, short, inner_start, paren.end(1))
             if record is None:
                 start = self._spelled_start(chunks, idx, acronyms[0].group()) if acronyms else None
                 if start is None:
@@ -778,15 +782,22 @@ class OrgBuilder:
                 if name and name not in record.aliases:
                     record.aliases.append(name)
 
-    def _of_tail(self, chunk: Chunk, end: int) -> OrgRecord | None:
+    def _of_tail(self, chunks: list[Chunk], idx: int, end: int, unions_only: bool = False) -> OrgRecord | None:
         """ "Trade Union Confederation of the Americas (TUCA)", "Federation of X Workers of the Coast
         (FX)": a short place-like tail after "of (the)", confirmed by the acronym that follows, belongs
-        to the name found just before it; the record takes the whole name."""
-        of = _OF_THE_BEFORE.search(self.norm, max(0, chunk.start - 9), chunk.start)
-        if of is None or len(chunk.tokens) > 3 or any(t.lower in _ORG_KIND for t in chunk.tokens):
-            return None
-        span = next(((s, e, r) for s, e, r in self.spans if e == of.start()), None)
-        if span is None:
+        to the name found just before it; the record takes the whole name. Up to three tails may follow
+        one another ("... of Workers of the Agro-Industry of Peru (FX)")."""
+        span = None
+        for k in range(idx, max(-1, idx - 3), -1):
+            chunk = chunks[k]
+            of = _OF_THE_BEFORE.search(self.norm, max(0, chunk.start - 9), chunk.start)
+            # (a keyword may stand in a middle tail: "of the Agro-Industry of Peru", "of the Textile Sector of X")
+            if of is None or len(chunk.tokens) > 3 or (k == idx and any(t.lower in _ORG_KIND for t in chunk.tokens)):
+                return None
+            span = next(((s, e, r) for s, e, r in self.spans if e == of.start()), None)
+            if span is not None or k == 0 or chunks[k - 1].end != of.start():
+                break
+        if span is None or (unions_only and span[2].kind not in ("union", "federation")):
             return None
         start, short_end, record = span
         full = self.state.text[start:end]
@@ -951,6 +962,14 @@ def _tail_word(word: str) -> bool:
         return True
     entry = lookup(word)
     return entry is not None and entry.kind == "country"
+
+
+_SHORT_NAME = re.compile(r"[A-Z][a-zà-ÿ]{3,}(?:[A-Z][a-zà-ÿ]+)?")
+
+
+def _short_name(text: str) -> bool:
+    """A one-word short name in mixed case ("Sintracaña"), not a place, a month or a common word."""
+    return bool(_SHORT_NAME.fullmatch(text)) and not is_plain_word(text) and lookup(text) is None
 
 
 def _legal_form_last(name: str) -> bool:
