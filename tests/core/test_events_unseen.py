@@ -424,3 +424,15 @@ def test_a_separate_case_is_another_charge():
 def test_taken_to_an_interrogation_centre_is_held():
     kinds = _types("The two leaders were taken to an interrogation centre where they were questioned for days.")
     assert "detention" in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The authorities must protect dockers who have been threatened and attacked in recent weeks, the federation said.", "threat"),
+        ("Police said they had found no evidence linking the murder to the victim's union work.", "killing"),
+        ("Investigators are still looking for a motive for the killing.", "killing"),
+    ],
+)
+def test_summaries_over_weeks_and_acts_named_by_the_inquiry(text, kind):
+    assert kind not in _types(text)
