@@ -75,7 +75,20 @@ def _name_score(kind: str, names: tuple[str, ...], theirs: tuple[str, ...]) -> t
     """`best_score` of two name lists (full names first): pure, and asked again and again
     in a bulk import (the same people in report after report, each scored against the
     same stored candidates), so remembered."""
-    return best_score(kind, _full_names(kind, list(names)), _full_names(kind, list(theirs)))
+    best = (0.0, "", "")
+    # As `best_score`, pair by pair: an entity that gained an alias is scored again
+    # only for the new pairs.
+    for a in _full_names(kind, list(names)):
+        for b in _full_names(kind, list(theirs)):
+            score = _pair_score(kind, a, b)
+            if score > best[0]:
+                best = (score, a, b)
+    return best
+
+
+@lru_cache(maxsize=1 << 17)
+def _pair_score(kind: str, a: str, b: str) -> float:
+    return best_score(kind, [a], [b])[0]
 
 
 def score_candidate(kind: str, names: list[str], entity: Model, context: Context) -> Candidate:
