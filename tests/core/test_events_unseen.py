@@ -436,3 +436,16 @@ def test_taken_to_an_interrogation_centre_is_held():
 )
 def test_summaries_over_weeks_and_acts_named_by_the_inquiry(text, kind):
     assert kind not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The federation urged the ILO to press the government to end impunity for attacks on workers.",
+        "Unions marched to demand justice for the killing of their leader.",
+        "Those who ordered the assault must be held accountable for the assault on the picket.",
+    ],
+)
+def test_calls_for_justice_name_acts_told_elsewhere(text):
+    kinds = _types(text)
+    assert "assault" not in kinds and "killing" not in kinds
