@@ -77,3 +77,13 @@ def test_a_second_term_that_cannot_be_part_of_a_mixed_one():
     # a true mixed term stays one
     text = "Petra Holm was sentenced to three years and nine months in prison."
     assert _decisions(text) == {"Petra Holm": [("prison", 45, "months")]}
+
+
+def test_a_prison_term_in_default_of_a_fine_and_an_unnamed_group_before_a_semicolon():
+    text = "The court sentenced Tomas Lind to pay a fine of 900 euros or serve four months in prison."
+    assert _decisions(text) == {"Tomas Lind": [("fine", 900, "currency")]}
+    text = "Each of the nine strikers was fined 400 euros; their spokesman Tomas Lind was jailed for ten days."
+    assert _decisions(text) == {"Tomas Lind": [("prison", 10, "days")]}
+    # a named defendant after the term in the same clause still gets it
+    text = "A fine of 400 euros was imposed on the spokesman, Tomas Lind."
+    assert _decisions(text) == {"Tomas Lind": [("fine", 400, "currency")]}

@@ -193,7 +193,7 @@ _IN_DEFAULT_BEFORE = re.compile(
     r"\b(?:in[ ]+default|in[ ]+lieu[ ]+of[ ]+payment|failing[ ]+(?:which|payment|that|this)|(?:on|upon|for)[ ]+(?:non-?|failure[ ]+(?:of|to[ ]+))pay\w*"
     r"|if[ ]+(?:\w+[ ]+){0,4}?(?:unpaid|not[ ]+paid|fails?[ ]+to[ ]+pay|does[ ]+not[ ]+pay|do[ ]+not[ ]+pay|cannot[ ]+pay))\b[^.;]{0,50}$"
     # "fined him Sh100,000 or six months in jail": the amount, then the term as its alternative
-    r"|\d(?:[ ]+[\w.]+){0,2}[ ]*,?[ ]+or(?:,[ ]*in[ ]+default,?)?[ ]+(?:to[ ]+(?:serve|undergo|suffer)[ ]+)?$",
+    r"|\d(?:[ ]+[\w.]+){0,2}[ ]*,?[ ]+or(?:,[ ]*in[ ]+default,?)?[ ]+(?:(?:to[ ]+)?(?:serve|undergo|suffer|spend)[ ]+)?$",
     re.IGNORECASE,
 )
 _FINE_WORD = re.compile(r"\bfine[sd]?\b|\bpay\b", re.IGNORECASE)
@@ -1018,8 +1018,8 @@ class FindCourtDecisions:
             group = referred or group
             if group and not referred and _other_group_between(state.norm, persons, term.start, terms):
                 continue
-            if not group:
-                group = [m.index for m in persons[:1]]
+            if not group and persons and ";" not in state.norm[term.end:persons[0].start]:
+                group = [persons[0].index]  # (not across a semicolon: "Each of 12 workers was fined N; their leader X ...")
             if not group and context:
                 group = list(context)
             if (not group and not _quoted(state.norm, sentence) and not _UNNAMED_GROUP.match(state.norm, sentence.start, term.start)
