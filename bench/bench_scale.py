@@ -64,7 +64,9 @@ def unionwatch(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in bytes of the whole process tree, and stdout."""
+    """Wall seconds, peak RSS in bytes of the whole process tree, and stdout. The CPU
+    seconds of the command's own process (not its children) are left in `LAST_CPU`."""
+    global LAST_CPU
     import tempfile
 
     # Output goes to files, not pipes: a pipe is read only at the end, and a run that
@@ -72,9 +74,10 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         process = psutil.Popen(cmd, env=env, stdout=out, stderr=err, text=True)
-        peak = 0
+        peak, LAST_CPU = 0, 0.0
         while process.poll() is None:
             peak = max(peak, _tree_rss(process))
+            LAST_CPU = _own_cpu(process, LAST_CPU)
             time.sleep(0.1)
         elapsed = time.perf_counter() - started
         out.seek(0)
@@ -85,6 +88,19 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     if process.returncode == 1:
         print(f"{' '.join(cmd[-3:])}: some files failed: {stderr.strip()[:300]}", file=sys.stderr)
     return elapsed, peak, stdout
+
+
+LAST_CPU = 0.0
+
+
+def _own_cpu(process: psutil.Process, last: float) -> float:
+    """User and system seconds of this process alone, as last seen (read while it
+    runs: a process that has exited cannot be asked)."""
+    try:
+        times = process.cpu_times()
+    except psutil.Error:
+        return last
+    return times.user + times.system
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -126,11 +142,15 @@ def bench_ingest(work: Path, count: int) -> dict:
     store = fresh_store(work / f"ingest-{count}")
     cmd = [PYTHON, "-m", "unionwatch", "ingest", str(docs), "--quiet"]
     ingest_s, ingest_rss, out = run_measured(cmd, env_for(store))
+    main_cpu = LAST_CPU
     resume_s, _, resume_out = run_measured(cmd, env_for(store))
     return {
         "documents": count,
         "ingest_docs_per_s": round(count / ingest_s, 1), "ingest_seconds": round(ingest_s, 1),
         "ingest_peak_rss_mb": round(ingest_rss / 2**20), "summary": out.strip().splitlines()[-1:],
+        # The storing process (the pool's workers not counted): the bottleneck of ingest.
+        "ingest_main_cpu_ms_per_doc": round(1000 * main_cpu / count, 2),
+        "load_average": os.getloadavg()[0],
         "baseline_raw_insert_docs_per_s": round(count / raw_s, 1),
         "baseline_raw_insert_peak_rss_mb": round(raw_rss / 2**20),
         "baseline_extract_only_docs_per_s": round(count / extract_s, 1),
