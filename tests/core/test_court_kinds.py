@@ -129,6 +129,10 @@ def test_long_bans_and_frequencies(text, expected):
         ("He was sentenced to four years in prison and two years of exile to a border town.",
          [("prison", [4], "years"), ("other", [2], "years")]),
         ("She was sentenced to three years of internal exile.", [("other", [3], "years")]),
+        # Belarusian "chemistry" is restricted freedom, not prison
+        ('The organiser got eighteen months of "home chemistry".', [("restriction_of_movement", [18], "months")]),
+        ("He was sentenced to two years of chemistry with referral to an open institution.",
+         [("restriction_of_movement", [2], "years")]),
         ("The court sentenced him to six years' imprisonment, and he spent five years in exile.", [("prison", [6], "years")]),
     ],
 )

@@ -120,6 +120,7 @@ _RESTRICTION = (
     r"restrict\w*|freedom of movement|house arrest|home (?:confinement|detention)|limitation of (?:freedom|liberty)"
     r"|open[ -]type (?:correctional )?(?:facility|institution|colony)|(?:travel[ ]+|exit[ ]+)ban\b"
     r"|ban[ ]+on[ ]+(?:leaving|travel\w*|foreign[ ]+travel|exit\w*)"
+    r"|(?:home[ ]+)?chemistry\b|khimi(?:ya|ia)\b"  # Belarus: restricted freedom, "(home) chemistry"
 )
 _KIND_AFTER = [
     # ("three years of deprivation of liberty, suspended"; not "three years in prison, two suspended")
