@@ -449,3 +449,18 @@ def test_summaries_over_weeks_and_acts_named_by_the_inquiry(text, kind):
 def test_calls_for_justice_name_acts_told_elsewhere(text):
     kinds = _types(text)
     assert "assault" not in kinds and "killing" not in kinds
+
+
+def test_held_since_their_arrest_refers_to_the_arrest_told_before():
+    text = (
+        "Police arrested Omar Said and Ana Ruiz at dawn on 9 June 2022. "
+        "Since their arrest, Said and Ruiz have been held in the pre-trial detention centre."
+    )
+    arrests = [e for e in _events(text) if e.type == "arrest"]
+    assert len(arrests) == 1 and arrests[0].date == "2022-06-09"
+    assert "imprisonment" not in _types(text)
+
+
+def test_since_their_arrest_with_its_own_date_still_tells_it():
+    kinds = _types("Omar Said and Ana Ruiz have been held in the central prison since their arrest in October 2023.")
+    assert "arrest" in kinds and "imprisonment" not in kinds

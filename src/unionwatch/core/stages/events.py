@@ -382,17 +382,27 @@ _CAME_AFTER = re.compile(
 _OF_AFTER = re.compile(r"\s+of\b")
 
 
+_DATED_AFTER = re.compile(
+    r" (?:on|in) (?:\d{1,4}\b|(?:early |late |mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+)
+_SINCE = re.compile(r"(?:^|\W)since (?:the )?$")
+_POSSESSIVE_CUE = re.compile(r"(?:the|his|her|their) ")
+
+
 def _since_the_act(lower: str, floor: int, match: re.Match[str]) -> bool:
-    """ "since the murder", "since the raid": a bare noun after "since the" refers to an act told
-    before, to date what follows; "since the arrest of X" may be the only report and is kept."""
+    """ "since the murder", "since their arrest": a bare noun after "since the" (or a possessive) refers
+    to an act told before, to date what follows; "since the arrest of X" may be the only report and is kept."""
     start = match.start()
+    window = lower[max(floor, start - 11):start]
+    if "since " not in window:  # a literal test first: most cues have none
+        return False
     return (
-        start - floor >= 10
-        and lower.startswith("since the ", start - 10)  # a literal test first: most cues have none
-        and (start - floor == 10 or not lower[start - 11].isalnum())
+        bool(_SINCE.search(window))
+        and (window.endswith("since the ") or bool(_POSSESSIVE_CUE.match(match.group())))
         and not _is_verb(match)
         and not match.group().endswith(" of")
         and not _OF_AFTER.match(lower, match.end())
+        and not _DATED_AFTER.match(lower, match.end())  # "since their arrest in October 2023": the act's own date told
     )
 
 
@@ -886,8 +896,9 @@ class FindEvents:
         ):
             found.pop("threat")  # "strikers were told they would be dealt with": the strike's, not a threat of its own
         jailed = found.get("imprisonment")
-        if jailed is not None and "arrest" in found and _STATE_OF_BEING_HELD.match(jailed.group()):
-            # "seized ... and has been behind bars ever since": held since the arrest, no term served
+        if jailed is not None and ("arrest" in found or by_kind.get("arrest")) and _STATE_OF_BEING_HELD.match(jailed.group()):
+            # "seized ... and has been behind bars ever since", "held in prison since their arrest" (the arrest
+            # told before): held since the arrest, no term served
             found.pop("imprisonment")
             found.setdefault("detention", jailed)
         elif "arrest" in found and "detention" in found and not _HELD.match(found["detention"].group()):
