@@ -93,3 +93,11 @@ def test_several_of_tails_before_an_acronym_and_a_mixed_case_short_name():
     assert orgs["Union of Banana Workers of the Uraba Coast"][0] == ["Sintrabacos"]
     # a weekday in brackets is no short name
     assert "Union of Dock Workers" in _orgs("The Union of Dock Workers of the Port (Monday) met.")
+
+
+def test_alike_names_with_other_head_words_are_two_bodies():
+    orgs = _orgs("The General Labour Directorate refused the request. Later the General Labour Inspectorate visited the farm.")
+    assert {"General Labour Directorate", "General Labour Inspectorate"} <= set(orgs)
+    # a singular and a plural head are one body
+    orgs = _orgs("The Federation of Teachers Unions protested. The Federation of Teachers Union later withdrew.")
+    assert len(orgs) == 1

@@ -217,7 +217,7 @@ class OrgBuilder:
                     return record
         if " " in name and not is_acronym(name):
             for record in self.orgs:
-                if " " in record.name and names_match(record.name, name):
+                if " " in record.name and names_match(record.name, name) and not _other_head(record.name, name):
                     return record
             for record in self.orgs:  # "X Otomotiv" for "X Otomotiv Yan Sanayi A.Ş.": the full name's first words
                 if record.kind == "company" and record.name.startswith(name + " ") and _legal_form_last(record.name):
@@ -970,6 +970,15 @@ _SHORT_NAME = re.compile(r"[A-Z][a-zà-ÿ]{3,}(?:[A-Z][a-zà-ÿ]+)?")
 def _short_name(text: str) -> bool:
     """A one-word short name in mixed case ("Sintracaña"), not a place, a month or a common word."""
     return bool(_SHORT_NAME.fullmatch(text)) and not is_plain_word(text) and lookup(text) is None
+
+
+def _other_head(a: str, b: str) -> bool:
+    """ "General Labour Inspectorate" and "General Labour Directorate": alike, but their head words
+    name two different bodies."""
+    head_a, head_b = a.rsplit(" ", 1)[-1].lower(), b.rsplit(" ", 1)[-1].lower()
+    if head_a.rstrip("s.") == head_b.rstrip("s.") or head_a in _LEGAL_FORMS or head_b in _LEGAL_FORMS:
+        return False  # "Union"/"Unions", "Company"/"Co.": one body
+    return head_a in _ORG_KIND and head_b in _ORG_KIND
 
 
 def _legal_form_last(name: str) -> bool:
